@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/**
+ * The one place that knows about environment variables. Everything else receives a
+ * typed `Config`. Secrets come only from here (never from files in the repo).
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("127.0.0.1"),
+    /** Public URL Twilio calls us at; X-Twilio-Signature is computed over it. */
+    PUBLIC_URL: z.url().default("http://127.0.0.1:3000"),
+    ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    DATA_DIR: z.string().default(".data"),
+    DATABASE_URL: optionalString,
+    REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+    QUEUE_PREFIX: z.string().default("buddyline"),
+    PROGRAM_NAME: z.string().default("Buddyline"),
+    PROGRAM_CONTACT: z.string().default("your peer support program"),
+    TWILIO_ACCOUNT_SID: optionalString,
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_FROM: optionalString,
+    /** Lets the real SDK talk to a fake Twilio on loopback in tests. */
+    TWILIO_API_BASE_URL: optionalString,
+    SMS_MAX_PER_SECOND: z.coerce.number().positive().default(1),
+    /** A scheduled text whose send time was missed by more than this is skipped, not sent late. */
+    SEND_GRACE_MINUTES: z.coerce.number().int().min(0).default(60),
+    MISSED_CHECKINS_ALERT_AFTER: z.coerce.number().int().min(1).default(2),
+    /** How many days ahead the planner keeps delayed check-in jobs. */
+    PLAN_HORIZON_DAYS: z.coerce.number().int().min(1).max(14).default(2),
+    FLOWS_DIR: z.string().default("flows"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  })
+  .superRefine((c, ctx) => {
+    const twilio = [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_FROM];
+    const set = twilio.filter(Boolean).length;
+    if (set > 0 && set < 3) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TWILIO_ACCOUNT_SID"],
+        message: "set all of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM, or none (sandbox mode)",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema> & {
+  readonly sandbox: boolean;
+  readonly role: Role;
+};
+export type Role = "web" | "worker" | "all";
+
+export class ConfigError extends Error {}
+
+export function parseConfig(source: Record<string, string | undefined>, role: Role = "all"): Config {
+  const parsed = configSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  return { ...c, sandbox: !c.TWILIO_ACCOUNT_SID, role };
+}

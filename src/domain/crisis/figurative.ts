@@ -1,0 +1,128 @@
+/**
+ * Rewrites figurative, negated or purely topical phrases into their plain
+ * meaning BEFORE the crisis rules run, so the rules can stay simple.
+ *
+ * Why rewrite spans instead of vetoing the whole message: a parent can joke
+ * and disclose in one text ("lol i'm dead 😂 but honestly i want to die").
+ * Only the figurative span is neutralised; everything else is still screened.
+ *
+ * Replacements use plain words (e.g. "dying to" → "eager to") so meaning the
+ * concern rules need survives ("me muero por usar" → "tengo ganas de usar").
+ * Sentinel tokens starting with "x" are never words in en/es.
+ */
+
+export interface Rewrite {
+  id: string;
+  pattern: RegExp;
+  replacement: string;
+}
+
+const LAUGH = String.raw`(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jaja\w*|jeje\w*|jk)`;
+
+/** Order matters: negations first, then figurative speech. */
+export const REWRITES: readonly Rewrite[] = [
+  // --- negated self-harm: becomes a hopelessness signal, not a page --------
+  {
+    id: "neg.not_suicidal",
+    pattern:
+      /\b(?:not|never been|never|no longer|am not|not feeling|dont feel|no soy|no estoy|ya no soy)\s+(?:really\s+)?(?:suicidal|suicida)\b/g,
+    replacement: "xnegatedselfharm",
+  },
+  {
+    id: "neg.no_thoughts",
+    pattern:
+      /\bno\s+(?:suicidal\s+)?thoughts?\s+(?:of|about)\s+(?:suicide|hurting myself|killing myself|self ?harm|harming myself)\b/g,
+    replacement: "xnegatedselfharm",
+  },
+  {
+    id: "neg.wont_kill_self",
+    pattern:
+      /\b(?:not|never|wont|would never|wouldnt|not going to|am not going to|dont want to|do not want to)\s+(?:ever\s+)?(?:kill|hurt|harm|cut)\s+myself\b|\bno me (?:voy a|quiero) (?:matar|suicidar|lastimar|cortar)\b/g,
+    replacement: "xnegatedselfharm",
+  },
+  // Negated harm to others/children ("i would never hurt my kids").
+  {
+    id: "neg.wont_hurt",
+    pattern:
+      /\b(?:dont|do not|never|would never|wouldnt|didnt|did not|not|nunca|jamas)\s+(?:want to\s+|going to\s+|ever\s+|would\s+)?(?:hurt|hit|harm|lastimar|pegar|pegarle|lastimaria)\b/g,
+    replacement: "xneghurt",
+  },
+
+  // --- topical mentions (classes, awareness events) -------------------------
+  {
+    id: "topic.prevention",
+    pattern:
+      /\b(?:suicide|overdose|od|relapse|narcan|naloxone)\s+(?:prevention|awareness|training|class|classes|vigil|walk|kits?|workshop|group|education|plan)\b/g,
+    replacement: "xtopic",
+  },
+
+  // --- laughing / joking ---------------------------------------------------
+  {
+    id: "fig.dead_lol",
+    pattern: new RegExp(
+      String.raw`\b(?:i am|i was|we are|im)\s+(?:so\s+)?(?:dead|dying|deceased|weak|crying)\s+${LAUGH}\b|\b${LAUGH}\s+(?:i am|im|i was)\s+(?:so\s+)?(?:dead|dying|deceased|weak)\b`,
+      "g",
+    ),
+    replacement: "laughing",
+  },
+  { id: "fig.kmsl", pattern: /\bkmsl\b/g, replacement: "laughing" },
+  {
+    id: "fig.cant_breathe_lol",
+    pattern: new RegExp(String.raw`\b${LAUGH}\s+(?:i\s+)?cant breathe\b|\bcant breathe\s+${LAUGH}`, "g"),
+    replacement: "laughing",
+  },
+  {
+    // "my mom is gonna kill me lol", "gonna kill me if i'm late again".
+    id: "fig.kill_me_joke",
+    pattern: new RegExp(
+      String.raw`\b(?:kill|murder|matar)\s+(?:me|him|her|you)\s+${LAUGH}|\bkill me\s+if i (?:am late|miss|forget|dont (?:call|text|show|clean|finish)|fail|lose|mess|break|spend|eat)\b|\bme (?:va|vas|van) a matar de (?:un susto|risa|coraje|hambre|los nervios)\b`,
+      "g",
+    ),
+    replacement: "be upset",
+  },
+
+  // --- everyday hyperbole ----------------------------------------------------
+  {
+    id: "fig.dying_to",
+    pattern: /\bdying\s+(?:to|for)\b/g,
+    replacement: "eager to",
+  },
+  {
+    id: "fig.dying_of",
+    pattern:
+      /\bdying\s+(?:of\s+)?(?:laughing|laughter|boredom|embarrassment|heat|hunger|cold|thirst|curiosity|here)\b/g,
+    replacement: "very",
+  },
+  { id: "fig.could_kill_for", pattern: /\b(?:could|would)\s+kill\s+for\b/g, replacement: "would love" },
+  { id: "fig.dead_tired", pattern: /\bdead\s+(?:tired|asleep|on my feet|beat|serious|ass)\b/g, replacement: "very tired" },
+  { id: "fig.hit_me_up", pattern: /\bhit\s+me\s+up\b/g, replacement: "contact me" },
+  { id: "fig.high_on_life", pattern: /\bhigh on life\b/g, replacement: "happy" },
+  {
+    id: "fig.od_on_treats",
+    pattern:
+      /\b(?:od|oded|oding|overdos\w*)\s+(?:on\s+)?(?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|food|pizza|snacks|sweets|cafe|dulces)\b/g,
+    replacement: "too much",
+  },
+  // Spanish: "me muero de hambre/risa/sueño", "me muero por verlos".
+  {
+    id: "fig.es_me_muero_de",
+    pattern:
+      /\bme (?:muero|estoy muriendo|mori|moria)\s+de\s+(?:la\s+|los\s+|el\s+)?(hambre|risa|sueno|frio|calor|cansancio|aburrimiento|verguenza|pena|nervios|sed|ganas|envidia|amor|gusto|flojera|emocion|ansias|celos)\b/g,
+    replacement: "tengo mucho $1",
+  },
+  { id: "fig.es_me_muero_por", pattern: /\bme (?:muero|estoy muriendo)\s+por\b/g, replacement: "tengo ganas de" },
+];
+
+export function neutraliseFigurative(normalised: string): { text: string; rewriteIds: string[] } {
+  let text = normalised;
+  const rewriteIds: string[] = [];
+  for (const rewrite of REWRITES) {
+    rewrite.pattern.lastIndex = 0;
+    if (rewrite.pattern.test(text)) {
+      rewrite.pattern.lastIndex = 0;
+      text = text.replace(rewrite.pattern, rewrite.replacement);
+      rewriteIds.push(rewrite.id);
+    }
+  }
+  return { text, rewriteIds };
+}

@@ -1,0 +1,98 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import type { CheckinKind, Language } from "../domain/model";
+import { renderTemplate } from "../domain/text/template";
+
+/**
+ * Loads and validates every flow file at start-up, so a typo in a text or a variable
+ * fails the boot with the file and field named, not a parent's 9 p.m. check-in.
+ */
+const localisedText = z.object({ en: z.string().min(1), es: z.string().min(1) });
+
+const programMessagesSchema = z.object({
+  kind: z.literal("program-messages"),
+  texts: z.object({
+    welcome: localisedText,
+    optedIn: localisedText,
+    optedOut: localisedText,
+    optedBackIn: localisedText,
+    help: localisedText,
+    pendingReminder: localisedText,
+    unknownSender: localisedText,
+    messageForwarded: localisedText,
+  }),
+});
+
+const checkinFlowSchema = z.object({
+  kind: z.literal("checkin"),
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  trigger: z.enum(["daily", "nightly"]),
+  replyWindowMinutes: z.number().int().min(5).max(12 * 60),
+  lowScoreAtOrBelow: z.number().int().min(0).max(5),
+  texts: z.object({ prompt: localisedText, thanks: localisedText, thanksLow: localisedText }),
+});
+
+const flowFileSchema = z.discriminatedUnion("kind", [programMessagesSchema, checkinFlowSchema]);
+
+export type ProgramMessages = z.infer<typeof programMessagesSchema>["texts"];
+export type ProgramMessageKey = keyof ProgramMessages;
+export type CheckinFlow = z.infer<typeof checkinFlowSchema>;
+export type LocalisedText = z.infer<typeof localisedText>;
+
+export interface FlowCatalog {
+  program: ProgramMessages;
+  checkins: Record<CheckinKind, CheckinFlow>;
+}
+
+/** Every variable a flow text may use; rendering with all of them proves none is unknown. */
+export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score"] as const;
+export type TemplateVars = Partial<Record<(typeof TEMPLATE_VARIABLES)[number], string | number>>;
+const SAMPLE_VARS = Object.fromEntries(TEMPLATE_VARIABLES.map((v) => [v, "x"]));
+
+export class FlowError extends Error {}
+
+export async function loadFlows(dir: string): Promise<FlowCatalog> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".json")).sort();
+  let program: ProgramMessages | undefined;
+  const checkins: Partial<Record<CheckinKind, CheckinFlow>> = {};
+  for (const file of files) {
+    const raw = await readFile(join(dir, file), "utf8");
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (err) {
+      throw new FlowError(`${file}: not valid JSON (${(err as Error).message})`);
+    }
+    const parsed = flowFileSchema.safeParse(json);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new FlowError(`${file}: ${issues}`);
+    }
+    checkTemplates(file, parsed.data.texts);
+    if (parsed.data.kind === "program-messages") program = parsed.data.texts;
+    else {
+      if (checkins[parsed.data.trigger]) throw new FlowError(`${file}: a second "${parsed.data.trigger}" check-in flow`);
+      checkins[parsed.data.trigger] = parsed.data;
+    }
+  }
+  if (!program) throw new FlowError(`${dir}: no program-messages flow file`);
+  if (!checkins.daily || !checkins.nightly) throw new FlowError(`${dir}: need one daily and one nightly check-in flow`);
+  return { program, checkins: { daily: checkins.daily, nightly: checkins.nightly } };
+}
+
+function checkTemplates(file: string, texts: Record<string, LocalisedText>): void {
+  for (const [key, text] of Object.entries(texts)) {
+    for (const lang of ["en", "es"] as const) {
+      try {
+        renderTemplate(text[lang], SAMPLE_VARS);
+      } catch (err) {
+        throw new FlowError(`${file}: texts.${key}.${lang}: ${(err as Error).message}`);
+      }
+    }
+  }
+}
+
+export function localise(text: LocalisedText, lang: Language, vars: TemplateVars): string {
+  return renderTemplate(text[lang], vars);
+}

@@ -1,0 +1,38 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Deps } from "../services/deps";
+import { describeError } from "../log";
+import { adminRoutes } from "./admin-routes";
+import { requireAdmin } from "./auth";
+import { sandboxRoutes } from "./sandbox-routes";
+import { twilioWebhooks } from "./twilio-webhooks";
+
+/** The whole HTTP surface. Tests call `buildApp(deps).request(...)`; main.ts serves it. */
+export function buildApp(deps: Deps) {
+  const app = new Hono();
+
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: deps.config.MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: `body larger than ${deps.config.MAX_BODY_BYTES} bytes` }, 413),
+    }),
+  );
+
+  app.get("/health", (c) => c.json({ ok: true, mode: deps.config.sandbox ? "sandbox" : "twilio" }));
+  app.route("/twilio", twilioWebhooks(deps));
+
+  const admin = new Hono();
+  admin.use("*", requireAdmin(deps.config.ADMIN_TOKEN));
+  admin.route("/", adminRoutes(deps));
+  admin.route("/sandbox", sandboxRoutes(deps));
+  app.route("/api", admin);
+
+  app.notFound((c) => c.json({ error: "not found" }, 404));
+  // Never a stack trace or a body in the answer or the log: ids and the error class only.
+  app.onError((err, c) => {
+    deps.log.error("request failed", { path: c.req.path, error: describeError(err) });
+    return c.json({ error: "internal error" }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { Hono } from "hono";
+import { z } from "zod";
+import { e164Schema } from "../domain/text/phone";
+import { storeFor } from "../store";
+import { acceptInbound } from "../services/accept-inbound";
+import type { Deps } from "../services/deps";
+import { sandboxSmsSchema } from "./admin-schemas";
+import { fieldErrors, readJson } from "./validation";
+
+/** Number the sandbox pretends the program texts from. */
+export const SANDBOX_PROGRAM_NUMBER = "+15550000000";
+
+/**
+ * The simulator: text the bot as any phone number and read what it answered. Only in
+ * sandbox mode — with real Twilio, "replies" would go to a real person's phone.
+ */
+export function sandboxRoutes(deps: Deps, waitMs = 5000) {
+  const app = new Hono();
+  const store = storeFor(deps.db);
+
+  app.use("*", async (c, next) => {
+    if (!deps.config.sandbox) return c.json({ error: "the simulator only runs in sandbox mode" }, 403);
+    await next();
+  });
+
+  app.post("/sms", async (c) => {
+    const body = await readJson(c, sandboxSmsSchema);
+    if (!body.ok) return body.response;
+    const since = deps.clock.now();
+    const accepted = await acceptInbound(
+      { messageSid: `SM${randomBytes(16).toString("hex")}`, from: body.data.from, to: SANDBOX_PROGRAM_NUMBER, body: body.data.body },
+      deps,
+    );
+    const replies = await waitForReplies(body.data.from, accepted.message.id, since);
+    return c.json({ inboundId: accepted.message.id, immediateReply: accepted.immediateReply, replies });
+  });
+
+  app.get("/outbox", async (c) => {
+    const phone = c.req.query("phone");
+    if (phone === undefined) return c.json({ messages: await store.outbound.listRecent(100) });
+    const parsed = e164Schema.safeParse(phone);
+    if (!parsed.success) return c.json({ error: "invalid request", fields: fieldErrors(parsed.error as z.ZodError) }, 400);
+    return c.json({ messages: await store.outbound.listTo(parsed.data, 100) });
+  });
+
+  /** Waits until the text is processed and its replies have left the outbox queue. */
+  async function waitForReplies(phone: string, inboundId: string, since: Date) {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const msg = await store.inbound.get(inboundId);
+      const sent = (await store.outbound.listTo(phone, 20)).filter((m) => m.createdAt >= since);
+      const settled = msg?.processedAt && sent.every((m) => m.status !== "queued" && m.status !== "sending");
+      if (settled || Date.now() > deadline) {
+        return sent.map((m) => ({ body: m.body, kind: m.kind, status: m.status }));
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  return app;
+}

@@ -1,0 +1,84 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
+import { z } from "zod";
+
+/**
+ * The job catalog: every queue, its job names, their payload schemas and job-id rules.
+ * Producers and processors import from here, and processors parse payloads first.
+ *
+ * Job ids are business keys joined with "|" (BullMQ forbids ":" in custom ids), so a
+ * re-plan, a restart or a second scheduler adding the same work is a no-op.
+ */
+export const QUEUE = {
+  inbound: "inbound",
+  /** Scheduled texts and replies: rate-limited to the account's messages per second. */
+  smsRoutine: "sms-routine",
+  /** Crisis texts (pages, relays): own queue and worker, so routine backlog never delays them. */
+  smsUrgent: "sms-urgent",
+  checkins: "checkins",
+  notify: "notify",
+  housekeeping: "housekeeping",
+} as const;
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+
+export const payload = {
+  inbound: z.object({ inboundId: z.uuid() }),
+  sms: z.object({ outboundId: z.uuid() }),
+  checkinDue: z.object({
+    participantId: z.uuid(),
+    kind: z.enum(["daily", "nightly"]),
+    localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** The instant the planner chose; the processor re-checks it against current settings. */
+    dueAt: z.iso.datetime(),
+  }),
+  checkinClose: z.object({
+    participantId: z.uuid(),
+    kind: z.enum(["daily", "nightly"]),
+    localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
+  planParticipant: z.object({ participantId: z.uuid() }),
+  notify: z.object({ notificationId: z.uuid() }),
+  empty: z.object({}).passthrough(),
+};
+export type CheckinDuePayload = z.infer<typeof payload.checkinDue>;
+export type CheckinClosePayload = z.infer<typeof payload.checkinClose>;
+
+export const jobId = {
+  inbound: (inboundId: string) => `in|${inboundId}`,
+  sms: (outboundId: string) => `sms|${outboundId}`,
+  checkinDue: (p: { participantId: string; kind: string; localDate: string }) =>
+    `checkin|${p.participantId}|${p.kind}|${p.localDate}`,
+  checkinClose: (p: { participantId: string; kind: string; localDate: string }) =>
+    `checkin-close|${p.participantId}|${p.kind}|${p.localDate}`,
+  notify: (notificationId: string) => `notify|${notificationId}`,
+};
+
+/** Completed jobs are kept a day so a duplicate add within that time stays a no-op. */
+export const KEEP_JOBS: Pick<JobsOptions, "removeOnComplete" | "removeOnFail"> = {
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export const RETRY_TRANSIENT: Pick<JobsOptions, "attempts" | "backoff"> = {
+  attempts: 8,
+  backoff: { type: "exponential", delay: 1000 },
+};
+
+export type Queues = Record<keyof typeof QUEUE, Queue> & { close(): Promise<void> };
+
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const make = (name: QueueName) => new Queue(name, { connection, prefix, defaultJobOptions: { ...KEEP_JOBS } });
+  const queues = {
+    inbound: make(QUEUE.inbound),
+    smsRoutine: make(QUEUE.smsRoutine),
+    smsUrgent: make(QUEUE.smsUrgent),
+    checkins: make(QUEUE.checkins),
+    notify: make(QUEUE.notify),
+    housekeeping: make(QUEUE.housekeeping),
+  };
+  return {
+    ...queues,
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { DelayedError, type Job } from "bullmq";
+import { checkinDueAt, decideDue, missedStreak, planCheckins, shouldAlertMissedStreak, type PlannedCheckin } from "../domain/checkin-plan";
+import type { Participant } from "../domain/model";
+import { jobId, type CheckinClosePayload, type CheckinDuePayload } from "../queues";
+import { inTransaction, storeFor } from "../store";
+import type { Deps } from "./deps";
+import { dispatchEffects, noEffects } from "./effects";
+import { renderFor, textVars } from "./texts";
+
+const isSchedulable = (p: Participant | null): p is Participant =>
+  !!p && p.status === "active" && p.consent === "opted_in";
+
+function dueJob(plan: PlannedCheckin, now: Date) {
+  const data: CheckinDuePayload = {
+    participantId: plan.participantId,
+    kind: plan.kind,
+    localDate: plan.localDate,
+    dueAt: plan.dueAt.toISOString(),
+  };
+  return {
+    name: "due",
+    data,
+    opts: { jobId: jobId.checkinDue(plan), delay: Math.max(0, plan.dueAt.getTime() - now.getTime()), attempts: 5, backoff: { type: "exponential" as const, delay: 2000 } },
+  };
+}
+
+/**
+ * (Re)plans one participant after enrolment or an edit. A delayed job planned for another
+ * time is replaced; jobs already running or done are left to the processor, which
+ * re-checks the time against current settings.
+ */
+export async function planParticipant(participantId: string, deps: Deps): Promise<number> {
+  const store = storeFor(deps.db);
+  const participant = await store.participants.get(participantId);
+  if (!isSchedulable(participant)) return 0;
+  const now = deps.clock.now();
+  let added = 0;
+  for (const plan of planCheckins(participant, now, deps.config.PLAN_HORIZON_DAYS)) {
+    if (await store.checkins.find(plan.participantId, plan.kind, plan.localDate)) continue;
+    const job = dueJob(plan, now);
+    const existing = await deps.queues.checkins.getJob(job.opts.jobId);
+    if (existing) {
+      if (existing.data.dueAt === job.data.dueAt) continue;
+      if (!(await existing.isDelayed())) continue;
+      await existing.remove();
+    }
+    await deps.queues.checkins.add(job.name, job.data, job.opts);
+    added++;
+  }
+  return added;
+}
+
+/**
+ * Plans every schedulable participant, a page at a time. Job ids make this safe to run
+ * hourly, at every start-up and from several processes at once.
+ */
+export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participants: number; jobs: number }> {
+  const store = storeFor(deps.db);
+  const now = deps.clock.now();
+  let afterId: string | null = null;
+  let participants = 0;
+  let jobs = 0;
+  for (;;) {
+    const page = await store.participants.listSchedulable(afterId, pageSize);
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]!.id;
+    participants += page.length;
+    const plans = page.flatMap((p) => planCheckins(p, now, deps.config.PLAN_HORIZON_DAYS));
+    const done = await store.checkins.existingKeys([...new Set(plans.map((p) => p.localDate))]);
+    const fresh = plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`));
+    if (fresh.length) await deps.queues.checkins.addBulk(fresh.map((p) => dueJob(p, now)));
+    jobs += fresh.length;
+  }
+  return { participants, jobs };
+}
+
+export type DueOutcome = "sent" | "not_eligible" | "duplicate" | "rescheduled" | "missed_send_window" | "quiet_hours";
+
+/** Runs when a check-in job fires. `job`/`token` let it move itself when settings changed. */
+export async function runCheckinDue(
+  payload: CheckinDuePayload,
+  deps: Deps,
+  reschedule?: { job: Job; token?: string },
+): Promise<DueOutcome> {
+  const now = deps.clock.now();
+  const store = storeFor(deps.db);
+  const participant = await store.participants.get(payload.participantId);
+  if (!isSchedulable(participant)) return "not_eligible";
+  const dueAt = checkinDueAt(participant, payload.kind, payload.localDate);
+  if (!dueAt) return "not_eligible";
+  const decision = decideDue(participant, payload.kind, dueAt, now, deps.config.SEND_GRACE_MINUTES);
+  if (decision.action === "reschedule") {
+    if (!reschedule) return "rescheduled";
+    await reschedule.job.updateData({ ...payload, dueAt: decision.dueAt.toISOString() });
+    await reschedule.job.moveToDelayed(decision.dueAt.getTime(), reschedule.token);
+    throw new DelayedError();
+  }
+  const flow = deps.flows.checkins[payload.kind];
+  const result = await inTransaction(deps.db, async (tx) => {
+    if (decision.action === "skip") {
+      await tx.checkins.createOnce({ ...payload, dueAt, status: "skipped", skipReason: decision.reason });
+      return null;
+    }
+    const windowClosesAt = new Date(now.getTime() + flow.replyWindowMinutes * 60_000);
+    const checkin = await tx.checkins.createOnce({ ...payload, dueAt, status: "awaiting", windowClosesAt });
+    if (!checkin) return "duplicate" as const;
+    const peer = participant.peerId ? await tx.peers.get(participant.peerId) : null;
+    const effects = noEffects();
+    const { message, isNew } = await tx.outbound.createOnce({
+      idempotencyKey: jobId.checkinDue(payload),
+      toPhone: participant.phone,
+      body: renderFor(flow.texts.prompt, participant.language, textVars(deps, participant, peer)),
+      kind: `checkin_${payload.kind}`,
+      priority: "routine",
+      participantId: participant.id,
+      notAfter: new Date(dueAt.getTime() + deps.config.SEND_GRACE_MINUTES * 60_000),
+    });
+    if (isNew) effects.sms.push(message);
+    return { effects, windowClosesAt };
+  });
+  if (result === null) return decision.action === "skip" ? decision.reason : "duplicate";
+  if (result === "duplicate") return "duplicate";
+  await dispatchEffects(deps, result.effects);
+  const close: CheckinClosePayload = { participantId: payload.participantId, kind: payload.kind, localDate: payload.localDate };
+  await deps.queues.checkins.add("close", close, {
+    jobId: jobId.checkinClose(close),
+    delay: Math.max(0, result.windowClosesAt.getTime() - deps.clock.now().getTime()),
+    attempts: 5,
+    backoff: { type: "exponential", delay: 2000 },
+  });
+  return "sent";
+}
+
+/** Runs when a check-in's reply window ends: unanswered → missed; a streak alerts the peer. */
+export async function runCheckinClose(payload: CheckinClosePayload, deps: Deps): Promise<"missed" | "answered" | "alerted"> {
+  const threshold = deps.config.MISSED_CHECKINS_ALERT_AFTER;
+  const effects = noEffects();
+  const outcome = await inTransaction(deps.db, async (tx) => {
+    if (!(await tx.checkins.markMissed(payload.participantId, payload.kind, payload.localDate))) return "answered" as const;
+    const streak = missedStreak(await tx.checkins.recentSentStatuses(payload.participantId, threshold * 50));
+    if (!shouldAlertMissedStreak(streak, threshold)) return "missed" as const;
+    const participant = await tx.participants.get(payload.participantId);
+    const { notification, isNew } = await tx.notifications.createOnce({
+      idempotencyKey: `missed_streak|${jobId.checkinDue(payload)}`,
+      peerId: participant?.peerId ?? null,
+      participantId: payload.participantId,
+      kind: "missed_streak",
+      summary: `${streak} check-ins in a row with no reply`,
+    });
+    if (isNew) effects.notifications.push(notification);
+    return "alerted" as const;
+  });
+  await dispatchEffects(deps, effects);
+  return outcome;
+}

@@ -1,0 +1,98 @@
+import { UnrecoverableError } from "bullmq";
+import { SmsSendError } from "../channels/sms";
+import type { OutboundMessage } from "../domain/model";
+import { describeError } from "../log";
+import { storeFor } from "../store";
+import type { Deps } from "./deps";
+
+/** The only text an opted-out number may still get: the confirmation that it is opted out. */
+const ALLOWED_AFTER_OPT_OUT = new Set(["opt_out_confirmation"]);
+
+export type DeliveryOutcome =
+  | "sent"
+  | "already_handled"
+  | "missing"
+  | "suppressed_opted_out"
+  | "skipped_stale"
+  | "unknown_not_resent"
+  | "failed_permanent";
+
+/**
+ * Sends one stored outbound text at most once, as far as we can know.
+ *
+ * The row's status is a compare-and-set state machine: queued → sending → sent. A job
+ * that finds its row already "sending" means an earlier worker died between calling
+ * Twilio and recording the result. Policy (docs/decisions.md): routine texts are then
+ * marked "unknown" and NOT re-sent (a doubled check-in is noise, and erodes trust);
+ * crisis texts ARE re-sent (a missing page is worse than a doubled one).
+ */
+export async function deliverOutbound(
+  outboundId: string,
+  deps: Pick<Deps, "db" | "sms" | "clock" | "log">,
+  attempt: { isLast: boolean } = { isLast: false },
+): Promise<DeliveryOutcome> {
+  const store = storeFor(deps.db);
+  const msg = await store.outbound.get(outboundId);
+  if (!msg) return "missing";
+  const now = deps.clock.now();
+
+  if (msg.status === "sending" && msg.priority !== "crisis") {
+    await store.outbound.transition(msg.id, ["sending"], "unknown");
+    deps.log.warn("send outcome unknown after interruption; not re-sending routine text", { outboundId });
+    return "unknown_not_resent";
+  }
+  const resumable = msg.priority === "crisis" ? ["queued", "sending"] : ["queued"];
+  if (!resumable.includes(msg.status)) return "already_handled";
+
+  if (msg.notAfter && now.getTime() > msg.notAfter.getTime()) {
+    await store.outbound.transition(msg.id, ["queued"], "skipped", { errorCode: "stale" });
+    return "skipped_stale";
+  }
+  if (!ALLOWED_AFTER_OPT_OUT.has(msg.kind) && (await store.optOuts.has(msg.toPhone))) {
+    await store.outbound.transition(msg.id, ["queued", "sending"], "suppressed", { errorCode: "opted_out" });
+    return "suppressed_opted_out";
+  }
+
+  const claimed = await store.outbound.transition(msg.id, resumable as OutboundMessage["status"][], "sending", {
+    countAttempt: true,
+  });
+  if (!claimed) return "already_handled";
+
+  try {
+    const validitySeconds = msg.notAfter ? (msg.notAfter.getTime() - now.getTime()) / 1000 : undefined;
+    const { providerSid } = await deps.sms.send({ to: msg.toPhone, body: msg.body, validitySeconds });
+    // "unknown" too: a stalled-job rerun may have marked it while this send was still in flight.
+    await store.outbound.transition(msg.id, ["sending", "unknown"], "sent", { providerSid, sentAt: deps.clock.now() });
+    deps.log.info("sms sent", { outboundId, kind: msg.kind, channel: deps.sms.channel });
+    return "sent";
+  } catch (err) {
+    return handleSendFailure(msg, err, deps, attempt.isLast);
+  }
+}
+
+async function handleSendFailure(
+  msg: OutboundMessage,
+  err: unknown,
+  deps: Pick<Deps, "db" | "log">,
+  isLast: boolean,
+): Promise<DeliveryOutcome> {
+  const store = storeFor(deps.db);
+  const failure = err instanceof SmsSendError ? err : new SmsSendError(describeError(err), "unknown");
+  deps.log.warn("sms send failed", { outboundId: msg.id, failure: failure.failure, code: failure.code, status: failure.status });
+
+  if (failure.failure === "rejected") {
+    await store.outbound.transition(msg.id, ["sending"], "failed", { errorCode: failure.code });
+    if (failure.code === "21610") await store.optOuts.add(msg.toPhone, new Date());
+    throw new UnrecoverableError(`permanent send failure ${failure.code ?? ""}`.trim());
+  }
+  if (failure.failure === "unknown" && msg.priority !== "crisis") {
+    await store.outbound.transition(msg.id, ["sending"], "unknown", { errorCode: failure.code });
+    return "unknown_not_resent";
+  }
+  if (isLast) {
+    await store.outbound.transition(msg.id, ["sending"], "failed", { errorCode: failure.code ?? "retries_exhausted" });
+  } else {
+    await store.outbound.transition(msg.id, ["sending"], "queued", { errorCode: failure.code });
+  }
+  throw failure; // BullMQ retries with exponential backoff
+}

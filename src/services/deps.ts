@@ -1,0 +1,20 @@
+import type { NotificationPort } from "../channels/notify";
+import type { SmsPort } from "../channels/sms";
+import type { Clock } from "../clock";
+import type { Config } from "../config";
+import type { FlowCatalog } from "../flows/catalog";
+import type { Logger } from "../log";
+import type { Queues } from "../queues";
+import type { Db } from "../store";
+
+/** Everything a use case may touch, built once by the composition root (src/main.ts). */
+export interface Deps {
+  config: Config;
+  db: Db;
+  queues: Queues;
+  sms: SmsPort;
+  notify: NotificationPort;
+  flows: FlowCatalog;
+  clock: Clock;
+  log: Logger;
+}

@@ -1,0 +1,69 @@
+import type { OutboundMessage, PeerNotification } from "../domain/model";
+import { jobId, RETRY_TRANSIENT } from "../queues";
+import type { Deps } from "./deps";
+
+/**
+ * Work a transaction decided on, handed to queues only after it commits (the outbox
+ * pattern): if the enqueue fails, the rows are still there and the sweeper re-enqueues them.
+ */
+export interface Effects {
+  sms: OutboundMessage[];
+  notifications: PeerNotification[];
+  /** Participants whose check-ins must be (re)planned. */
+  plans: string[];
+}
+export const noEffects = (): Effects => ({ sms: [], notifications: [], plans: [] });
+
+/** BullMQ priority: lower runs first. Replies to a person who just wrote beat scheduled texts. */
+const PRIORITY = { reply: 1, routine: 10 } as const;
+
+export async function enqueueSms(deps: Pick<Deps, "queues">, messages: OutboundMessage[]): Promise<void> {
+  const urgent = messages.filter((m) => m.priority === "crisis" && m.status === "queued");
+  const routine = messages.filter((m) => m.priority !== "crisis" && m.status === "queued");
+  const opts = { ...RETRY_TRANSIENT };
+  if (urgent.length) {
+    await deps.queues.smsUrgent.addBulk(
+      urgent.map((m) => ({ name: "send", data: { outboundId: m.id }, opts: { ...opts, jobId: jobId.sms(m.id) } })),
+    );
+  }
+  if (routine.length) {
+    await deps.queues.smsRoutine.addBulk(
+      routine.map((m) => ({
+        name: "send",
+        data: { outboundId: m.id },
+        opts: { ...opts, jobId: jobId.sms(m.id), priority: PRIORITY[m.priority as "reply" | "routine"] },
+      })),
+    );
+  }
+}
+
+export async function enqueueNotifications(deps: Pick<Deps, "queues">, notes: PeerNotification[]): Promise<void> {
+  if (!notes.length) return;
+  await deps.queues.notify.addBulk(
+    notes.map((n) => ({
+      name: "deliver",
+      data: { notificationId: n.id },
+      opts: { ...RETRY_TRANSIENT, jobId: jobId.notify(n.id) },
+    })),
+  );
+}
+
+export async function requestPlans(deps: Pick<Deps, "queues">, participantIds: string[]): Promise<void> {
+  if (!participantIds.length) return;
+  // Planning is idempotent (deterministic check-in job ids), so each request gets its own job.
+  await deps.queues.checkins.addBulk(
+    participantIds.map((participantId) => ({
+      name: "plan-participant",
+      data: { participantId },
+      opts: { attempts: 5, backoff: { type: "exponential" as const, delay: 1000 } },
+    })),
+  );
+}
+
+export async function dispatchEffects(deps: Pick<Deps, "queues">, effects: Effects): Promise<void> {
+  await Promise.all([
+    enqueueSms(deps, effects.sms),
+    enqueueNotifications(deps, effects.notifications),
+    requestPlans(deps, effects.plans),
+  ]);
+}

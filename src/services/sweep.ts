@@ -1,0 +1,54 @@
+import type { Queue } from "bullmq";
+import { jobId, RETRY_TRANSIENT } from "../queues";
+import { storeFor } from "../store";
+import type { Deps } from "./deps";
+import { enqueueNotifications, enqueueSms } from "./effects";
+
+/** Rows older than this with no finished job are presumed orphaned (enqueue failed, Redis lost). */
+const ORPHAN_AFTER_MS = 30_000;
+
+/**
+ * The safety net under the outbox pattern: anything stored but not finished (an inbound
+ * text not processed, a text not sent, a note not delivered) whose job is gone or has
+ * failed is put back on its queue. Job ids keep this from doubling live work.
+ */
+export async function sweepOrphans(deps: Deps): Promise<{ inbound: number; sms: number; notifications: number }> {
+  const store = storeFor(deps.db);
+  const before = new Date(deps.clock.now().getTime() - ORPHAN_AFTER_MS);
+  let inbound = 0;
+  for (const m of await store.inbound.listUnprocessedBefore(before, 500)) {
+    if (await requeue(deps.queues.inbound, jobId.inbound(m.id), () =>
+      deps.queues.inbound.add("process", { inboundId: m.id }, { ...RETRY_TRANSIENT, jobId: jobId.inbound(m.id) }),
+    )) inbound++;
+  }
+  let sms = 0;
+  for (const m of await store.outbound.listQueuedBefore(before, 500)) {
+    const queue = m.priority === "crisis" ? deps.queues.smsUrgent : deps.queues.smsRoutine;
+    if (await requeue(queue, jobId.sms(m.id), () => enqueueSms(deps, [m]))) sms++;
+  }
+  let notifications = 0;
+  for (const n of await store.notifications.listUndeliveredBefore(before, 500)) {
+    if (await requeue(deps.queues.notify, jobId.notify(n.id), () => enqueueNotifications(deps, [n]))) notifications++;
+  }
+  if (inbound + sms + notifications > 0) deps.log.warn("requeued orphaned work", { inbound, sms, notifications });
+  return { inbound, sms, notifications };
+}
+
+async function requeue(queue: Queue, id: string, add: () => Promise<unknown>): Promise<boolean> {
+  const job = await queue.getJob(id);
+  if (!job) {
+    await add();
+    return true;
+  }
+  if (await job.isFailed()) {
+    await job.retry();
+    return true;
+  }
+  if (await job.isCompleted()) {
+    // Completed but the row is unfinished: the job ran before the row committed. Run again.
+    await job.remove();
+    await add();
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,83 @@
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+/** The slice of a Postgres connection the store needs; both adapters provide it. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+}
+
+export interface Db extends Queryable {
+  /** Runs `fn` in one transaction: all of its writes land, or none do. */
+  transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+  readonly kind: "pglite" | "postgres";
+}
+
+export interface OpenDbOptions {
+  /** postgres://… for a server; otherwise embedded PGlite under `dataDir`. */
+  databaseUrl?: string;
+  /** Folder for the embedded database; "memory://" keeps it in memory (tests). */
+  dataDir?: string;
+  /** Postgres schema to use (tests isolate themselves with one schema per file). */
+  schema?: string;
+}
+
+export async function openDb(opts: OpenDbOptions): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.schema) : openPglite(opts.dataDir ?? "memory://", opts.schema);
+}
+
+async function openPglite(dataDir: string, schema?: string): Promise<Db> {
+  const lite = await PGlite.create(dataDir);
+  if (schema) {
+    await lite.exec(`create schema if not exists ${quoteIdent(schema)}; set search_path to ${quoteIdent(schema)};`);
+  }
+  const asQueryable = (q: Pick<PGlite, "query">): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      const r = await q.query<T>(sql, params);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+  });
+  return {
+    kind: "pglite",
+    ...asQueryable(lite),
+    transaction: (fn) => lite.transaction((tx) => fn(asQueryable(tx))),
+    close: () => lite.close(),
+  };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  if (schema) await pool.query(`create schema if not exists ${quoteIdent(schema)}`);
+  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
+    const r = await client.query(sql, params as unknown[]);
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  };
+  return {
+    kind: "postgres",
+    query: (sql, params) => run(pool, sql, params),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        const result = await fn({ query: (sql, params) => run(client, sql, params) });
+        await client.query("commit");
+        return result;
+      } catch (err) {
+        await client.query("rollback").catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
+  return `"${name}"`;
+}

@@ -1,0 +1,81 @@
+import type { InboundMessage } from "../domain/model";
+import type { Queryable } from "./db";
+
+export interface NewInbound {
+  messageSid: string;
+  fromPhone: string;
+  toPhone: string;
+  body: string;
+  participantId: string | null;
+}
+
+export function inboundStore(q: Queryable) {
+  return {
+    /** Stores a message once per MessageSid; Twilio retries deliver the same sid again. */
+    async insertOnce(m: NewInbound): Promise<{ message: InboundMessage; isNew: boolean }> {
+      const inserted = await q.query<InboundRow>(
+        `insert into inbound_messages (message_sid, from_phone, to_phone, body, participant_id)
+         values ($1, $2, $3, $4, $5) on conflict (message_sid) do nothing returning *`,
+        [m.messageSid, m.fromPhone, m.toPhone, m.body, m.participantId],
+      );
+      if (inserted.rows[0]) return { message: toInbound(inserted.rows[0]), isNew: true };
+      const existing = await q.query<InboundRow>("select * from inbound_messages where message_sid = $1", [m.messageSid]);
+      return { message: toInbound(existing.rows[0]!), isNew: false };
+    },
+    async get(id: string): Promise<InboundMessage | null> {
+      const { rows } = await q.query<InboundRow>("select * from inbound_messages where id = $1", [id]);
+      return rows[0] ? toInbound(rows[0]) : null;
+    },
+    /** Claims the message for processing inside a transaction; null if another run already did. */
+    async lockUnprocessed(id: string): Promise<InboundMessage | null> {
+      const { rows } = await q.query<InboundRow>(
+        "select * from inbound_messages where id = $1 and processed_at is null for update",
+        [id],
+      );
+      return rows[0] ? toInbound(rows[0]) : null;
+    },
+    async markProcessed(id: string, outcome: string, at: Date): Promise<void> {
+      await q.query("update inbound_messages set processed_at = $1, outcome = $2 where id = $3", [at, outcome, id]);
+    },
+    async listUnprocessedBefore(before: Date, limit: number): Promise<InboundMessage[]> {
+      const { rows } = await q.query<InboundRow>(
+        "select * from inbound_messages where processed_at is null and received_at < $1 order by received_at limit $2",
+        [before, limit],
+      );
+      return rows.map(toInbound);
+    },
+    async listForParticipant(participantId: string, limit: number): Promise<InboundMessage[]> {
+      const { rows } = await q.query<InboundRow>(
+        "select * from inbound_messages where participant_id = $1 order by received_at desc limit $2",
+        [participantId, limit],
+      );
+      return rows.map(toInbound);
+    },
+  };
+}
+
+interface InboundRow {
+  id: string;
+  message_sid: string;
+  from_phone: string;
+  to_phone: string;
+  body: string;
+  participant_id: string | null;
+  received_at: Date;
+  processed_at: Date | null;
+  outcome: string | null;
+}
+
+function toInbound(r: InboundRow): InboundMessage {
+  return {
+    id: r.id,
+    messageSid: r.message_sid,
+    fromPhone: r.from_phone,
+    toPhone: r.to_phone,
+    body: r.body,
+    participantId: r.participant_id,
+    receivedAt: r.received_at,
+    processedAt: r.processed_at,
+    outcome: r.outcome,
+  };
+}

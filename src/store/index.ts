@@ -1,0 +1,30 @@
+import type { Db, Queryable } from "./db";
+import { checkinsStore } from "./checkins";
+import { inboundStore } from "./inbound";
+import { notificationsStore } from "./notifications";
+import { optOutsStore } from "./opt-outs";
+import { outboundStore } from "./outbound";
+import { participantsStore } from "./participants";
+import { peersStore } from "./peers";
+
+/** Repositories bound to one connection or transaction; cheap to build per transaction. */
+export function storeFor(q: Queryable) {
+  return {
+    peers: peersStore(q),
+    participants: participantsStore(q),
+    inbound: inboundStore(q),
+    outbound: outboundStore(q),
+    checkins: checkinsStore(q),
+    notifications: notificationsStore(q),
+    optOuts: optOutsStore(q),
+  };
+}
+export type Store = ReturnType<typeof storeFor>;
+
+/** Runs `fn` with repositories inside one transaction. */
+export function inTransaction<R>(db: Db, fn: (store: Store) => Promise<R>): Promise<R> {
+  return db.transaction((tx) => fn(storeFor(tx)));
+}
+
+export { openDb, type Db, type Queryable } from "./db";
+export { migrate } from "./migrate";

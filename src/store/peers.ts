@@ -1,0 +1,74 @@
+import type { Peer } from "../domain/model";
+import type { Queryable } from "./db";
+import { buildUpdate } from "./sql";
+
+export interface PeerInput {
+  name: string;
+  timeZone: string;
+  workingHours: Peer["workingHours"];
+  offDates: Peer["offDates"];
+  slackUserId: string | null;
+}
+
+const COLUMNS = {
+  name: "name",
+  timeZone: "time_zone",
+  workingHours: "working_hours",
+  offDates: "off_dates",
+  slackUserId: "slack_user_id",
+} as const satisfies Record<keyof PeerInput, string>;
+const JSON_FIELDS = new Set<keyof PeerInput>(["workingHours", "offDates"]);
+
+export function peersStore(q: Queryable) {
+  return {
+    async create(input: PeerInput): Promise<Peer> {
+      const { rows } = await q.query<PeerRow>(
+        `insert into peers (name, time_zone, working_hours, off_dates, slack_user_id)
+         values ($1, $2, $3, $4, $5) returning *`,
+        [input.name, input.timeZone, JSON.stringify(input.workingHours), JSON.stringify(input.offDates), input.slackUserId],
+      );
+      return toPeer(rows[0]!);
+    },
+    async update(id: string, patch: Partial<PeerInput>): Promise<Peer | null> {
+      const { sets, values } = buildUpdate(patch, COLUMNS, JSON_FIELDS);
+      if (sets.length === 0) return this.get(id);
+      const { rows } = await q.query<PeerRow>(
+        `update peers set ${sets.join(", ")}, updated_at = now() where id = $${values.length + 1} returning *`,
+        [...values, id],
+      );
+      return rows[0] ? toPeer(rows[0]) : null;
+    },
+    async get(id: string): Promise<Peer | null> {
+      const { rows } = await q.query<PeerRow>("select * from peers where id = $1", [id]);
+      return rows[0] ? toPeer(rows[0]) : null;
+    },
+    async list(): Promise<Peer[]> {
+      const { rows } = await q.query<PeerRow>("select * from peers order by name, id");
+      return rows.map(toPeer);
+    },
+  };
+}
+
+interface PeerRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  working_hours: Peer["workingHours"];
+  off_dates: Peer["offDates"];
+  slack_user_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toPeer(r: PeerRow): Peer {
+  return {
+    id: r.id,
+    name: r.name,
+    timeZone: r.time_zone,
+    workingHours: r.working_hours,
+    offDates: r.off_dates,
+    slackUserId: r.slack_user_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,98 @@
+import { Worker, type ConnectionOptions, type Processor } from "bullmq";
+import { describeError } from "../src/log";
+import { payload, QUEUE, type QueueName } from "../src/queues";
+import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../src/services/checkins";
+import { deliverOutbound } from "../src/services/deliver-sms";
+import type { Deps } from "../src/services/deps";
+import { processInbound } from "../src/services/inbound";
+import { deliverNotification } from "../src/services/notify";
+import { sweepOrphans } from "../src/services/sweep";
+
+/**
+ * Thin BullMQ processors: parse the payload with the catalog's schema, call a use case.
+ * One function per queue so a reader finds what runs for each job name here.
+ */
+export interface WorkerTuning {
+  /** Lock and stall check, shorter in tests that kill workers. */
+  lockDuration?: number;
+  stalledInterval?: number;
+  concurrency?: number;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: WorkerTuning = {}, only?: QueueName[]): RunningWorkers {
+  const prefix = deps.config.QUEUE_PREFIX;
+  const base = {
+    connection,
+    prefix,
+    lockDuration: tuning.lockDuration ?? 30_000,
+    stalledInterval: tuning.stalledInterval ?? 30_000,
+    maxStalledCount: 2,
+  };
+  const make = (name: QueueName, processor: Processor, extra: Record<string, unknown> = {}) => {
+    const worker = new Worker(name, processor, { ...base, concurrency: tuning.concurrency ?? 8, ...extra });
+    worker.on("failed", (job, err) =>
+      deps.log.warn("job failed", { queue: name, job: job?.name, attempts: job?.attemptsMade, error: describeError(err) }),
+    );
+    worker.on("error", (err) => deps.log.error("worker error", { queue: name, error: describeError(err) }));
+    return worker;
+  };
+
+  const mps = deps.config.SMS_MAX_PER_SECOND;
+  const processors: Record<QueueName, () => Worker> = {
+    [QUEUE.inbound]: () => make(QUEUE.inbound, (job) => processInbound(payload.inbound.parse(job.data).inboundId, deps)),
+    [QUEUE.smsRoutine]: () =>
+      make(QUEUE.smsRoutine, (job) => deliverOutbound(payload.sms.parse(job.data).outboundId, deps, isLast(job)), {
+        // Twilio's per-number rate; fractional rates stretch the window instead.
+        limiter: mps >= 1 ? { max: Math.floor(mps), duration: 1000 } : { max: 1, duration: Math.ceil(1000 / mps) },
+        concurrency: Math.max(1, Math.min(16, Math.ceil(mps))),
+      }),
+    [QUEUE.smsUrgent]: () =>
+      make(QUEUE.smsUrgent, (job) => deliverOutbound(payload.sms.parse(job.data).outboundId, deps, isLast(job))),
+    [QUEUE.checkins]: () =>
+      make(QUEUE.checkins, async (job, token) => {
+        switch (job.name) {
+          case "due":
+            return runCheckinDue(payload.checkinDue.parse(job.data), deps, { job, token });
+          case "close":
+            return runCheckinClose(payload.checkinClose.parse(job.data), deps);
+          case "plan-participant":
+            return planParticipant(payload.planParticipant.parse(job.data).participantId, deps);
+          default:
+            throw new Error(`unknown check-in job ${job.name}`);
+        }
+      }),
+    [QUEUE.notify]: () => make(QUEUE.notify, (job) => deliverNotification(payload.notify.parse(job.data).notificationId, deps)),
+    [QUEUE.housekeeping]: () =>
+      make(
+        QUEUE.housekeeping,
+        async (job) => {
+          if (job.name === "plan-all") return planAll(deps);
+          if (job.name === "sweep") return sweepOrphans(deps);
+          throw new Error(`unknown housekeeping job ${job.name}`);
+        },
+        { concurrency: 1 },
+      ),
+  };
+  const workers = (only ?? (Object.keys(processors) as QueueName[])).map((name) => processors[name]());
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+function isLast(job: { attemptsMade: number; opts: { attempts?: number } }) {
+  return { isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
+}
+
+/** Hourly re-plan and a minutely sweep; upserted so many processes share one schedule. */
+export async function installSchedules(deps: Deps): Promise<void> {
+  await deps.queues.housekeeping.upsertJobScheduler("plan-all", { every: 3600_000 }, { name: "plan-all" });
+  await deps.queues.housekeeping.upsertJobScheduler("sweep", { every: 60_000 }, { name: "sweep" });
+}
