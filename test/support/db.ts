@@ -1,0 +1,26 @@
+import { randomBytes } from "node:crypto";
+import { migrate, openDb, type Db } from "../../src/store";
+import { quoteIdent } from "../../src/store/db";
+import { TEST_DATABASE_URL } from "./env";
+
+export type DbKind = "pglite" | "postgres";
+export const DB_KINDS: DbKind[] = ["pglite", "postgres"];
+
+/**
+ * A migrated database of either kind, isolated in its own schema so test files can run
+ * in parallel against one server. `drop()` removes the schema.
+ */
+export async function openTestDb(kind: DbKind): Promise<Db & { drop(): Promise<void> }> {
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const db =
+    kind === "postgres"
+      ? await openDb({ databaseUrl: TEST_DATABASE_URL, schema })
+      : await openDb({ dataDir: "memory://" });
+  await migrate(db);
+  return Object.assign(db, {
+    async drop() {
+      if (kind === "postgres") await db.query(`drop schema if exists ${quoteIdent(schema)} cascade`);
+      await db.close();
+    },
+  });
+}

@@ -1,0 +1,161 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import twilio from "twilio";
+import { createSandboxNotifications } from "../../src/channels/notify";
+import { createSandboxSms } from "../../src/channels/sandbox-sms";
+import { createTwilioSms } from "../../src/channels/twilio-sms";
+import type { Clock } from "../../src/clock";
+import { parseConfig, type Config } from "../../src/config";
+import { loadFlows } from "../../src/flows/catalog";
+import { buildApp } from "../../src/http/app";
+import { createLogger } from "../../src/log";
+import { createQueues, type QueueName } from "../../src/queues";
+import type { Deps } from "../../src/services/deps";
+import { storeFor } from "../../src/store";
+import { startWorkers, type RunningWorkers, type WorkerTuning } from "../../workers";
+import { openTestDb, type DbKind } from "./db";
+import { REDIS_URL } from "./env";
+import { startFakeTwilio, type FakeTwilio } from "./fake-twilio";
+
+export const ADMIN_TOKEN = "test-admin-token-0123456789";
+export const TWILIO_AUTH_TOKEN = "test-twilio-auth-token";
+export const PROGRAM_NUMBER = "+15550001111";
+export const PUBLIC_URL = "https://buddyline.example.org";
+
+export interface HarnessOptions {
+  db?: DbKind;
+  /** "twilio": real SDK against a loopback fake; "sandbox": no credentials. */
+  sms?: "twilio" | "sandbox";
+  clock?: Clock;
+  env?: Record<string, string>;
+}
+
+/**
+ * Everything a test needs, real all the way down: Redis (own queue prefix per harness),
+ * Postgres or PGlite (own schema), the real twilio SDK talking to a fake server.
+ */
+export async function createHarness(opts: HarnessOptions = {}) {
+  const fakeTwilio: FakeTwilio | null = opts.sms === "sandbox" ? null : await startFakeTwilio();
+  const prefix = `bltest_${randomBytes(5).toString("hex")}`;
+  const logLines: string[] = [];
+  const config: Config = parseConfig({
+    ADMIN_TOKEN,
+    PUBLIC_URL,
+    QUEUE_PREFIX: prefix,
+    REDIS_URL,
+    SMS_MAX_PER_SECOND: "50",
+    LOG_LEVEL: "debug",
+    ...(fakeTwilio
+      ? {
+          TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+          TWILIO_AUTH_TOKEN,
+          TWILIO_FROM: PROGRAM_NUMBER,
+          TWILIO_API_BASE_URL: fakeTwilio.url,
+        }
+      : {}),
+    ...opts.env,
+  });
+  const db = await openTestDb(opts.db ?? "pglite");
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const log = createLogger("debug", (line) => logLines.push(line));
+  const sms = fakeTwilio
+    ? createTwilioSms({
+        accountSid: config.TWILIO_ACCOUNT_SID!,
+        authToken: config.TWILIO_AUTH_TOKEN!,
+        from: config.TWILIO_FROM!,
+        apiBaseUrl: fakeTwilio.url,
+        timeoutMs: 2000,
+      })
+    : createSandboxSms();
+  const deps: Deps = {
+    config,
+    db,
+    queues: createQueues(redis, prefix),
+    sms,
+    notify: createSandboxNotifications(log),
+    flows: await loadFlows(config.FLOWS_DIR),
+    clock: opts.clock ?? { now: () => new Date() },
+    log,
+  };
+  const app = buildApp(deps);
+  const running: RunningWorkers[] = [];
+
+  const harness = {
+    deps,
+    app,
+    db,
+    redis,
+    fakeTwilio,
+    logLines,
+    store: storeFor(db),
+    startWorkers(tuning?: WorkerTuning, only?: QueueName[]) {
+      const w = startWorkers(deps, redis, tuning, only);
+      running.push(w);
+      return w;
+    },
+    admin(method: string, path: string, body?: unknown) {
+      return app.request(`/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    },
+    /** A Twilio-signed inbound SMS webhook, exactly as Twilio would send it. */
+    postSms(from: string, body: string, extra: Record<string, string> = {}) {
+      const params = { MessageSid: newMessageSid(), AccountSid: config.TWILIO_ACCOUNT_SID ?? "", From: from, To: PROGRAM_NUMBER, Body: body, NumMedia: "0", ...extra };
+      return harness.postSigned("/twilio/sms", params);
+    },
+    postSigned(path: string, params: Record<string, string>, signatureOverride?: string) {
+      const signature = signatureOverride ?? twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, PUBLIC_URL + path, params);
+      return app.request(path, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+        body: new URLSearchParams(params).toString(),
+      });
+    },
+    async close() {
+      for (const w of running) await w.close();
+      for (const q of Object.values(deps.queues)) {
+        if (typeof q === "object" && "obliterate" in q) await q.obliterate({ force: true }).catch(() => undefined);
+      }
+      await deps.queues.close();
+      redis.disconnect();
+      await db.drop();
+      await fakeTwilio?.close();
+    },
+  };
+  return harness;
+}
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+export function newMessageSid(): string {
+  return `SM${randomBytes(16).toString("hex")}`;
+}
+
+/** Polls until `check` returns a truthy value (real services answer asynchronously). */
+export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 10_000, what = "condition"): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Enrols a peer and a participant through the admin API and returns their ids. */
+export async function enrol(h: Harness, overrides: Record<string, unknown> = {}) {
+  const peerRes = await h.admin("POST", "/peers", { name: "Rosa Diaz", timeZone: "America/New_York" });
+  const { peer } = (await peerRes.json()) as { peer: { id: string } };
+  const res = await h.admin("POST", "/participants", {
+    firstName: "Ana",
+    phone: "+15555550100",
+    timeZone: "America/New_York",
+    language: "en",
+    peerId: peer.id,
+    ...overrides,
+  });
+  if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  const { participant } = (await res.json()) as { participant: { id: string; phone: string } };
+  return { peerId: peer.id, participantId: participant.id, phone: participant.phone };
+}
