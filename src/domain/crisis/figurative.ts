@@ -11,13 +11,14 @@
  * Sentinel tokens starting with "x" are never words in en/es.
  */
 
+import { LAUGH } from "./lexicon.js";
+
 export interface Rewrite {
   id: string;
   pattern: RegExp;
   replacement: string;
 }
 
-const LAUGH = String.raw`(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jaja\w*|jeje\w*|jk)`;
 
 /** Order matters: negations first, then figurative speech. */
 export const REWRITES: readonly Rewrite[] = [

@@ -205,7 +205,7 @@ export function parseCheckinReply(body: string): ParsedReply {
 
   if (TIME_LIKE.some((re) => re.test(text)) || isPhoneLike(text)) return UNPARSED;
   const tokens = tokenize(text);
-  
+  if (asksSomething(tokens)) return UNPARSED;
 
   const digit = fromDigits(text, tokens.length);
   if (digit === "none") {

@@ -33,6 +33,7 @@ describe("parseCheckinReply: digits", () => {
     ["4 not 2", 4], // first standalone 1-5 wins
     ["5 not good", 5],
     ["3rd day clean, 4", 4],
+    ["long week with court and visits, but honestly I am a 3/5", 3], // explicit form survives length
     ["4 - long day but the kids were great at the park and I made it to my meeting", 4], // leading digit
   ])("%j → %d", (body, expected) => {
     expect(score(body)).toBe(expected);
@@ -279,6 +280,9 @@ describe("parseCheckinReply: conservative cases", () => {
     "good but terrible night",
     "thanks for checking in, it was a long week with the kids but we made it",
     "what time is group",
+    // more than ten words: a conversation for the peer, even with a mood word or digit in it
+    "thanks for checking in, the kids and I had a good weekend together",
+    "long week with court and visits, but honestly I am a 3",
     "gr8 2day", // texting shorthand we do not try to read
   ])("%j → unparsed", (body) => {
     expect(score(body)).toBe("unparsed");

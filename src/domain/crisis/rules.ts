@@ -1,0 +1,516 @@
+/**
+ * Crisis rules as data. Each rule is one idea a reviewer can read and test on
+ * its own; `id` is what goes into the audit trail (never the message).
+ *
+ * A rule fires when `pattern` matches the neutralised text and, if present,
+ * `alsoRequires` matches too (co-occurrence, e.g. a method + a farewell).
+ *
+ * Bias: when a phrase is genuinely ambiguous in this population (parents in
+ * recovery, child-welfare involved) the rule errs towards escalation. The
+ * false-positive budget is spent on free text, not on routine check-ins.
+ */
+import { AGENT, CHILD, DRUGS, INTENT_CUE, METHOD, PILLS, upTo } from "./lexicon.js";
+import type { CrisisCategory } from "./types.js";
+
+export interface CrisisRule {
+  id: string;
+  category: CrisisCategory;
+  pattern: RegExp;
+  alsoRequires?: RegExp;
+}
+
+const r = (source: string): RegExp => new RegExp(source);
+
+// ---------------------------------------------------------------------------
+// Suicide / self-harm (imminent)
+// ---------------------------------------------------------------------------
+const DIE = String.raw`(?:di+e+d?|be dead|death|not be (?:alive|here)|not exist|stop existing|disappear forever|sleep forever|go to sleep forever|end it all|end my life|kill myself)`;
+
+const SUICIDE_RULES: CrisisRule[] = [
+  {
+    id: "si.suicide_word", // suicide, suicidal, suicde, sucide, suiside, suicidio, suicidarme
+    category: "suicide_self_harm",
+    pattern: /\bsu[iy]?[cs]{1,2}i?d(?:e|es|al|el|le|ial|io|ios|arme|arse|ar|a|ing)?\b/,
+  },
+  { id: "si.kms", category: "suicide_self_harm", pattern: /\b(?:kms|kys|kmsf)\b/ },
+  {
+    id: "si.kill_self", // kill myself, kil myself, killing my self
+    category: "suicide_self_harm",
+    pattern: /\bkil+(?:s|ing|in|led|ed|d)?\s+(?:myself|my ?self|me self)\b/,
+  },
+  {
+    id: "si.harm_self",
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:hurt|hurting|harm|harming|cut|cutting|cuttin|hang|hanging|shoot|shooting|drown|drowning|off|offing|end|ending|poison|poisoning|starve|starving|stab|stabbing|overdose|od)\s+(?:myself|my ?self)\b/,
+  },
+  {
+    id: "si.self_harm_words",
+    category: "suicide_self_harm",
+    pattern:
+      /\bself ?harm\w*|\bcutting again\b|\b(?:cut|cutting|slit|slitting|slice|slicing)\s+(?:my\s+)?(?:wrists?|arms?|thighs?|legs?|veins?|throat)\b|\brelapsed? on (?:cutting|sh|self harm)\b/,
+  },
+  {
+    id: "si.algospeak", // unalive, sewer slide, self delete
+    category: "suicide_self_harm",
+    pattern: /\bun ?aliv\w*|\bsewer ?slide\b|\bself ?delet\w*|\bdelete myself\b/,
+  },
+  {
+    id: "si.want_to_die", // "i want to die", "wanna b dead", "ready to die", "i dont want to die" (fear → escalate)
+    category: "suicide_self_harm",
+    pattern: r(
+      String.raw`\b(?:want|wanted|wants|wanting|wish|wishing|ready|plan|planning|trying|tried|deserve|need|rather|prefer)\s+(?:to\s+)?(?:just\s+|really\s+|fucking\s+|fkn\s+|fr\s+|honestly\s+)?${DIE}\b`,
+    ),
+  },
+  {
+    id: "si.wish_dead",
+    category: "suicide_self_harm",
+    pattern:
+      /\bwish (?:i|id|i had) (?:was|were|could|would|had|just)?\s*(?:be\s+)?(?:dead|die|just die|disappear|never been born|not wake up|not be here|not here|gone)\b|\bwish i (?:wasnt|werent|was not) (?:alive|here|born|around)\b/,
+  },
+  {
+    id: "si.end_it",
+    category: "suicide_self_harm",
+    pattern:
+      /\bend(?:ing)?\s+(?:it all|my life|my own life|everything|things|it tonight|it now|it for good|this life|myself)\b|\b(?:want|going|ready|about|plan|planning|decided)\s+to\s+end\s+it\b|\bit all to (?:end|stop|be over)\b|\bwant (?:it|this|everything) (?:all )?to (?:end|be over)\b|\btake my (?:own )?life\b/,
+  },
+  {
+    id: "si.better_off",
+    category: "suicide_self_harm",
+    pattern:
+      /\bbetter off (?:dead|without me|if i (?:was|were|am)?\s*(?:dead|gone|not here|wasnt here|died|die))\b|\b(?:notice|care|miss me)\s+if\s+i\s+(?:was|were|am)?\s*(?:gone|dead|died|disappeared)\b/,
+  },
+  {
+    id: "si.dont_want_to_live",
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:dont|do not|no longer|not)\s+(?:really\s+)?(?:want|wish)\s+(?:to\s+)?(?:live|be alive|be here any ?more|exist|keep living|go on living|be on this earth|wake up(?: any ?more| ever again| again|$))/,
+  },
+  {
+    id: "si.not_wake_up",
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:hope|hoping|wish|want|rather|pray|praying)\b(?:\s+\w+){0,5}?\s+(?:not|never|dont|wont)\s+wake\s+up\b|\bsleep\s+(?:and\s+)?(?:not|never)\s+wake\s+up\b/,
+  },
+  {
+    id: "si.nothing_to_live_for",
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:no reason|nothing(?: left)?|no point|nobody|no one)\s+(?:to|for me to|worth)\s+(?:live|living|keep living|be alive|stay alive)(?: for)?\b/,
+  },
+  {
+    id: "si.jump",
+    category: "suicide_self_harm",
+    pattern:
+      /\bjump(?:ing|ed)?\s+(?:off|from|of|in front of)\s+(?:a|the|this|my)?\s*(?:bridge|building|roof|overpass|ledge|cliff|balcony|train|bus|car|truck|window|parking garage)\b|\bstanding\s+on\s+(?:the|a|this)\s+(?:bridge|ledge|edge|roof)\b|\bon the edge of (?:the|a) (?:bridge|roof|building)\b/,
+  },
+  {
+    id: "si.gun_self",
+    category: "suicide_self_harm",
+    pattern:
+      /\bgun\s+(?:to|in|against)\s+my\s+(?:head|mouth|temple|chest)\b|\bblow my (?:brains|head) (?:out|off)\b|\bpull(?:ing)? the trigger\b|\busing it on myself\b/,
+  },
+  {
+    id: "si.rope",
+    category: "suicide_self_harm",
+    pattern: /\b(?:rope|noose|soga|cuerda)\b/,
+    alsoRequires:
+      /\b(?:ready|tied|tie|neck|hang|hanging|ceiling|beam|closet|tree|decided|bought|got a|got the|have a|i have|cuello|colgar|colgarme|lista|tengo una|ya decidi)\b/,
+  },
+  {
+    id: "si.take_all_pills", // future/intent: "going to take all my meds"
+    category: "suicide_self_harm",
+    pattern: r(
+      String.raw`\b(?:take|taking|swallow|swallowing|down|eat)\s+(?:all|every|the whole|a whole|whole|a bunch|a handful|handful|the rest)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?(?:bottle of\s+)?${PILLS}\b|\b${PILLS}\b.*\btake (?:them|it|em) all\b`,
+    ),
+  },
+  {
+    id: "si.method_with_intent", // "💊💊 💀 goodbye", "tengo las pastillas en la mano"
+    category: "suicide_self_harm",
+    pattern: r(String.raw`\b${METHOD}\b`),
+    alsoRequires: r(String.raw`\b${INTENT_CUE}\b`),
+  },
+  {
+    id: "si.farewell", // a goodbye note without a method
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:this is my last (?:text|message)|tell my (?:kids|babies|children|son|daughter) (?:i|that i) love them\b.*\b(?:goodbye|bye|sorry)|goodbye forever|bye forever)\b|\bsorry for everything\b.*\b(?:goodbye|bye|last)\b/,
+  },
+  {
+    id: "si.want_death",
+    category: "suicide_self_harm",
+    pattern: /\b(?:want|wish for|waiting for|ready for|pray for)\s+death\b/,
+  },
+  // Spanish
+  {
+    id: "si.es_quiero_morir", // me quiero morir, quiero morirme, ojala me muera, ganas de morir
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:me quiero|quiero|quisiera|queria|me quisiera|deseo|ojala|ganas de|me dan ganas de)\s+(?:ya\s+)?(?:me\s+)?(?:morir|morirme|muera|muriera|estar muert[oa]|no existir|desaparecer|dejar de existir|irme de este mundo)\b/,
+  },
+  {
+    id: "si.es_matarme",
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?<!amenazo con |amenaza con |quiere |va a )(?:matarme|suicidarme|suicidarse|quitarme la vida|me quito la vida|acabar con mi vida|terminar con mi vida|ahorcarme|colgarme|cortarme(?! (?:el |los |las |la )?(?:pelo|cabello|unas|fleco|barba|dedo))|cortarme las venas|aventarme|pegarme un tiro|darme un tiro|tomarme todas las pastillas)\b|\bme voy a (?:matar|suicidar|colgar|ahorcar|cortar(?! el))\b|(?:^|\b(?:ya|mejor|yo|hoy)\s+)me mato\b|\b(?:acabar|terminar) con todo\b(?! el| lo| la)/,
+  },
+  {
+    id: "si.es_no_quiero_vivir",
+    category: "suicide_self_harm",
+    pattern:
+      /\bno (?:quiero|quisiera|deseo)\s+(?:seguir\s+)?(?:vivir|viviendo|estar viv[oa]|existir|seguir aqui|seguir en este mundo|despertar)\b/,
+  },
+  {
+    id: "si.es_mejor_sin_mi",
+    category: "suicide_self_harm",
+    pattern: /\b(?:estarian|estaria|estan|vivirian|estarias) mejor sin mi\b|\bmejor muert[oa]\b/,
+  },
+  {
+    id: "si.es_tirarme",
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:tirarme|aventarme|me voy a tirar|me voy a aventar|brincar|saltar)\s+(?:del|de un|de una|de el|al|desde el|desde un)\s+(?:puente|edificio|techo|tren|metro|azotea|carro)\b/,
+  },
+  {
+    id: "si.es_no_despertar",
+    category: "suicide_self_harm",
+    pattern: /\b(?:ojala|quiero|quisiera)\s+(?:ya\s+)?no\s+despertar\b|\bdormir(?:me)?\s+(?:y\s+)?no\s+despertar\b/,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Overdose / medical emergency now (imminent)
+// ---------------------------------------------------------------------------
+const OVERDOSE_RULES: CrisisRule[] = [
+  {
+    id: "od.word", // od, oded, od'ing, o.d., overdose(d), overdoes, sobredosis
+    category: "overdose_medical",
+    pattern:
+      /\b(?:od|ods|oded|oding|odin|odeing|overdos\w*|overdoes\w*|overdoz\w*|over dos(?:e|ed|ing|es)|ovedos\w*|overdo(?:se|sed|sing)|sobre ?dosis|sobredos\w*)\b/,
+  },
+  {
+    id: "od.not_breathing",
+    category: "overdose_medical",
+    pattern:
+      /\b(?:not|isnt|is not|aint|stopped|barely|cant|wont|hes not|shes not|hardly)\s+breath(?:e|ing)\b|\bno (?:esta )?respira(?:ndo)?\b|\bdejo de respirar\b|\bno puedo respirar\b/,
+  },
+  {
+    id: "od.blue",
+    category: "overdose_medical",
+    pattern:
+      /\b(?:turning|turned|going)\s+(?:blue|purple|gray|grey)\b|\blips (?:are |look |turning )?(?:blue|purple)\b|\bse (?:puso|esta poniendo|pone) (?:azul|morad[oa])\b|\blabios morados\b/,
+  },
+  {
+    id: "od.unresponsive",
+    category: "overdose_medical",
+    pattern:
+      /\b(?:cant|wont|couldnt)\s+wake\s+(?:him|her|them|my \w+|\w+)\s+up\b|\b(?:he|she|they|hes|shes)\s+(?:wont|will not|isnt|not)\s+(?:wake|waking)\s+up\b|\bunresponsive\b|\bno (?:despierta|reacciona)\b|\bno (?:lo|la) puedo despertar\b/,
+  },
+  {
+    id: "od.narcan_now",
+    category: "overdose_medical",
+    pattern:
+      /\b(?:gave|give|giving|need|needs|needed|used|use|using|get|grab|administer\w*|hit (?:him|her|them) with|le di|darle|necesito|ocupo)\s+(?:him\s+|her\s+|them\s+|me\s+|el\s+|a el\s+|a ella\s+|some\s+)?(?:narcan|naloxone|naloxona)\b|\bnarcan (?:him|her|them)\b/,
+  },
+  {
+    id: "od.took_too_many",
+    category: "overdose_medical",
+    pattern: r(
+      String.raw`\b(?:took|taken|swallowed|downed|popped|ate)\b${upTo(3)}\s+(?:too many|to many|way too many|whole|all|bottle|bunch|handful|lot|lots|[0-9]{2,})\b${upTo(3)}\s*${PILLS}\b|\b(?:took|taken|did|used|done|had)\s+(?:way\s+)?(?:too|to)\s+(?:much|many)\b`,
+    ),
+  },
+  {
+    id: "od.es_tome_pastillas",
+    category: "overdose_medical",
+    pattern:
+      /\b(?:me tome|tome|se tomo|me trague|se trago)\s+(?:todas|muchas|demasiadas|un frasco|el frasco|un bote|toda la caja|un monton|un chingo|[0-9]{2,})\b/,
+  },
+  {
+    id: "od.dying_now",
+    category: "overdose_medical",
+    pattern:
+      /\b(?:think|feel like|feels like|thought)\s+(?:i am|i|im)\s+(?:dying|going to die|having a heart attack)\b|\bi am dying\b|\bme (?:estoy muriendo|muero)\b|\bsiento que me (?:muero|voy a morir)\b/,
+  },
+  {
+    id: "od.acute_symptoms",
+    category: "overdose_medical",
+    pattern:
+      /\b(?:seizure|seizing|convulsing|convulsion\w*|convulsionando|chest pain|heart attack|stroke|ataque al corazon|dolor (?:de|en el) pecho)\b|\b(?:bleeding|sangrando)\s+(?:a lot|so much|bad|badly|everywhere|mucho|out)\b|\bwont stop bleeding\b|\bno para de sangrar\b/,
+  },
+  {
+    id: "od.laced",
+    category: "overdose_medical",
+    pattern: /\b(?:laced|cut)\s+with\s+(?:fent\w*|fentanilo|xylazine|tranq)\b/,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Child in danger now (imminent) — also triggers mandated-reporter handling
+// ---------------------------------------------------------------------------
+const CHILD_RULES: CrisisRule[] = [
+  {
+    id: "cd.ingested",
+    category: "child_danger",
+    pattern: r(
+      String.raw`\b${CHILD}\b${upTo(2)}\s+(?:swallowed|ate|got into|drank|found|took|se trago|se tomo|se comio|encontro|agarro)\b${upTo(4)}\s*(?:${PILLS}|${DRUGS}|bleach|cloro)\b`,
+    ),
+  },
+  {
+    id: "cd.medical",
+    category: "child_danger",
+    pattern: r(
+      String.raw`\b${CHILD}\b${upTo(2)}\s+(?:is\s+|isnt\s+|s\s+|esta\s+)?(?:not breathing|isnt breathing|stopped breathing|cant breathe|turning blue|unresponsive|wont wake up|choking|having a seizure|seizing|missing|bleeding|no respira|no esta respirando|no despierta|se esta ahogando|se ahoga|desaparecio|sangrando|no reacciona|convulsionando|se cayo y no)\b`,
+    ),
+  },
+  {
+    id: "cd.harmed",
+    category: "child_danger",
+    pattern: r(
+      String.raw`\b(?:hit|hitting|hits|beat|beating|beats|hurt|hurting|hurts|harm|choke|choking|chokes|choked|shook|shaking|shake|punch\w*|kick\w*|burn\w*|touch\w*|molest\w*|abus\w*|rape\w*|threaten\w*|pegando|pegandole|pega|pego|golpeando|golpeandole|golpea|golpeo|lastimando|lastimo|maltratando|tocando|abusando)\s+(?:on\s+)?(?:my|the|our|his|her|a|mi|mis|a mi|a mis|al|a la|a los|la|el|los)?\s*${CHILD}\b`,
+    ),
+  },
+  {
+    id: "cd.alone",
+    category: "child_danger",
+    pattern: r(
+      String.raw`\b${CHILD}\s+(?:are|is|were|s)?\s*(?:home\s+)?(?:all\s+)?alone\b(?!\s+with)|\bleft\s+(?:the|my)\s+${CHILD}\s+(?:home\s+)?alone\b|\b(?:ninos|hijos|nenes|bebe|nino|nina|hijo|hija)\s+(?:estan|esta|se quedaron|se quedo)\s+sol[oa]s?\b|\bdeje\s+(?:a\s+)?(?:los|mis|mi|al|a la)\s+\w+\s+sol[oa]s?\b`,
+    ),
+  },
+  {
+    id: "cd.missing",
+    category: "child_danger",
+    pattern: r(
+      String.raw`\b(?:cant|couldnt)\s+find\s+(?:my|the)\s+${CHILD}\b|\bno encuentro a (?:mi|mis)\s+(?:hij|bebe|nin|nen)\w*|\b${CHILD}\s+(?:is|are)\s+(?:missing|gone)\b`,
+    ),
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Violence / abuse now (imminent)
+// ---------------------------------------------------------------------------
+const VIOLENCE_RULES: CrisisRule[] = [
+  {
+    id: "va.attacking_me",
+    category: "violence_abuse",
+    pattern: r(
+      String.raw`\b${AGENT}\s+(?:is\s+|s\s+|keeps\s+|kept\s+|just\s+|started\s+|been\s+|is still\s+|wont stop\s+)?(?:hitting|beating|choking|strangling|hurting|attacking|punching|kicking|stabbing|raping|slapping|threatening|hit|beat|choked|strangled|punched|kicked|stabbed|raped|slapped|attacked|assaulted|pushed|shoved|dragged)\s+(?:me|on me|us)\b`,
+    ),
+  },
+  {
+    id: "va.weapon",
+    category: "violence_abuse",
+    pattern: r(
+      String.raw`\b${AGENT}\b${upTo(3)}\s+(?:has|got|with|holding|pulled|pointing|tiene|trae|con)\s+(?:a\s+|his\s+|her\s+|the\s+|una\s+|un\s+|su\s+)?(?:gun|knife|pistol|weapon|bat|pistola|cuchillo|arma|navaja)\b`,
+    ),
+  },
+  {
+    id: "va.threat_to_kill_me",
+    category: "violence_abuse",
+    pattern: r(
+      String.raw`\b${AGENT}\b${upTo(3)}\s+(?:going to|will|wants to|threatened to|threatening to|trying to|tried to|gonna)\s+(?:kill|hurt|shoot|stab|beat|choke|murder)\s+(?:me|us)\b`,
+    ),
+  },
+  {
+    id: "va.homicidal", // the parent threatening someone else
+    category: "violence_abuse",
+    pattern: /\b(?:i am|i|ill|i will)\s+(?:going to|want to|about to)\s+(?:kill|stab|shoot|murder)\s+(?:him|her|them|someone|somebody|my ex|that)\b/,
+  },
+  {
+    id: "va.fear_hiding",
+    category: "violence_abuse",
+    pattern:
+      /\b(?:scared|afraid|fear|terrified)\s+(?:for my life|he will|hell|he is going to|he might|she will|of him)\b|\bhiding\s+(?:from\s+(?:him|her|them|my)|in the (?:bathroom|closet|car))\b|\b(?:trying to|tryna)\s+(?:break|kick)\s+(?:in|down|the door)\b|\b(?:breaking|kicking)\s+(?:in|down)\s+(?:the|my)\s+door\b|\bwont let me (?:leave|go|out)\b|\blocked me in\b|\bput (?:his|her) hands on me\b/,
+  },
+  {
+    id: "va.es_me_pega",
+    category: "violence_abuse",
+    pattern:
+      /\b(?<!se )(?:me|nos)\s+(?:esta|estan|sigue|siguen)?\s*(?:pegando|golpeando|ahorcando|lastimando|amenazando|maltratando|pega|golpea|golpeo|pego|ahorco|amenazo|violo|agredio|agrede|ataco)\b/,
+  },
+  {
+    id: "va.es_me_quiere_matar",
+    category: "violence_abuse",
+    pattern:
+      /\bme\s+(?:quiere|va a|van a|quieren|amenaza con|amenazo con|trato de|intento)\s+(?:matar|pegar|golpear|ahorcar|lastimar|apunalar)\b|\bamenazo con matarme\b/,
+  },
+  {
+    id: "va.es_miedo",
+    category: "violence_abuse",
+    pattern:
+      /\bno me deja (?:salir|irme)\b|\bme encerro\b|\btengo miedo (?:de que me|de el|de ella|que me mate|por mi vida)\b|\bme estoy escondiendo\b/,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Explicit help (imminent). Keyword list is product policy — see keywords.ts.
+// ---------------------------------------------------------------------------
+const HELP_RULES: CrisisRule[] = [
+  {
+    id: "help.repeated", // "help help help" is not the carrier HELP keyword
+    category: "explicit_help",
+    pattern: /\bhelp\s+help\b/,
+  },
+  {
+    id: "help.urgent",
+    category: "explicit_help",
+    pattern:
+      /\b(?:please|someone|somebody|anyone)\s+help(?:\s+me)?(?:\s+please)?$|\b(?:i|we)\s+need\s+help\s+(?:now|right now|asap|please|immediately|urgently|bad)\b|\bnecesito ayuda\s+(?:ya|ahora|urgente|por favor|porfa)\b|\balguien\s+(?:ayudeme|ayudame|ayudenme)\b|\b(?:ayudenme|ayudeme)\b|\b(?:por favor|porfa|please)\s+(?:ayudame|ayuda)\b/,
+  },
+  {
+    id: "help.call_911",
+    category: "explicit_help",
+    pattern:
+      /\b(?:call|calling|need|llama|llamen|llame|llamar|marquen)\s+(?:an?\s+|al\s+|a la\s+|una\s+)?(?:911|ambulance|ambulancia|police|policia|cops)\b/,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Return to use (concern)
+// ---------------------------------------------------------------------------
+const RETURN_TO_USE_RULES: CrisisRule[] = [
+  {
+    id: "ru.i_used",
+    category: "return_to_use",
+    pattern:
+      /\bi\s+(?:have\s+|ve\s+|just\s+|already\s+)?used\b(?!\s+(?:to|my|the|a|an|your|it|that|this|his|her|their|our|some of|up|as|for|all my|every|me)\b)|^used\b(?!\s+to\b)|\bused\s+(?:again|last night|yesterday|today|this morning|this weekend|over the weekend|tonight)\b/,
+  },
+  {
+    id: "ru.relapse",
+    category: "return_to_use",
+    pattern: /\b(?:relaps\w*|relasp\w*|re laps\w*)\b/,
+  },
+  {
+    id: "ru.slip",
+    category: "return_to_use",
+    pattern:
+      /\b(?:i|i have|ive|i just)\s+slipped(?:\s+up)?\b(?!\s+(?:on|and fell|in the|at work))|\bhad a slip\b|\bslip(?:ped)? up\b/,
+  },
+  {
+    id: "ru.picked_up",
+    category: "return_to_use",
+    pattern: /\bpicked up\s+(?:again|last night|yesterday|today|after)\b|\bi picked up$/,
+  },
+  {
+    id: "ru.clean_time_lost",
+    category: "return_to_use",
+    pattern:
+      /\bback (?:to|at|on) day (?:1|one)\b|\bday (?:1|one) again\b|\blost my (?:clean|sober|sobriety) (?:time|date)\b|\bstart(?:ing)? (?:my )?(?:count|clean time|days) over\b|\breset my (?:date|days|clock|count)\b|\bafter\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|yrs?)\s+(?:clean|sober)\b|\bnot (?:clean|sober) any ?more\b/,
+  },
+  {
+    id: "ru.positive_test",
+    category: "return_to_use",
+    pattern:
+      /\b(?:failed|dirty|positive|hot)\s+(?:my\s+)?(?:ua|u a|uds|drug test|drop|screen|swab|test for)\b|\b(?:tested|came back|came up|popped)\s+(?:positive|dirty)\b|\bpositive for\b|\b(?:sali|salio|di|dio)\s+positiv[oa]\b/,
+  },
+  {
+    id: "ru.got_high",
+    category: "return_to_use",
+    pattern:
+      /\b(?:got|get|getting|i am|been|stayed|still)\s+(?:so\s+|really\s+|super\s+)?(?:high|loaded|wasted|drunk|lit|fucked up|tore up|smashed|faded)\b(?!\s+(?:school|five|blood|score|chair|heels|up))/,
+  },
+  {
+    id: "ru.drank_used",
+    category: "return_to_use",
+    pattern: r(
+      String.raw`\b(?:i|ive|i just|and|then|so i)\s+(?:drank|smoked|shot up|snorted|took a hit|hit (?:a|the) pipe|hit it|did (?:a line|lines|meth|dope|coke|fent\w*|heroin|crack))\b(?!\s+(?:a\s+)?(?:cig\w*|coffee|water|tea|juice|soda|milk|pop|a cig\w*|vape|some water|black))|^(?:drank|smoked|relapsed|got high|got drunk|shot up)\b|\b(?:using|drinking|smoking|shooting up|getting high)\s+again\b|\b(?:been|started|back to|keep|kept|i am)\s+using\b(?!\s+(?:the|my|a|an|your|it|this|that|her|his)\b)|\bi\s+(?:used|did|bought|copped)\s+${DRUGS}\b`,
+    ),
+  },
+  {
+    id: "ru.es_recai",
+    category: "return_to_use",
+    pattern:
+      /\b(?:reca[iy]\w*|recaida)\b|\bvolvi a (?:consumir|usar|tomar|beber|drogarme|fumar|caer|meterme)\b|\b(?:consumi|me drogue|me emborrache|me puse (?:borrach[oa]|hasta atras|pedo|high)|me endrogue|me meti (?:algo|cristal|coca|perico|droga))\b|\b(?:use|tome|fume|consumi)\s+(?:anoche|ayer|hoy|otra vez|de nuevo|el fin)\b|\bestoy\s+(?:drogad[oa]|borrach[oa]|pasad[oa]|high|pedo)\b/,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Cravings (concern)
+// ---------------------------------------------------------------------------
+const NOT_A_DRUG_CRAVING = String.raw`(?:\s+(?:some\s+|a\s+|an\s+|for\s+|for\s+some\s+|my\s+)?(?:pizza|tacos?|food|chocolate|sweets|candy|coffee|ice ?cream|burgers?|chips|sugar|snacks?|junk food|chinese|mexican|sushi|fries|donuts?|cake|pie|bbq|chicken|wings|hot cheetos|cheetos|soda|tea|pasta|noodles|ramen|bed|sleep|a nap|nap|attention|hugs?|you|kids|mom|moms cooking|pickles|fruit|salad|pho|menudo|pozole|tamales)\b)`;
+
+const CRAVING_RULES: CrisisRule[] = [
+  {
+    id: "cr.craving",
+    category: "cravings",
+    pattern: r(String.raw`\bcrav(?:e|es|ed|ing|ings|in)\b(?!${NOT_A_DRUG_CRAVING})`),
+  },
+  {
+    id: "cr.want_to_use",
+    category: "cravings",
+    pattern:
+      /\b(?:want|wanting|urge|urges|tempted|itching|eager|close|about|thinking about|thinking of|feel like|feeling like)\s+(?:to\s+)?(?:use|using|get high|getting high|drink|drinking|pick up|picking up|go get some|call my dealer|relapse|smoke|shoot up|score)\b(?!\s+(?:the|my|your|a|an|it|this|that|water|coffee|tea|juice|soda|milk|some water|him|her|them|my kids|the kids)\b)/,
+  },
+  {
+    id: "cr.urges",
+    category: "cravings",
+    pattern: /\burges?\s+(?:are|is|to|so|really|r)\b|\b(?:strong|bad|big|crazy|intense)\s+urges?\b/,
+  },
+  { id: "cr.triggered", category: "cravings", pattern: /\btrigger(?:ed|ing)\b/ },
+  {
+    id: "cr.dealer",
+    category: "cravings",
+    pattern: /\b(?:my|the|old|his|her)\s+(?:dealer|plug|connect)\b(?!\s+(?:in|for the|is broken))|\bmi (?:dealer|dealer|conecte|vendedor)\b/,
+  },
+  {
+    id: "cr.es_ganas",
+    category: "cravings",
+    pattern:
+      /\b(?:ganas|antojo|deseo|ansias|ansiedad|tentad[oa])\s+(?:de|por)?\s*(?:usar|consumir|tomar(?!\s+(?:agua|cafe|te|jugo|un descanso|una siesta|aire|el bus|el camion|leche))|beber|drogarme|fumar(?!\s+(?:cigarro|un cigarro))|meterme|la droga|las drogas|droga|alcohol|cerveza|la botella|cristal|piedra|perico|coca|heroina|fentanilo)\b|\bquiero (?:usar|consumir|drogarme|meterme algo|tomar alcohol|una cerveza)\b/,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Hopelessness without intent (concern)
+// ---------------------------------------------------------------------------
+const HOPELESSNESS_RULES: CrisisRule[] = [
+  {
+    id: "hp.whats_the_point",
+    category: "hopelessness",
+    pattern: /\b(?:whats|what is|wats|wuts|whats even|what even is) the point\b|\bno point (?:in|any ?more|trying|to)\b|\bpointless\b/,
+  },
+  {
+    id: "hp.give_up",
+    category: "hopelessness",
+    pattern: /\b(?:i|i am|just|going to|want to|ready to)\s+(?:give|giving)\s+up\b(?!\s+(?:smoking|cigarettes|sugar|soda|caffeine|coffee|meat|my seat|custody of))/,
+  },
+  {
+    id: "hp.cant_anymore",
+    category: "hopelessness",
+    pattern:
+      /\bcant\s+(?:do this|do it|take (?:it|this|any ?more)|handle (?:it|this|anything)|go on|keep going|keep doing this)(?:\s+any ?more)?\b|\bi am (?:so\s+)?done with (?:everything|it all|life|this life)\b|\b(?:tired|sick) of (?:everything|it all|fighting|living|trying|life|being alive)\b|\bi hate my life\b/,
+  },
+  {
+    id: "hp.hopeless_words",
+    category: "hopelessness",
+    pattern:
+      /\b(?:hopeless|no hope|lost all hope|lost hope|giving up hope)\b|\bi am (?:so\s+|such\s+)?(?:useless|worthless|a failure|a burden|nothing|a bad mom|a terrible mom|a bad mother|a bad dad)\b|\bfailure as a (?:mom|mother|dad|father|parent)\b/,
+  },
+  {
+    id: "hp.nobody_cares",
+    category: "hopelessness",
+    pattern: /\b(?:nobody|no one|noone|no body)\s+(?:cares|loves me|would care|would notice|would miss me|gives a)\b/,
+  },
+  {
+    id: "hp.never_get_kids_back",
+    category: "hopelessness",
+    pattern: r(String.raw`\bnever\s+(?:get|getting|see|seeing|going to get)\s+my\s+${CHILD}\s+(?:back|again)\b`),
+  },
+  { id: "hp.negated_self_harm", category: "hopelessness", pattern: /\bxnegatedselfharm\b/ },
+  {
+    id: "hp.es",
+    category: "hopelessness",
+    pattern:
+      /\bno (?:puedo|aguanto|soporto) (?:mas|ya|esto)\b|\bya no (?:puedo|aguanto|soporto)\b|\bpara que (?:sigo|seguir|intentar|intento|vivo|luchar|lucho|me esfuerzo)\b|\bno vale la pena\b|\bme rindo\b|\bno tiene sentido\b|\bsin esperanza\b|\bno (?:sirvo|valgo) (?:para|pa) nada\b|\bsoy un(?:a)? (?:fracaso|estorbo|carga|mala madre)\b|\b(?:cansad[oa]|hart[oa]) de (?:todo|vivir|la vida|luchar)\b|\btodo me sale mal\b|\bnadie me quiere\b|\ba nadie le importo\b|\bnunca voy a recuperar a mis hijos\b/,
+  },
+];
+
+export const CRISIS_RULES: readonly CrisisRule[] = [
+  ...SUICIDE_RULES,
+  ...OVERDOSE_RULES,
+  ...CHILD_RULES,
+  ...VIOLENCE_RULES,
+  ...HELP_RULES,
+  ...RETURN_TO_USE_RULES,
+  ...CRAVING_RULES,
+  ...HOPELESSNESS_RULES,
+];
