@@ -36,6 +36,12 @@ const configSchema = z
     PLAN_HORIZON_DAYS: z.coerce.number().int().min(1).max(14).default(2),
     FLOWS_DIR: z.string().default("flows"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Unclaimed this long after the first page → backups and on-call supervisors. */
+    HOTLINE_ESCALATE_AFTER_SECONDS: z.coerce.number().positive().default(120),
+    /** Then page again every this many seconds until someone claims the case. */
+    HOTLINE_REPEAT_EVERY_SECONDS: z.coerce.number().positive().default(120),
+    /** Read-only token for supervisors: hotline cases, no admin writes. */
+    SUPERVISOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   })
   .superRefine((c, ctx) => {

@@ -16,6 +16,8 @@ export const QUEUE = {
   smsUrgent: "sms-urgent",
   checkins: "checkins",
   notify: "notify",
+  /** Hotline escalation chains: one job per case round that delays itself between steps. */
+  hotline: "hotline",
   housekeeping: "housekeeping",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -37,6 +39,7 @@ export const payload = {
   }),
   planParticipant: z.object({ participantId: z.uuid() }),
   notify: z.object({ notificationId: z.uuid() }),
+  escalate: z.object({ caseId: z.uuid(), round: z.number().int().min(0), step: z.number().int().min(0) }),
   empty: z.object({}).passthrough(),
 };
 export type CheckinDuePayload = z.infer<typeof payload.checkinDue>;
@@ -73,6 +76,7 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
     smsUrgent: make(QUEUE.smsUrgent),
     checkins: make(QUEUE.checkins),
     notify: make(QUEUE.notify),
+    hotline: make(QUEUE.hotline),
     housekeeping: make(QUEUE.housekeeping),
   };
   return {

@@ -1,9 +1,10 @@
-import { Worker, type ConnectionOptions, type Processor } from "bullmq";
+import { DelayedError, Worker, type ConnectionOptions, type Processor } from "bullmq";
 import { describeError } from "../src/log";
 import { payload, QUEUE, type QueueName } from "../src/queues";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../src/services/checkins";
 import { deliverOutbound } from "../src/services/deliver-sms";
 import type { Deps } from "../src/services/deps";
+import { runEscalationStep } from "../src/services/hotline";
 import { processInbound } from "../src/services/inbound";
 import { deliverNotification } from "../src/services/notify";
 import { sweepOrphans } from "../src/services/sweep";
@@ -47,8 +48,7 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
     [QUEUE.inbound]: () => make(QUEUE.inbound, (job) => processInbound(payload.inbound.parse(job.data).inboundId, deps)),
     [QUEUE.smsRoutine]: () =>
       make(QUEUE.smsRoutine, (job) => deliverOutbound(payload.sms.parse(job.data).outboundId, deps, isLast(job)), {
-        // Twilio's per-number rate; fractional rates stretch the window instead.
-        limiter: mps >= 1 ? { max: Math.floor(mps), duration: 1000 } : { max: 1, duration: Math.ceil(1000 / mps) },
+        limiter: smsLimiter(mps),
         concurrency: Math.max(1, Math.min(16, Math.ceil(mps))),
       }),
     [QUEUE.smsUrgent]: () =>
@@ -65,6 +65,17 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
           default:
             throw new Error(`unknown check-in job ${job.name}`);
         }
+      }),
+    [QUEUE.hotline]: () =>
+      make(QUEUE.hotline, async (job, token) => {
+        const data = payload.escalate.parse(job.data);
+        const next = await runEscalationStep(data, deps);
+        if (!next) return "stopped";
+        // BullMQ "process step jobs": the same job sleeps until the next step, so the
+        // chain lives in Redis and survives restarts.
+        await job.updateData({ ...data, step: data.step + 1 });
+        await job.moveToDelayed(next.getTime(), token);
+        throw new DelayedError();
       }),
     [QUEUE.notify]: () => make(QUEUE.notify, (job) => deliverNotification(payload.notify.parse(job.data).notificationId, deps)),
     [QUEUE.housekeeping]: () =>
@@ -85,6 +96,18 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
       await Promise.all(workers.map((w) => w.close()));
     },
   };
+}
+
+/**
+ * BullMQ's limiter counts jobs per fixed window, at the moment a job starts. With one
+ * 1-second window of `mps` jobs, a burst at the end of one window and the next burst at
+ * its start (plus the varying time from job start to the HTTP call) let Twilio see up to
+ * 2×mps requests in one second. Small windows (≥ 50 ms, `max` jobs each) spread the
+ * sends evenly, so any 1-second span holds at most mps + max (max is 1 up to 20/s).
+ */
+export function smsLimiter(mps: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.ceil((mps * 50) / 1000));
+  return { max, duration: Math.ceil((1000 * max) / mps) };
 }
 
 function isLast(job: { attemptsMade: number; opts: { attempts?: number } }) {

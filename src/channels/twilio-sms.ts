@@ -22,7 +22,8 @@ export function createTwilioSms(opts: TwilioSmsOptions): SmsPort {
           to: req.to,
           from: opts.from,
           body: req.body,
-          ...(req.validitySeconds ? { validityPeriod: Math.max(1, Math.min(36_000, Math.round(req.validitySeconds))) } : {}),
+          // `!== undefined`, not truthiness: 0 s left must become 1 s, not Twilio's 10-hour default.
+          ...(req.validitySeconds !== undefined ? { validityPeriod: validityPeriod(req.validitySeconds) } : {}),
           ...(opts.statusCallbackUrl ? { statusCallback: opts.statusCallbackUrl } : {}),
         });
         return { providerSid: msg.sid };
@@ -31,6 +32,11 @@ export function createTwilioSms(opts: TwilioSmsOptions): SmsPort {
       }
     },
   };
+}
+
+/** Twilio accepts whole seconds in 1..36000 (10 h); out-of-range values are rejected, so clamp. */
+function validityPeriod(seconds: number): number {
+  return Math.max(1, Math.min(36_000, Math.floor(seconds)));
 }
 
 export function classifyTwilioError(err: unknown): SmsSendError {

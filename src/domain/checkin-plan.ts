@@ -71,10 +71,16 @@ export function decideDue(
   return { action: "send" };
 }
 
-/** Consecutive misses at the head of the most-recent-first statuses. */
+/**
+ * Consecutive misses at the head of the most-recent-first statuses. A newer check-in
+ * still awaiting its reply (a nightly sent before the daily's window closed) has no
+ * outcome yet, so it neither breaks nor extends the streak; a skip is not the parent's
+ * doing and is passed over the same way.
+ */
 export function missedStreak(statusesNewestFirst: string[]): number {
   let n = 0;
   for (const s of statusesNewestFirst) {
+    if (s === "awaiting" || s === "skipped") continue;
     if (s !== "missed") break;
     n++;
   }

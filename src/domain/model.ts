@@ -75,6 +75,9 @@ export interface InboundMessage {
   receivedAt: Date;
   processedAt: Date | null;
   outcome: string | null;
+  /** Set by the crisis screen in the webhook, before anything else looks at the text. */
+  crisisLevel: "imminent" | "concern" | null;
+  crisisCategories: string[];
 }
 
 export type CheckinStatus = "awaiting" | "answered" | "missed" | "skipped";

@@ -21,6 +21,15 @@ const programMessagesSchema = z.object({
     pendingReminder: localisedText,
     unknownSender: localisedText,
     messageForwarded: localisedText,
+    crisisSafety: localisedText,
+    crisisSafetyUnknown: localisedText,
+    hotlinePage: localisedText,
+    hotlineRepage: localisedText,
+    hotlineClaimed: localisedText,
+    hotlineTaken: localisedText,
+    hotlineClosed: localisedText,
+    hotlineTransferred: localisedText,
+    hotlineHowTo: localisedText,
   }),
 });
 
@@ -46,7 +55,7 @@ export interface FlowCatalog {
 }
 
 /** Every variable a flow text may use; rendering with all of them proves none is unknown. */
-export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score"] as const;
+export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score", "caseId", "minutes", "language"] as const;
 export type TemplateVars = Partial<Record<(typeof TEMPLATE_VARIABLES)[number], string | number>>;
 const SAMPLE_VARS = Object.fromEntries(TEMPLATE_VARIABLES.map((v) => [v, "x"]));
 

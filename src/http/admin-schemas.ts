@@ -3,7 +3,9 @@ import { e164Schema } from "../domain/text/phone";
 import { localDateSchema, localTimeSchema, weeklyShiftSchema, zoneSchema } from "../domain/time/schemas";
 
 /** Every admin body is parsed here; unknown fields are rejected so typos do not silently vanish. */
-const name = z.string().trim().min(1, "required").max(100);
+// Control characters (newlines, NUL…) have no place in a name, and Postgres text cannot hold NUL.
+const noControl = /^\P{Cc}*$/u;
+const name = z.string().trim().min(1, "required").max(100).regex(noControl, "must not contain control characters");
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, "must be a Slack user id like U012ABCDEF");
 
 export const peerCreateSchema = z.strictObject({
@@ -27,7 +29,7 @@ const sendWindow = z
   .refine((w) => w.start < w.end, { message: "start must be before end (no midnight wrap)", path: ["end"] });
 
 const participantFields = {
-  firstName: z.string().trim().min(1, "required").max(50),
+  firstName: z.string().trim().min(1, "required").max(50).regex(noControl, "must not contain control characters"),
   phone: e164Schema,
   timeZone: zoneSchema,
   language: z.enum(["en", "es"]),
@@ -80,5 +82,5 @@ export function dailyInsideWindow(
 
 export const sandboxSmsSchema = z.strictObject({
   from: e164Schema,
-  body: z.string().max(10_000, "too long"),
+  body: z.string().max(10_000, "too long").regex(/^[^\u0000]*$/, "must not contain NUL characters"),
 });

@@ -32,8 +32,9 @@ export function sandboxRoutes(deps: Deps, waitMs = 5000) {
       { messageSid: `SM${randomBytes(16).toString("hex")}`, from: body.data.from, to: SANDBOX_PROGRAM_NUMBER, body: body.data.body },
       deps,
     );
-    const replies = await waitForReplies(body.data.from, accepted.message.id, since);
-    return c.json({ inboundId: accepted.message.id, immediateReply: accepted.immediateReply, replies });
+    const inboundId = accepted.message?.id ?? null;
+    const replies = inboundId ? await waitForReplies(body.data.from, inboundId, since) : [];
+    return c.json({ inboundId, immediateReply: accepted.immediateReply, replies });
   });
 
   app.get("/outbox", async (c) => {

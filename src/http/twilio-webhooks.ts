@@ -7,18 +7,30 @@ import { acceptInbound } from "../services/accept-inbound";
 import type { Deps } from "../services/deps";
 import { fieldErrors } from "./validation";
 
+// Postgres text cannot hold U+0000; storing one would throw (a 500, and Twilio retrying forever).
+const NUL = /\u0000/g;
+
 const inboundSchema = z.object({
   MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "must be a Twilio message SID"),
   From: e164Schema,
-  To: z.string().min(1, "required").max(64),
+  To: z.string().min(1, "required").max(64).regex(/^\P{Cc}*$/u, "must not contain control characters"),
   // Twilio sends Body even for media-only messages (empty); cap it far above one SMS (1,600).
-  Body: z.string().max(10_000, "too long").default(""),
+  // A NUL (never sent by a real handset) is kept visible as U+FFFD rather than dropping the text.
+  Body: z
+    .string()
+    .max(10_000, "too long")
+    .default("")
+    .transform((s) => s.replace(NUL, "\uFFFD")),
 });
 
 const statusSchema = z.object({
   MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "must be a Twilio message SID"),
   MessageStatus: z.string().min(1).max(32),
-  ErrorCode: z.string().max(16).optional(),
+  ErrorCode: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{0,16}$/, "must be a Twilio error code")
+    .optional()
+    .transform((s) => s || undefined),
 });
 
 const RECORDED_STATUSES = new Set(["sent", "delivered", "undelivered", "failed"]);

@@ -5,6 +5,11 @@ import type { z } from "zod";
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
+    // Strict objects report extra fields as one issue on the parent; name each field instead.
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) fields[[...issue.path, k].join(".")] ??= "unknown field";
+      continue;
+    }
     const key = issue.path.join(".") || "(body)";
     fields[key] ??= issue.message;
   }

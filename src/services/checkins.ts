@@ -92,7 +92,9 @@ export async function runCheckinDue(
   if (decision.action === "reschedule") {
     if (!reschedule) return "rescheduled";
     await reschedule.job.updateData({ ...payload, dueAt: decision.dueAt.toISOString() });
-    await reschedule.job.moveToDelayed(decision.dueAt.getTime(), reschedule.token);
+    // BullMQ counts delays on the system clock; ours may differ (tests move it), so
+    // convert "due in N ms on our clock" to a BullMQ timestamp rather than passing dueAt.
+    await reschedule.job.moveToDelayed(Date.now() + (decision.dueAt.getTime() - now.getTime()), reschedule.token);
     throw new DelayedError();
   }
   const flow = deps.flows.checkins[payload.kind];
@@ -103,7 +105,15 @@ export async function runCheckinDue(
     }
     const windowClosesAt = new Date(now.getTime() + flow.replyWindowMinutes * 60_000);
     const checkin = await tx.checkins.createOnce({ ...payload, dueAt, status: "awaiting", windowClosesAt });
-    if (!checkin) return "duplicate" as const;
+    if (!checkin) {
+      // Already recorded: a retry of a job that committed but died before queueing its
+      // close job (or a duplicate job). Nothing is sent again, but a still-open check-in
+      // must get its close job, or it would never be marked missed.
+      const existing = await tx.checkins.find(payload.participantId, payload.kind, payload.localDate);
+      return existing?.status === "awaiting" && existing.windowClosesAt
+        ? { duplicate: true as const, effects: noEffects(), windowClosesAt: existing.windowClosesAt }
+        : ("duplicate" as const);
+    }
     const peer = participant.peerId ? await tx.peers.get(participant.peerId) : null;
     const effects = noEffects();
     const { message, isNew } = await tx.outbound.createOnce({
@@ -116,19 +126,24 @@ export async function runCheckinDue(
       notAfter: new Date(dueAt.getTime() + deps.config.SEND_GRACE_MINUTES * 60_000),
     });
     if (isNew) effects.sms.push(message);
-    return { effects, windowClosesAt };
+    return { duplicate: false as const, effects, windowClosesAt };
   });
   if (result === null) return decision.action === "skip" ? decision.reason : "duplicate";
   if (result === "duplicate") return "duplicate";
   await dispatchEffects(deps, result.effects);
+  await scheduleClose(payload, result.windowClosesAt, deps);
+  return result.duplicate ? "duplicate" : "sent";
+}
+
+/** The reply-window close job; its id makes adding it again a no-op. */
+async function scheduleClose(payload: CheckinClosePayload, windowClosesAt: Date, deps: Deps) {
   const close: CheckinClosePayload = { participantId: payload.participantId, kind: payload.kind, localDate: payload.localDate };
   await deps.queues.checkins.add("close", close, {
     jobId: jobId.checkinClose(close),
-    delay: Math.max(0, result.windowClosesAt.getTime() - deps.clock.now().getTime()),
+    delay: Math.max(0, windowClosesAt.getTime() - deps.clock.now().getTime()),
     attempts: 5,
     backoff: { type: "exponential", delay: 2000 },
   });
-  return "sent";
 }
 
 /** Runs when a check-in's reply window ends: unanswered → missed; a streak alerts the peer. */

@@ -1,3 +1,4 @@
+import type { HotlineCase } from "../domain/hotline/model";
 import type { OutboundMessage, PeerNotification } from "../domain/model";
 import { jobId, RETRY_TRANSIENT } from "../queues";
 import type { Deps } from "./deps";
@@ -11,8 +12,10 @@ export interface Effects {
   notifications: PeerNotification[];
   /** Participants whose check-ins must be (re)planned. */
   plans: string[];
+  /** Hotline cases whose paging chain must (re)start. */
+  escalations: Pick<HotlineCase, "id" | "escalationRound">[];
 }
-export const noEffects = (): Effects => ({ sms: [], notifications: [], plans: [] });
+export const noEffects = (): Effects => ({ sms: [], notifications: [], plans: [], escalations: [] });
 
 /** BullMQ priority: lower runs first. Replies to a person who just wrote beat scheduled texts. */
 const PRIORITY = { reply: 1, routine: 10 } as const;
@@ -65,5 +68,14 @@ export async function dispatchEffects(deps: Pick<Deps, "queues">, effects: Effec
     enqueueSms(deps, effects.sms),
     enqueueNotifications(deps, effects.notifications),
     requestPlans(deps, effects.plans),
+    ...effects.escalations.map((c) => startEscalation(deps, c)),
   ]);
+}
+
+export async function startEscalation(deps: Pick<Deps, "queues">, c: Pick<HotlineCase, "id" | "escalationRound">) {
+  await deps.queues.hotline.add(
+    "escalate",
+    { caseId: c.id, round: c.escalationRound, step: 0 },
+    { jobId: `escalate|${c.id}|${c.escalationRound}`, attempts: 20, backoff: { type: "fixed", delay: 1000 } },
+  );
 }

@@ -7,6 +7,7 @@ import type { ProgramMessageKey } from "../flows/catalog";
 import { inTransaction, type Store } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
+import { handleResponderText, relayParentText } from "./hotline";
 import { renderFor, textVars } from "./texts";
 
 /**
@@ -19,10 +20,7 @@ export async function processInbound(inboundId: string, deps: Deps): Promise<str
     const msg = await store.inbound.lockUnprocessed(inboundId);
     if (!msg) return null;
     const effects = noEffects();
-    const participant = await store.participants.byPhone(msg.fromPhone);
-    const outcome = participant
-      ? await handleParticipantText(msg, participant, store, deps, now, effects)
-      : await handleUnknownSender(msg, store, deps, now, effects);
+    const outcome = await route(msg, store, deps, now, effects);
     await store.inbound.markProcessed(msg.id, outcome, now);
     return { outcome, effects };
   });
@@ -30,6 +28,50 @@ export async function processInbound(inboundId: string, deps: Deps): Promise<str
   await dispatchEffects(deps, result.effects);
   deps.log.info("inbound processed", { inboundId, outcome: result.outcome });
   return result.outcome;
+}
+
+/**
+ * Order matters: a volunteer's text is hotline work; a parent with a case in progress
+ * talks to their volunteer (keywords are still honoured); then keywords, enrolment and
+ * check-ins. The crisis screen already ran in the webhook, before all of this.
+ */
+async function route(msg: InboundMessage, store: Store, deps: Deps, now: Date, effects: Effects): Promise<string> {
+  const responder = await store.responders.byPhone(msg.fromPhone);
+  if (responder) return handleResponderText({ msg, responder, store, deps, now, effects });
+
+  const participant = await store.participants.byPhone(msg.fromPhone);
+  const activeCase = await store.cases.activeForPhone(msg.fromPhone);
+  const outcomes: string[] = [];
+  if (activeCase) outcomes.push(await relayParentText(store, deps, activeCase, msg, now, effects));
+  if (!activeCase || (classifyKeyword(msg.body) && msg.crisisLevel !== "imminent")) {
+    outcomes.push(
+      participant
+        ? await handleParticipantText(msg, participant, store, deps, now, effects)
+        : await handleUnknownSender(msg, store, deps, now, effects),
+    );
+  }
+  if (msg.crisisLevel === "concern" && participant) {
+    const { notification, isNew } = await store.notifications.createOnce({
+      idempotencyKey: `concern|${msg.id}`,
+      peerId: participant.peerId,
+      participantId: participant.id,
+      kind: "concern",
+      summary: concernSummary(msg.crisisCategories),
+      inboundMessageId: msg.id,
+    });
+    if (isNew) effects.notifications.push(notification);
+    outcomes.push("concern_noted");
+  }
+  return outcomes.join("+");
+}
+
+/** Said with care: return to use is part of recovery, not a failure to report. */
+function concernSummary(categories: string[]): string {
+  if (categories.includes("return_to_use")) {
+    return "They may have returned to use. Return to use is part of recovery: reach out with care, not judgement.";
+  }
+  if (categories.includes("cravings")) return "They are having cravings and reached out. A call today could help.";
+  return "They sound low or hopeless (no sign of immediate danger). Please check in soon.";
 }
 
 async function handleUnknownSender(msg: InboundMessage, store: Store, deps: Deps, now: Date, effects: Effects) {

@@ -2,7 +2,7 @@ import type { Queue } from "bullmq";
 import { jobId, RETRY_TRANSIENT } from "../queues";
 import { storeFor } from "../store";
 import type { Deps } from "./deps";
-import { enqueueNotifications, enqueueSms } from "./effects";
+import { enqueueNotifications, enqueueSms, startEscalation } from "./effects";
 
 /** Rows older than this with no finished job are presumed orphaned (enqueue failed, Redis lost). */
 const ORPHAN_AFTER_MS = 30_000;
@@ -12,7 +12,7 @@ const ORPHAN_AFTER_MS = 30_000;
  * text not processed, a text not sent, a note not delivered) whose job is gone or has
  * failed is put back on its queue. Job ids keep this from doubling live work.
  */
-export async function sweepOrphans(deps: Deps): Promise<{ inbound: number; sms: number; notifications: number }> {
+export async function sweepOrphans(deps: Deps) {
   const store = storeFor(deps.db);
   const before = new Date(deps.clock.now().getTime() - ORPHAN_AFTER_MS);
   let inbound = 0;
@@ -30,8 +30,15 @@ export async function sweepOrphans(deps: Deps): Promise<{ inbound: number; sms: 
   for (const n of await store.notifications.listUndeliveredBefore(before, 500)) {
     if (await requeue(deps.queues.notify, jobId.notify(n.id), () => enqueueNotifications(deps, [n]))) notifications++;
   }
-  if (inbound + sms + notifications > 0) deps.log.warn("requeued orphaned work", { inbound, sms, notifications });
-  return { inbound, sms, notifications };
+  // An open crisis case must always have a live paging chain.
+  let escalations = 0;
+  for (const c of await store.cases.list({ status: "open" })) {
+    if (await requeue(deps.queues.hotline, `escalate|${c.id}|${c.escalationRound}`, () => startEscalation(deps, c))) escalations++;
+  }
+  if (inbound + sms + notifications + escalations > 0) {
+    deps.log.warn("requeued orphaned work", { inbound, sms, notifications, escalations });
+  }
+  return { inbound, sms, notifications, escalations };
 }
 
 async function requeue(queue: Queue, id: string, add: () => Promise<unknown>): Promise<boolean> {

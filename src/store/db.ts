@@ -46,12 +46,33 @@ async function openPglite(dataDir: string, schema?: string): Promise<Db> {
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Db> {
+  const quotedSchema = schema === undefined ? undefined : quoteIdent(schema); // validates before use below
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  if (schema) await pool.query(`create schema if not exists ${quoteIdent(schema)}`);
+  // An idle pooled connection that the server drops emits 'error' on the pool; without a
+  // listener Node treats it as unhandled and exits. The pool replaces the connection.
+  pool.on("error", () => undefined);
+  if (quotedSchema) {
+    // "create schema if not exists" is not safe against itself: two connections creating
+    // the same schema at once can fail with a unique violation on pg_namespace. Serialize
+    // on an advisory lock so processes (or test workers) starting together both succeed.
+    const client = await pool.connect();
+    try {
+      await client.query("begin");
+      await client.query("select pg_advisory_xact_lock(4242000)");
+      await client.query(`create schema if not exists ${quotedSchema}`);
+      await client.query("commit");
+    } catch (err) {
+      await client.query("rollback").catch(() => undefined);
+      client.release();
+      await pool.end();
+      throw err;
+    }
+    client.release();
+  }
   const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
     const r = await client.query(sql, params as unknown[]);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
@@ -65,12 +86,17 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
         await client.query("begin");
         const result = await fn({ query: (sql, params) => run(client, sql, params) });
         await client.query("commit");
+        client.release();
         return result;
       } catch (err) {
-        await client.query("rollback").catch(() => undefined);
+        // If even the rollback fails the connection is in an unknown state: discard it
+        // rather than hand a half-open transaction to the next caller.
+        const rollbackFailed = await client.query("rollback").then(
+          () => false,
+          () => true,
+        );
+        client.release(rollbackFailed ? true : undefined);
         throw err;
-      } finally {
-        client.release();
       }
     },
     close: () => pool.end(),

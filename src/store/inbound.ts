@@ -7,6 +7,8 @@ export interface NewInbound {
   toPhone: string;
   body: string;
   participantId: string | null;
+  crisisLevel?: "imminent" | "concern" | null;
+  crisisCategories?: string[] | null;
 }
 
 export function inboundStore(q: Queryable) {
@@ -14,9 +16,17 @@ export function inboundStore(q: Queryable) {
     /** Stores a message once per MessageSid; Twilio retries deliver the same sid again. */
     async insertOnce(m: NewInbound): Promise<{ message: InboundMessage; isNew: boolean }> {
       const inserted = await q.query<InboundRow>(
-        `insert into inbound_messages (message_sid, from_phone, to_phone, body, participant_id)
-         values ($1, $2, $3, $4, $5) on conflict (message_sid) do nothing returning *`,
-        [m.messageSid, m.fromPhone, m.toPhone, m.body, m.participantId],
+        `insert into inbound_messages (message_sid, from_phone, to_phone, body, participant_id, crisis_level, crisis_categories)
+         values ($1, $2, $3, $4, $5, $6, $7) on conflict (message_sid) do nothing returning *`,
+        [
+          m.messageSid,
+          m.fromPhone,
+          m.toPhone,
+          m.body,
+          m.participantId,
+          m.crisisLevel ?? null,
+          m.crisisCategories ? JSON.stringify(m.crisisCategories) : null,
+        ],
       );
       if (inserted.rows[0]) return { message: toInbound(inserted.rows[0]), isNew: true };
       const existing = await q.query<InboundRow>("select * from inbound_messages where message_sid = $1", [m.messageSid]);
@@ -64,6 +74,8 @@ interface InboundRow {
   received_at: Date;
   processed_at: Date | null;
   outcome: string | null;
+  crisis_level: InboundMessage["crisisLevel"];
+  crisis_categories: string[] | null;
 }
 
 function toInbound(r: InboundRow): InboundMessage {
@@ -77,5 +89,7 @@ function toInbound(r: InboundRow): InboundMessage {
     receivedAt: r.received_at,
     processedAt: r.processed_at,
     outcome: r.outcome,
+    crisisLevel: r.crisis_level ?? null,
+    crisisCategories: r.crisis_categories ?? [],
   };
 }

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from "./db";
+import { casesStore } from "./cases";
 import { checkinsStore } from "./checkins";
 import { inboundStore } from "./inbound";
 import { notificationsStore } from "./notifications";
@@ -6,6 +7,7 @@ import { optOutsStore } from "./opt-outs";
 import { outboundStore } from "./outbound";
 import { participantsStore } from "./participants";
 import { peersStore } from "./peers";
+import { respondersStore } from "./responders";
 
 /** Repositories bound to one connection or transaction; cheap to build per transaction. */
 export function storeFor(q: Queryable) {
@@ -17,6 +19,8 @@ export function storeFor(q: Queryable) {
     checkins: checkinsStore(q),
     notifications: notificationsStore(q),
     optOuts: optOutsStore(q),
+    responders: respondersStore(q),
+    cases: casesStore(q),
   };
 }
 export type Store = ReturnType<typeof storeFor>;

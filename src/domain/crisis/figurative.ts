@@ -57,6 +57,32 @@ export const REWRITES: readonly Rewrite[] = [
     replacement: "xtopic",
   },
 
+  {
+    // "passed from an overdose 2 yrs ago": grief, not an emergency. Hours and
+    // minutes are deliberately NOT included — "od'd an hour ago" is now.
+    id: "topic.past_overdose",
+    pattern:
+      /\b(?:od|oded|overdos\w*|sobredosis)\b(?=(?:\s+\w+){0,3}?\s+(?:[0-9]+|a|one|two|three|four|five|few|several|many)\s+(?:yrs?|years?|months?|anos|meses)\s+ago\b|(?:\s+\w+){0,3}?\s+(?:last year|in 20[0-9]{2}|anniversary))/g,
+    replacement: "xpastoverdose",
+  },
+
+  {
+    // "i used to cut myself": habitual past, not a disclosure of now.
+    id: "topic.past_self_harm",
+    pattern: /\bused to (?:cut|hurt|harm|burn)\s+myself\b/g,
+    replacement: "xpastselfharm",
+  },
+  {
+    // "committed suicide 3 years ago today": anniversary grief. Days and
+    // hours are excluded on purpose — a recent loss still escalates.
+    id: "topic.past_suicide",
+    pattern:
+      /\bsu[iy]?[cs]{1,2}i?d(?:e|io)\b(?=(?:\s+\w+){0,3}?\s+(?:[0-9]+|a|one|two|three|four|five|few|several|many)\s+(?:yrs?|years?|months?|anos|meses)\s+ago\b)/g,
+    replacement: "xpastsuicide",
+  },
+
+  { id: "topic.toy_rope", pattern: /\b(?:rope swing|jump rope|jumping rope|rope course|tow rope|rope lights?)\b/g, replacement: "xtoy" },
+
   // --- laughing / joking ---------------------------------------------------
   {
     id: "fig.dead_lol",
@@ -110,6 +136,12 @@ export const REWRITES: readonly Rewrite[] = [
     pattern:
       /\bme (?:muero|estoy muriendo|mori|moria)\s+de\s+(?:la\s+|los\s+|el\s+)?(hambre|risa|sueno|frio|calor|cansancio|aburrimiento|verguenza|pena|nervios|sed|ganas|envidia|amor|gusto|flojera|emocion|ansias|celos)\b/g,
     replacement: "tengo mucho $1",
+  },
+  {
+    // "no puedo más con este calor": weather/traffic hyperbole.
+    id: "fig.es_no_puedo_con",
+    pattern: /\bno (?:puedo|aguanto) (?:mas )?con (?:este|el|tanto|esta|tanta) (?:calor|frio|trafico|sueno|hambre|lluvia|tarea)\b/g,
+    replacement: "xweather",
   },
   { id: "fig.es_me_muero_por", pattern: /\bme (?:muero|estoy muriendo)\s+por\b/g, replacement: "tengo ganas de" },
 ];

@@ -21,7 +21,7 @@ export const PILLS = String.raw`(?:pills?|meds|medications?|medicine|tablets|xan
 export const METHOD = String.raw`(?:pills?|meds|medications?|tablets|bottle|rope|noose|gun|pistol|knife|blade|razor|razors|bridge|pastillas|pildoras|pistola|cuerda|soga|navaja|cuchillo|puente|arma)`;
 
 /** Farewell / resolve cues that turn a method mention into a plan. */
-export const INTENT_CUE = String.raw`(?:goodbye|good bye|bye forever|last (?:text|message|time you hear)|this is it|tell my (?:kids|babies|baby|son|daughter|mom|family|children) (?:i|that i) love|sorry for everything|forgive me|cant (?:do this|go on|take (?:it|this)) any ?more|cant go on|decided|in my hand|death|no (?:puedo|aguanto) mas|ya no puedo|ya decidi|adios|perdonenme|perdoname|despedirme|en (?:la|mi) mano|muerte)`;
+export const INTENT_CUE = String.raw`(?:goodbye|good bye|bye forever|last (?:text|message|time you hear)|this is it|tell my (?:kids|babies|baby|son|daughter|mom|family|children) (?:i|that i) love|sorry for everything|forgive me|cant (?:do this|go on|take (?:it|this)) any ?more|cant go on|decided|dont try to stop me|no one can stop me|in my hand|death|no me detengan|no (?:puedo|aguanto) mas|ya no puedo|ya decidi|adios|perdonenme|perdoname|despedirme|en (?:la|mi) mano|muerte)`;
 
 /** Substances, for "i used meth", "got into my stash". */
 export const DRUGS = String.raw`(?:drugs|dope|fent\w*|heroin|meth|crack|coke|cocaine|pills|stash|needles?|rig|pipe|bag|weed|alcohol|liquor|drogas?|fentanilo|cristal|crystal|piedra|perico|coca)`;

@@ -97,6 +97,9 @@ const NOT_ALNUM = /[^a-z0-9]+/g;
 // root word almost always has a single letter there. Rules tolerate doubles.
 const STRETCHED_LETTERS = /([a-z])\1{2,}/g;
 const SPACES = /\s+/g;
+// "want 2 die", "going 2 kill": "2" is "to" only after verbs that take an
+// infinitive; elsewhere it is a number ("2 yrs ago", "2 rough day").
+const TWO_AS_TO = /(?<=\b(?:want|wanna|going|gonna|need|have|got|try|trying|ready|about|plan|planning|wish|like|tryna|deserve) )2(?= [a-z])/g;
 
 export function normalise(text: string): string {
   let s = text.replace(EMOJI_PATTERN, (e) => ` ${EMOJI_WORDS[e] ?? ""} `);
@@ -107,7 +110,7 @@ export function normalise(text: string): string {
     .replace(OD_APOSTROPHE_ING, "oding")
     .replace(OD_APOSTROPHE_D, "oded")
     .replace(APOSTROPHES, "");
-  s = s.replace(NOT_ALNUM, " ").replace(STRETCHED_LETTERS, "$1");
+  s = s.replace(NOT_ALNUM, " ").replace(STRETCHED_LETTERS, "$1").replace(TWO_AS_TO, "to");
   const tokens = s.split(SPACES).filter((t) => t.length > 0);
   return tokens.map((t) => SLANG_TOKENS[t] ?? t).join(" ");
 }

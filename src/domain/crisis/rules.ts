@@ -48,7 +48,7 @@ const SUICIDE_RULES: CrisisRule[] = [
     id: "si.self_harm_words",
     category: "suicide_self_harm",
     pattern:
-      /\bself ?harm\w*|\bcutting again\b|\b(?:cut|cutting|slit|slitting|slice|slicing)\s+(?:my\s+)?(?:wrists?|arms?|thighs?|legs?|veins?|throat)\b|\brelapsed? on (?:cutting|sh|self harm)\b/,
+      /\bself ?harm\w*|\bcutting again\b|\b(?:cut|cutting|slit|slitting|slice|slicing)\s+(?:my\s+)?(?:wrists?|arms?|thighs?|legs?|veins?|throat)\b|\brelapsed? on (?:cutting|sh|self harm)\b|\bi cut\s+(?:again|last night|tonight|deep|myself)\b|\bme (?:corte|cortaba|estoy cortando|volvi a cortar)\b(?!\s+(?:el|los|las unas|la|un|una)\b)/,
   },
   {
     id: "si.algospeak", // unalive, sewer slide, self delete
@@ -134,7 +134,13 @@ const SUICIDE_RULES: CrisisRule[] = [
     id: "si.farewell", // a goodbye note without a method
     category: "suicide_self_harm",
     pattern:
-      /\b(?:this is my last (?:text|message)|tell my (?:kids|babies|children|son|daughter) (?:i|that i) love them\b.*\b(?:goodbye|bye|sorry)|goodbye forever|bye forever)\b|\bsorry for everything\b.*\b(?:goodbye|bye|last)\b/,
+      /\b(?:this is my last (?:text|message)|tell my (?:kids|babies|children|son|daughter) (?:i|that i) love them\b.*\b(?:goodbye|bye|sorry)|goodbye forever|bye forever|goodbye (?:everyone|everybody|world|my babies|my kids)|adios (?:a todos|mundo|para siempre|mis hijos))\b|\bsorry for everything\b.*\b(?:goodbye|bye|last)\b/,
+  },
+  {
+    id: "si.resolve",
+    category: "suicide_self_harm",
+    pattern:
+      /\bi am done for good\b|\b(?:going to|about to|ready to|want to)\s+jump\b(?!\s+(?:in|on|into|rope|start|back|through|ahead|the gun|over|out)\b)|\bno quiero seguir(?=\s*$|\s+(?:mas|asi|adelante|viviendo|perdon\w*)\b)/,
   },
   {
     id: "si.want_death",
@@ -146,13 +152,13 @@ const SUICIDE_RULES: CrisisRule[] = [
     id: "si.es_quiero_morir", // me quiero morir, quiero morirme, ojala me muera, ganas de morir
     category: "suicide_self_harm",
     pattern:
-      /\b(?:me quiero|quiero|quisiera|queria|me quisiera|deseo|ojala|ganas de|me dan ganas de)\s+(?:ya\s+)?(?:me\s+)?(?:morir|morirme|muera|muriera|estar muert[oa]|no existir|desaparecer|dejar de existir|irme de este mundo)\b/,
+      /\b(?:me quiero|quiero|quisiera|queria|me quisiera|deseo|ojala|ganas de|me dan ganas de)\s+(?:ya\s+)?(?:me\s+)?(?:morir|morirme|muera|muriera|estar muert[oa]|no existir|desaparecer|dejar de existir|irme de este mundo|matar|suicidar|colgar|ahorcar)\b|\bcuando (?:me muera|ya no este)\b/,
   },
   {
     id: "si.es_matarme",
     category: "suicide_self_harm",
     pattern:
-      /\b(?<!amenazo con |amenaza con |quiere |va a )(?:matarme|suicidarme|suicidarse|quitarme la vida|me quito la vida|acabar con mi vida|terminar con mi vida|ahorcarme|colgarme|cortarme(?! (?:el |los |las |la )?(?:pelo|cabello|unas|fleco|barba|dedo))|cortarme las venas|aventarme|pegarme un tiro|darme un tiro|tomarme todas las pastillas)\b|\bme voy a (?:matar|suicidar|colgar|ahorcar|cortar(?! el))\b|(?:^|\b(?:ya|mejor|yo|hoy)\s+)me mato\b|\b(?:acabar|terminar) con todo\b(?! el| lo| la)/,
+      /\b(?<!amenazo con |amenaza con |quiere |va a )(?:matarme|suicidarme|suicidarse|quitarme la vida|me quito la vida|acabar con mi vida|terminar con mi vida|ahorcarme|colgarme|cortarme(?! (?:el |los |las |la )?(?:pelo|cabello|unas|fleco|barba|dedo))|cortarme las venas|aventarme|pegarme un tiro|darme un tiro|tomarme (?:todas|todo) (?:las |mis )?(?:pastillas|pildoras|medicinas?|el frasco))\b|\bme voy a (?:matar|suicidar|colgar|ahorcar|cortar(?! el))\b|(?:^|\b(?:ya|mejor|yo|hoy)\s+)me mato\b|\b(?:acabar|terminar) con todo\b(?! el| lo| la)/,
   },
   {
     id: "si.es_no_quiero_vivir",
@@ -174,7 +180,8 @@ const SUICIDE_RULES: CrisisRule[] = [
   {
     id: "si.es_no_despertar",
     category: "suicide_self_harm",
-    pattern: /\b(?:ojala|quiero|quisiera)\s+(?:ya\s+)?no\s+despertar\b|\bdormir(?:me)?\s+(?:y\s+)?no\s+despertar\b/,
+    pattern:
+      /\b(?:ojala|quiero|quisiera)\s+(?:ya\s+)?no\s+despertar\b|\bdormir(?:me)?\s+(?:y\s+)?no\s+despertar\b|\bdormir(?:me)? para siempre\b/,
   },
 ];
 
@@ -204,7 +211,7 @@ const OVERDOSE_RULES: CrisisRule[] = [
     id: "od.unresponsive",
     category: "overdose_medical",
     pattern:
-      /\b(?:cant|wont|couldnt)\s+wake\s+(?:him|her|them|my \w+|\w+)\s+up\b|\b(?:he|she|they|hes|shes)\s+(?:wont|will not|isnt|not)\s+(?:wake|waking)\s+up\b|\bunresponsive\b|\bno (?:despierta|reacciona)\b|\bno (?:lo|la) puedo despertar\b/,
+      /\b(?:cant|wont|couldnt)\s+wake\s+(?:him|her|them|my \w+|\w+)\s+up\b|\b(?:he|she|they|hes|shes|him|her|my \w+(?: \w+)?)(?:\s+\w+){0,3}?\s+(?:wont|will not|isnt|not|cant)\s+(?:wake|waking)\s+up\b(?!\s+(?:for|in time|on time|early))|\bunresponsive\b|\bno (?:despierta|reacciona)\b|\bno (?:lo|la) puedo despertar\b/,
   },
   {
     id: "od.narcan_now",
@@ -218,6 +225,30 @@ const OVERDOSE_RULES: CrisisRule[] = [
     pattern: r(
       String.raw`\b(?:took|taken|swallowed|downed|popped|ate)\b${upTo(3)}\s+(?:too many|to many|way too many|whole|all|bottle|bunch|handful|lot|lots|[0-9]{2,})\b${upTo(3)}\s*${PILLS}\b|\b(?:took|taken|did|used|done|had)\s+(?:way\s+)?(?:too|to)\s+(?:much|many)\b`,
     ),
+  },
+  {
+    id: "od.took_all_of", // "took all my seroquel" — any medicine name
+    category: "overdose_medical",
+    pattern: r(
+      String.raw`\b(?:took|taken|swallowed|downed|popped)\s+(?:all|every one of|the whole|a whole|the rest of)\s+(?:of\s+)?(?:my|the|his|her|these|those)\s+(?!${CHILD}\b|(?:day|week|weekend|time|family|thing|money|stuff|class|shift|test|trash|food|clothes|dogs?)\b)\w+`,
+    ),
+  },
+  {
+    id: "od.unknown_amount",
+    category: "overdose_medical",
+    pattern:
+      /\b(?:dont know|idk|not sure|no se)\s+(?:how (?:much|many)|cuant[oa]s?)\s+(?:i|he|she|they|me|se)?\s*(?:took|did|used|had|tome|tomo|use|uso)\b|\bse me paso la mano\b(?:\s+\w+){0,4}?\s+(?:droga|drogas|pastillas|cristal|fentanilo|perico|coca|heroina|dosis)\b/,
+  },
+  {
+    id: "od.injured_other", // someone else hurt now: "he shot himself"
+    category: "overdose_medical",
+    pattern:
+      /\b(?:shot|stabbed|hung|hanged|cut|overdosed)\s+(?:himself|herself|themselves|themself)\b|\bse (?:disparo|ahorco|colgo|corto las venas)\b|\bbleeding from (?:his|her|my|the|their) (?:head|neck|chest|mouth|ears?)\b/,
+  },
+  {
+    id: "od.es_tirado",
+    category: "overdose_medical",
+    pattern: /\b(?:esta|estan)\s+tirad[oa]s?\b.*\bno (?:contesta|responde|reacciona|se mueve|despierta)\b/,
   },
   {
     id: "od.es_tome_pastillas",
@@ -238,6 +269,17 @@ const OVERDOSE_RULES: CrisisRule[] = [
       /\b(?:seizure|seizing|convulsing|convulsion\w*|convulsionando|chest pain|heart attack|stroke|ataque al corazon|dolor (?:de|en el) pecho)\b|\b(?:bleeding|sangrando)\s+(?:a lot|so much|bad|badly|everywhere|mucho|out)\b|\bwont stop bleeding\b|\bno para de sangrar\b/,
   },
   {
+    id: "od.collapsed",
+    category: "overdose_medical",
+    pattern:
+      /\bfoaming at the mouth\b|\bespuma (?:por|en) la boca\b|\bcollapsed\b|\bse desmayo y\b|\b(?:he|she|hes|shes|they|him|her|my (?!car|truck|phone|bus|line|case|laptop|tv)\w+)(?:\s+\w+){0,4}?\s+(?:not|isnt|wont|stopped)\s+(?:moving|responding|responsive)\b(?!\s+to\b)|\bno se mueve\b/,
+  },
+  {
+    id: "od.narcan_failing",
+    category: "overdose_medical",
+    pattern: /\b(?:narcan|naloxone|naloxona)s?\s+(?:isnt|is not|not|didnt|did not|wont|no)\s+(?:working|work|worked|funciona|funciono|hace nada)\b/,
+  },
+  {
     id: "od.laced",
     category: "overdose_medical",
     pattern: /\b(?:laced|cut)\s+with\s+(?:fent\w*|fentanilo|xylazine|tranq)\b/,
@@ -252,7 +294,7 @@ const CHILD_RULES: CrisisRule[] = [
     id: "cd.ingested",
     category: "child_danger",
     pattern: r(
-      String.raw`\b${CHILD}\b${upTo(2)}\s+(?:swallowed|ate|got into|drank|found|took|se trago|se tomo|se comio|encontro|agarro)\b${upTo(4)}\s*(?:${PILLS}|${DRUGS}|bleach|cloro)\b`,
+      String.raw`\b${CHILD}\b${upTo(2)}\s+(?:swallowed|ate|got into|drank|found|took|se trago|se tomo|se comio|encontro|agarro)\b${upTo(4)}\s*(?:${PILLS}|${DRUGS}|bleach|cloro|cleaner|chemicals|detergent|pods?|battery|batteries|lighter fluid|vape juice|antifreeze|something|algo)\b`,
     ),
   },
   {
@@ -270,10 +312,29 @@ const CHILD_RULES: CrisisRule[] = [
     ),
   },
   {
+    id: "cd.grabbed",
+    category: "child_danger",
+    pattern: r(String.raw`\b(?:grabbed|grabbing|grab|picked up|lifted|dragged|dragging)\s+(?:my|the|our|his|her)\s+${CHILD}\s+by (?:the|his|her) (?:neck|throat|hair)\b`),
+  },
+  {
     id: "cd.alone",
     category: "child_danger",
     pattern: r(
       String.raw`\b${CHILD}\s+(?:are|is|were|s)?\s*(?:home\s+)?(?:all\s+)?alone\b(?!\s+with)|\bleft\s+(?:the|my)\s+${CHILD}\s+(?:home\s+)?alone\b|\b(?:ninos|hijos|nenes|bebe|nino|nina|hijo|hija)\s+(?:estan|esta|se quedaron|se quedo)\s+sol[oa]s?\b|\bdeje\s+(?:a\s+)?(?:los|mis|mi|al|a la)\s+\w+\s+sol[oa]s?\b`,
+    ),
+  },
+  {
+    id: "cd.impaired_caregiver", // "kids dad is drunk and driving with them"
+    category: "child_danger",
+    pattern: r(String.raw`\b${CHILD}\b`),
+    alsoRequires:
+      /\b(?:drunk|high|loaded|wasted|nodding out|nodded out|passed out|borrach[oa]|drogad[oa])\b(?:\s+\w+){0,4}?\s+(?:driving|drove|manejando|with (?:them|the kids|my kids|the baby|my baby)|watching (?:them|the kids|the baby)|con (?:ellos|los ninos|mis hijos|el bebe))\b/,
+  },
+  {
+    id: "cd.left_in_danger",
+    category: "child_danger",
+    pattern: r(
+      String.raw`\bleft\s+(?:the|my)\s+${CHILD}\s+(?:in the car|in the tub|in the bath|in the bathtub|with him|with her dad|with his dad)\b|\bdeje (?:a )?(?:mi|mis|el|la|los) \w+ en el carro\b`,
     ),
   },
   {
@@ -293,7 +354,7 @@ const VIOLENCE_RULES: CrisisRule[] = [
     id: "va.attacking_me",
     category: "violence_abuse",
     pattern: r(
-      String.raw`\b${AGENT}\s+(?:is\s+|s\s+|keeps\s+|kept\s+|just\s+|started\s+|been\s+|is still\s+|wont stop\s+)?(?:hitting|beating|choking|strangling|hurting|attacking|punching|kicking|stabbing|raping|slapping|threatening|hit|beat|choked|strangled|punched|kicked|stabbed|raped|slapped|attacked|assaulted|pushed|shoved|dragged)\s+(?:me|on me|us)\b`,
+      String.raw`\b${AGENT}\s+(?:is\s+|s\s+|keeps\s+|kept\s+|just\s+|started\s+|been\s+|is still\s+|wont stop\s+)?(?:hitting|beating|choking|strangling|hurting|attacking|punching|kicking|stabbing|raping|slapping|threatening|hit|beat|choked|strangled|punched|kicked|stabbed|raped|slapped|attacked|assaulted|pushed|shoved|dragged|threw|throwing|slammed|slamming|pinned|pinning)\s+(?:me|on me|us)\b`,
     ),
   },
   {
@@ -319,7 +380,7 @@ const VIOLENCE_RULES: CrisisRule[] = [
     id: "va.fear_hiding",
     category: "violence_abuse",
     pattern:
-      /\b(?:scared|afraid|fear|terrified)\s+(?:for my life|he will|hell|he is going to|he might|she will|of him)\b|\bhiding\s+(?:from\s+(?:him|her|them|my)|in the (?:bathroom|closet|car))\b|\b(?:trying to|tryna)\s+(?:break|kick)\s+(?:in|down|the door)\b|\b(?:breaking|kicking)\s+(?:in|down)\s+(?:the|my)\s+door\b|\bwont let me (?:leave|go|out)\b|\blocked me in\b|\bput (?:his|her) hands on me\b/,
+      /\b(?:scared|afraid|fear|terrified)\s+(?:for my life|he will|hell|he is going to|he might|she will|of him)\b|\bhiding\s+(?:from\s+(?:him|her|them|my)|in the (?:bathroom|closet|car))\b|\b(?:trying to|tryna)\s+(?:break|kick)\s+(?:in|down|the door)\b|\b(?:breaking|kicking)\s+(?:in|down)\s+(?:the|my)\s+door\b|\bwont let me (?:leave|go|out)\b|\blocked me in\b|\blocked (?:myself )?in (?:the|my) (?:bathroom|room|bedroom|closet|car)\b|\b(?:banging|pounding|beating) on (?:the|my) (?:door|window)\b|\bput (?:his|her) hands on me\b/,
   },
   {
     id: "va.es_me_pega",
@@ -337,7 +398,7 @@ const VIOLENCE_RULES: CrisisRule[] = [
     id: "va.es_miedo",
     category: "violence_abuse",
     pattern:
-      /\bno me deja (?:salir|irme)\b|\bme encerro\b|\btengo miedo (?:de que me|de el|de ella|que me mate|por mi vida)\b|\bme estoy escondiendo\b/,
+      /\bno me deja (?:salir|irme)\b|\bme encerro\b|\btengo miedo (?:de que me|de el|de ella|que me mate|por mi vida)\b|\bme estoy escondiendo\b|\bme (?:dio|dieron|esta dando|dan) (?:una |un )?(?:golpiza|paliza|putiza|cachetada|bofetada|madrazo|chingadazo|golpe)\b/,
   },
 ];
 
@@ -372,7 +433,7 @@ const RETURN_TO_USE_RULES: CrisisRule[] = [
     id: "ru.i_used",
     category: "return_to_use",
     pattern:
-      /\bi\s+(?:have\s+|ve\s+|just\s+|already\s+)?used\b(?!\s+(?:to|my|the|a|an|your|it|that|this|his|her|their|our|some of|up|as|for|all my|every|me)\b)|^used\b(?!\s+to\b)|\bused\s+(?:again|last night|yesterday|today|this morning|this weekend|over the weekend|tonight)\b/,
+      /\bi\s+(?:have\s+|ve\s+|just\s+|already\s+)?used\b(?!\s+(?:to|my|the|a|an|your|it|that|this|his|her|their|our|some of|up|as|for|all my|every|me)\b)|^used\b(?!\s+(?:to|my|the|a|an|your|it|that|this|his|her|their|our|some of|up|as|for|all my|every|me)\b)|\bused\s+(?:again|last night|yesterday|today|this morning|this weekend|over the weekend|tonight)\b/,
   },
   {
     id: "ru.relapse",
@@ -383,7 +444,7 @@ const RETURN_TO_USE_RULES: CrisisRule[] = [
     id: "ru.slip",
     category: "return_to_use",
     pattern:
-      /\b(?:i|i have|ive|i just)\s+slipped(?:\s+up)?\b(?!\s+(?:on|and fell|in the|at work))|\bhad a slip\b|\bslip(?:ped)? up\b/,
+      /\b(?:i|i have|ive|i just)\s+slipped(?:\s+up)?\b(?!\s+(?:on|and fell|in the|at work))|\bhad a slip\b|^slipped\b|\bslipped\s+(?:last night|yesterday|again|this weekend|over the weekend)\b|\bslip(?:ped)? up\b/,
   },
   {
     id: "ru.picked_up",
@@ -394,7 +455,7 @@ const RETURN_TO_USE_RULES: CrisisRule[] = [
     id: "ru.clean_time_lost",
     category: "return_to_use",
     pattern:
-      /\bback (?:to|at|on) day (?:1|one)\b|\bday (?:1|one) again\b|\blost my (?:clean|sober|sobriety) (?:time|date)\b|\bstart(?:ing)? (?:my )?(?:count|clean time|days) over\b|\breset my (?:date|days|clock|count)\b|\bafter\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|yrs?)\s+(?:clean|sober)\b|\bnot (?:clean|sober) any ?more\b/,
+      /\bback (?:to|at|on) day (?:1|one)\b|\bday (?:1|one) again\b|\blost my (?:clean|sober|sobriety) (?:time|date)\b|\bstart(?:ing)? (?:my )?(?:count|clean time|days) over\b|\breset my (?:date|days|clock|count)\b|\bafter\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|yrs?)\s+(?:clean|sober)\b|\bnot (?:clean|sober) any ?more\b|\bfell off the wagon\b|\b(?:been|started|back to)\s+(?:drinking|smoking meth|smoking crack|getting high|shooting up|snorting)\b/,
   },
   {
     id: "ru.positive_test",
@@ -412,14 +473,14 @@ const RETURN_TO_USE_RULES: CrisisRule[] = [
     id: "ru.drank_used",
     category: "return_to_use",
     pattern: r(
-      String.raw`\b(?:i|ive|i just|and|then|so i)\s+(?:drank|smoked|shot up|snorted|took a hit|hit (?:a|the) pipe|hit it|did (?:a line|lines|meth|dope|coke|fent\w*|heroin|crack))\b(?!\s+(?:a\s+)?(?:cig\w*|coffee|water|tea|juice|soda|milk|pop|a cig\w*|vape|some water|black))|^(?:drank|smoked|relapsed|got high|got drunk|shot up)\b|\b(?:using|drinking|smoking|shooting up|getting high)\s+again\b|\b(?:been|started|back to|keep|kept|i am)\s+using\b(?!\s+(?:the|my|a|an|your|it|this|that|her|his)\b)|\bi\s+(?:used|did|bought|copped)\s+${DRUGS}\b`,
+      String.raw`\b(?:i|ive|i just|and|then|so i)\s+(?:drank|smoked|shot up|snorted|took a hit|hit (?:a|the) pipe|hit it|did (?:a line|lines|meth|dope|coke|fent\w*|heroin|crack))\b(?!\s+(?:a\s+)?(?:cig\w*|coffee|water|tea|juice|soda|milk|pop|a cig\w*|vape|some water|black))|\b(?:and|then|so i)\s+used\b(?!\s+(?:to|the|my|a|an|it|your|that|this)\b)|\btook a (?:hit|bump|line|shot|pull)\b(?!\s+(?:to|at)\b)|\bhit (?:a|the|my|his|her|\w+s) pipe\b|^(?:drank|smoked|relapsed|got high|got drunk|shot up)\b|\b(?:using|drinking|smoking|shooting up|getting high)\s+again\b|\b(?:been|started|back to|keep|kept|i am)\s+using\b(?!\s+(?:the|my|a|an|your|it|this|that|her|his)\b)|\bi\s+(?:used|did|bought|copped)\s+${DRUGS}\b`,
     ),
   },
   {
     id: "ru.es_recai",
     category: "return_to_use",
     pattern:
-      /\b(?:reca[iy]\w*|recaida)\b|\bvolvi a (?:consumir|usar|tomar|beber|drogarme|fumar|caer|meterme)\b|\b(?:consumi|me drogue|me emborrache|me puse (?:borrach[oa]|hasta atras|pedo|high)|me endrogue|me meti (?:algo|cristal|coca|perico|droga))\b|\b(?:use|tome|fume|consumi)\s+(?:anoche|ayer|hoy|otra vez|de nuevo|el fin)\b|\bestoy\s+(?:drogad[oa]|borrach[oa]|pasad[oa]|high|pedo)\b/,
+      /\b(?:reca[iy]\w*|recaida)\b|\bvolvi a (?:consumir|usar|tomar|beber|drogarme|fumar|caer|meterme)\b|\b(?:consumi|me drogue|me emborrache|me puse (?:borrach[oa]|hasta atras|pedo|high)|me endrogue|me meti (?:algo|cristal|coca|perico|droga))\b|\b(?:use|tome|fume|consumi)\s+(?:anoche|ayer|hoy|otra vez|de nuevo|el fin)\b|\bestoy\s+(?:drogad[oa]|borrach[oa]|pasad[oa]|high|pedo)\b|\b(?:me tome|tome|me eche|me avente)\s+(?:unas?|un par de|varias|unos|mis|[0-9]+)?\s*(?:cervezas?|chelas?|tragos?|copas?|caguamas?|shots?|vinos?|botellas?)\b/,
   },
 ];
 
@@ -444,6 +505,12 @@ const CRAVING_RULES: CrisisRule[] = [
     id: "cr.urges",
     category: "cravings",
     pattern: /\burges?\s+(?:are|is|to|so|really|r)\b|\b(?:strong|bad|big|crazy|intense)\s+urges?\b/,
+  },
+  {
+    id: "cr.has_drugs", // holding but not (yet) using
+    category: "cravings",
+    pattern:
+      /\b(?:bought|got|copped|have|holding|picked up|scored)\s+(?:some|a bag of|a gram of|a point of|a bag|a few)?\s*(?:dope|fent\w*|meth|crack|coke|heroin|shard|ice|blues|perc 30s)\b/,
   },
   { id: "cr.triggered", category: "cravings", pattern: /\btrigger(?:ed|ing)\b/ },
   {
@@ -477,13 +544,13 @@ const HOPELESSNESS_RULES: CrisisRule[] = [
     id: "hp.cant_anymore",
     category: "hopelessness",
     pattern:
-      /\bcant\s+(?:do this|do it|take (?:it|this|any ?more)|handle (?:it|this|anything)|go on|keep going|keep doing this)(?:\s+any ?more)?\b|\bi am (?:so\s+)?done with (?:everything|it all|life|this life)\b|\b(?:tired|sick) of (?:everything|it all|fighting|living|trying|life|being alive)\b|\bi hate my life\b/,
+      /\bcant\s+(?:do this|do it|take (?:it|this|any ?more)|handle (?:it|this|anything)|go on|keep going|keep doing this|keep living like this|live like this)(?:\s+any ?more)?\b|\bi am (?:so\s+)?done with (?:everything|it all|life|this life)\b|\b(?:tired|sick) of (?:everything|it all|fighting|living|trying|life|being alive)\b|\bi hate my life\b/,
   },
   {
     id: "hp.hopeless_words",
     category: "hopelessness",
     pattern:
-      /\b(?:hopeless|no hope|lost all hope|lost hope|giving up hope)\b|\bi am (?:so\s+|such\s+)?(?:useless|worthless|a failure|a burden|nothing|a bad mom|a terrible mom|a bad mother|a bad dad)\b|\bfailure as a (?:mom|mother|dad|father|parent)\b/,
+      /\b(?:hopeless|no hope|lost all hope|lost hope|giving up hope)\b|\bi am (?:so\s+|such\s+)?(?:useless|worthless|a failure|a burden|nothing|a bad mom|a terrible mom|a bad mother|a bad dad)\b|\bfailure as a (?:mom|mother|dad|father|parent)\b|\bfeel(?:ing)?\s+(?:like\s+)?(?:such\s+|so\s+)?(?:a\s+)?(?:failure|worthless|useless|a burden)\b/,
   },
   {
     id: "hp.nobody_cares",
@@ -495,12 +562,18 @@ const HOPELESSNESS_RULES: CrisisRule[] = [
     category: "hopelessness",
     pattern: r(String.raw`\bnever\s+(?:get|getting|see|seeing|going to get)\s+my\s+${CHILD}\s+(?:back|again)\b`),
   },
+  {
+    id: "hp.empty",
+    category: "hopelessness",
+    pattern:
+      /\bfeel(?:ing)?\s+(?:so\s+|really\s+|completely\s+)?(?:empty|numb|dead inside|hopeless)\b|\bnothing matters(?: any ?more)?\b|\bno way out\b/,
+  },
   { id: "hp.negated_self_harm", category: "hopelessness", pattern: /\bxnegatedselfharm\b/ },
   {
     id: "hp.es",
     category: "hopelessness",
     pattern:
-      /\bno (?:puedo|aguanto|soporto) (?:mas|ya|esto)\b|\bya no (?:puedo|aguanto|soporto)\b|\bpara que (?:sigo|seguir|intentar|intento|vivo|luchar|lucho|me esfuerzo)\b|\bno vale la pena\b|\bme rindo\b|\bno tiene sentido\b|\bsin esperanza\b|\bno (?:sirvo|valgo) (?:para|pa) nada\b|\bsoy un(?:a)? (?:fracaso|estorbo|carga|mala madre)\b|\b(?:cansad[oa]|hart[oa]) de (?:todo|vivir|la vida|luchar)\b|\btodo me sale mal\b|\bnadie me quiere\b|\ba nadie le importo\b|\bnunca voy a recuperar a mis hijos\b/,
+      /\bno (?:puedo|aguanto|soporto) (?:mas|ya|esto)\b|\bya no (?:puedo|aguanto|soporto)(?=\s*$|\s+(?:mas|con|seguir|vivir|aguantar|soportar|sola|solo|de|asi)\b)|\bno le (?:veo|encuentro) (?:sentido|caso)\b|\bsin ganas de nada\b|\bme (?:canse|cansé) de (?:luchar|todo|vivir|intentar)\b|\bnadie me (?:va a )?extran\w*|\bpara que (?:sigo|seguir|intentar|intento|vivo|luchar|lucho|me esfuerzo)\b|\bno vale la pena\b|\bme rindo\b|\bno tiene sentido\b|\bsin esperanza\b|\bno (?:sirvo|valgo) (?:para|pa) nada\b|\bsoy un(?:a)? (?:fracaso|estorbo|carga|mala madre)\b|\b(?:cansad[oa]|hart[oa]) de (?:todo|vivir|la vida|luchar)\b|\btodo me sale mal\b|\bnadie me quiere\b|\ba nadie le importo\b|\bnunca voy a recuperar a mis hijos\b/,
   },
 ];
 

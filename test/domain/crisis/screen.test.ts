@@ -1,0 +1,264 @@
+import { describe, expect, it } from "vitest";
+import { isChildSafety, screenForCrisis, type CrisisCategory, type CrisisLevel } from "../../../src/domain/crisis/index.js";
+import { normalise } from "../../../src/domain/crisis/normalise.js";
+
+const levelOf = (text: string): CrisisLevel => screenForCrisis(text).level;
+
+function expectScreen(text: string, level: CrisisLevel, category?: CrisisCategory): void {
+  const screen = screenForCrisis(text);
+  expect(screen.level, `level for ${JSON.stringify(text)} (rules: ${screen.ruleIds.join(",")})`).toBe(level);
+  if (category !== undefined) expect(screen.categories, JSON.stringify(text)).toContain(category);
+}
+
+describe("normalise", () => {
+  it("lower-cases, strips accents and punctuation, collapses whitespace", () => {
+    expect(normalise("  Me QUIERO   morir!!! ")).toBe("me quiero morir");
+    expect(normalise("AYÚDAME")).toBe("ayudame");
+    expect(normalise("¿Recaí?")).toBe("recai");
+  });
+  it("collapses stretched letters", () => {
+    expect(normalise("pleaseee")).toBe("please");
+    expect(normalise("nooooo")).toBe("no");
+  });
+  it("maps crisis emoji to words and drops neutral ones", () => {
+    expect(normalise("💊💀")).toBe("pills death");
+    expect(normalise("🔫")).toBe("gun");
+    expect(normalise("🔪 ⚰️ ☠️ 🪦")).toBe("knife death death death");
+    expect(normalise("ok 😭")).toBe("ok");
+    expect(normalise("lol 😂")).toBe("lol lol");
+  });
+  it("keeps overdose spellings apart from the word odd", () => {
+    expect(normalise("he OD'd")).toBe("he oded");
+    expect(normalise("o.d. at my house")).toBe("od at my house");
+    expect(normalise("od’ing")).toBe("oding");
+    expect(normalise("that's odd")).toBe("thats odd");
+  });
+  it("expands texting shorthand", () => {
+    expect(normalise("i wanna b dead")).toBe("i want to be dead");
+    expect(normalise("im gonna")).toBe("i am going to");
+    expect(normalise("i want 2 die")).toBe("i want to die");
+    expect(normalise("2 rough day")).toBe("2 rough day");
+  });
+});
+
+describe("screenForCrisis — shape and levels", () => {
+  it("returns none with no categories for ordinary text", () => {
+    expect(screenForCrisis("good")).toEqual({ level: "none", categories: [], ruleIds: [] });
+    expect(screenForCrisis("")).toEqual({ level: "none", categories: [], ruleIds: [] });
+  });
+  it("imminent wins over concern and lists both, most severe first", () => {
+    const screen = screenForCrisis("i relapsed and i want to die");
+    expect(screen.level).toBe("imminent");
+    expect(screen.categories).toEqual(["suicide_self_harm", "return_to_use"]);
+  });
+  it("records rule ids, never the message", () => {
+    const screen = screenForCrisis("i want to kill myself");
+    expect(screen.ruleIds.length).toBeGreaterThan(0);
+    for (const id of screen.ruleIds) expect(id).toMatch(/^[a-z]+\.[a-z0-9_]+$/);
+  });
+});
+
+describe("STOP and HELP carrier keywords", () => {
+  it("STOP with crisis content is imminent (the screen runs before STOP)", () => {
+    expectScreen("STOP i want to die", "imminent", "suicide_self_harm");
+    expectScreen("stop. kms", "imminent", "suicide_self_harm");
+  });
+  it("plain HELP/STOP is not a crisis", () => {
+    for (const t of ["HELP", "help", "Help!!!", "HELPPP", "STOP", "stop", "Stop."]) expect(levelOf(t), t).toBe("none");
+  });
+  it("HELP plus crisis content is a crisis by content", () => {
+    expectScreen("help i took too many pills", "imminent", "overdose_medical");
+    expectScreen("HELP he is hitting me", "imminent", "violence_abuse");
+  });
+  it("repeated help is not the info keyword", () => {
+    expectScreen("HELP HELP HELP", "imminent", "explicit_help");
+  });
+});
+
+describe("explicit help keywords", () => {
+  it.each(["SOS", "sos", "CRISIS", "EMERGENCY", "HELP ME", "help me please", "AYUDA", "ayuda!!", "AUXILIO", "AYUDAME", "AYÚDAME", "Emergencia", "🆘", "please SOS"])(
+    "%s is explicit help",
+    (t) => expectScreen(t, "imminent", "explicit_help"),
+  );
+  it("voseo 'sos' is not a request for help", () => {
+    expect(levelOf("sos una genia gracias")).toBe("none");
+    expect(levelOf("vos sos lo mas")).toBe("none");
+  });
+  it("keyword only counts at the start", () => {
+    expect(levelOf("can u help me find a meeting")).toBe("none");
+    expect(levelOf("the crisis line number is on the card")).toBe("none");
+  });
+});
+
+describe("suicide / self-harm slang and misspellings", () => {
+  it.each([
+    "kms",
+    "kys",
+    "thinking about unaliving myself",
+    "i wanna die",
+    "i want to die",
+    "wanna b dead",
+    "gonna end it all",
+    "i want to go to sleep and not wake up",
+    "i feel suicidal",
+    "suicde",
+    "sucide thoughts again",
+    "gonna kil myself",
+    "i want to kill my self",
+    "im going to jump off a bridge",
+    "i have a bottle of meds and im going to take them all",
+    "gun to my head rn",
+    "💊💊💊💀",
+    "i want to dieeee",
+  ])("%s", (t) => expectScreen(t, "imminent", "suicide_self_harm"));
+
+  it.each([
+    "me quiero morir",
+    "quiero morirme",
+    "no quiero vivir",
+    "ya no quiero vivir",
+    "voy a quitarme la vida",
+    "quiero matarme",
+    "me voy a matar",
+    "pienso en el suicidio",
+    "estoy pensando en suicidarme",
+    "quiero cortarme",
+    "me voy a tirar del puente",
+    "tengo la pistola y ya decidi",
+    "tengo la cuerda lista",
+    "tengo las pastillas en la mano, adios",
+  ])("%s", (t) => expectScreen(t, "imminent", "suicide_self_harm"));
+
+  it("negated intent is not paged but goes to the peer", () => {
+    expectScreen("im not suicidal just exhausted", "concern", "hopelessness");
+    expectScreen("no me voy a matar tranquila", "concern", "hopelessness");
+  });
+  it("a haircut is not self-harm", () => {
+    expect(levelOf("me voy a cortar el pelo")).toBe("none");
+    expect(levelOf("voy a cortarme el pelo")).toBe("none");
+  });
+});
+
+describe("overdose / medical", () => {
+  it.each([
+    "he OD'd",
+    "she od",
+    "i think he oded",
+    "o.d. in the bathroom",
+    "my friend overdosed",
+    "i think i overdoes",
+    "sobredosis",
+    "hes not breathing",
+    "took a whole bottle of pills",
+    "no respira",
+    "gave him narcan",
+    "cant wake her up",
+  ])("%s", (t) => expectScreen(t, "imminent", "overdose_medical"));
+
+  it("historical or topical overdose mentions do not page", () => {
+    expect(levelOf("went to the overdose awareness vigil")).toBe("none");
+    expect(levelOf("narcan training was good")).toBe("none");
+    expect(levelOf("lost my brother to an overdose 3 years ago today")).toBe("none");
+  });
+  it("a recent overdose still pages", () => {
+    expect(levelOf("i od'd an hour ago and feel weird")).toBe("imminent");
+  });
+});
+
+describe("child danger", () => {
+  it.each([
+    "my baby swallowed my pills",
+    "my son isnt breathing",
+    "he is hitting my kids",
+    "mi bebe no respira",
+    "le esta pegando a mi hijo",
+    "no encuentro a mi hija",
+  ])("%s", (t) => {
+    const screen = screenForCrisis(t);
+    expect(screen.level).toBe("imminent");
+    expect(isChildSafety(screen)).toBe(true);
+  });
+  it("isChildSafety is false without child danger", () => {
+    expect(isChildSafety(screenForCrisis("i want to die"))).toBe(false);
+    expect(isChildSafety(screenForCrisis("picked up my kids from school"))).toBe(false);
+  });
+  it("negated harm does not page", () => {
+    expect(levelOf("i would never hurt my kids")).toBe("none");
+  });
+});
+
+describe("violence / abuse", () => {
+  it.each(["hes hitting me", "he's hitting me", "my bf is choking me", "he said hes gonna kill me", "me está pegando", "mi esposo me quiere matar"])(
+    "%s",
+    (t) => expectScreen(t, "imminent", "violence_abuse"),
+  );
+  it("'hit me up' is not violence", () => {
+    expect(levelOf("he hit me up about a job")).toBe("none");
+  });
+});
+
+describe("figurative speech does not page", () => {
+  it.each([
+    "this traffic is killing me",
+    "my feet are killing me",
+    "I'm dying to see my kids",
+    "me muero de hambre",
+    "me muero de risa",
+    "I could kill for a coffee",
+    "dead tired",
+    "this heat is killing me",
+    "lol i'm dead 😂",
+    "me mata el calor",
+    "💀💀💀",
+    "my mom is gonna kill me lol",
+    "el trafico me mato hoy",
+  ])("%s", (t) => expect(levelOf(t)).toBe("none"));
+
+  it("a joke does not hide a disclosure in the same text", () => {
+    expectScreen("lol im dead 😂 but honestly i want to die", "imminent", "suicide_self_harm");
+  });
+  it("figurative Spanish keeps craving meaning", () => {
+    expectScreen("me muero de ganas de usar", "concern", "cravings");
+  });
+});
+
+describe("concern: return to use, cravings, hopelessness", () => {
+  it.each(["I used last night", "i relapsed", "recaí", "volví a consumir", "failed my UA"])("%s → return_to_use", (t) =>
+    expectScreen(t, "concern", "return_to_use"),
+  );
+  it.each(["craving so bad", "tengo ganas de usar", "i really want to use"])("%s → cravings", (t) =>
+    expectScreen(t, "concern", "cravings"),
+  );
+  it.each(["what's the point", "no puedo más", "i give up"])("%s → hopelessness", (t) =>
+    expectScreen(t, "concern", "hopelessness"),
+  );
+  it("'used to' and 'used my' are not relapse", () => {
+    expect(levelOf("i used to drink every day")).toBe("none");
+    expect(levelOf("used my bus pass")).toBe("none");
+  });
+  it("food cravings are not cravings", () => {
+    expect(levelOf("craving tacos lol")).toBe("none");
+  });
+});
+
+describe("ordinary check-in replies", () => {
+  it.each(["5", "good", "ok i guess", "bien gracias", "😊", "3 tired but ok", "at my meeting", "can u call me tmrw about court", "running late to drug test"])(
+    "%s",
+    (t) => expect(levelOf(t)).toBe("none"),
+  );
+});
+
+describe("speed", () => {
+  it("screens a long message quickly (no catastrophic backtracking)", () => {
+    const long = "i am so tired of this traffic and my feet hurt and ".repeat(30) + "i want to die";
+    const worst = "a ".repeat(800);
+    const start = performance.now();
+    for (let i = 0; i < 100; i++) {
+      screenForCrisis(long);
+      screenForCrisis(worst);
+    }
+    const perCall = (performance.now() - start) / 200;
+    expect(screenForCrisis(long).level).toBe("imminent");
+    expect(perCall).toBeLessThan(5); // ms; typical SMS is ~0.02 ms, see bench
+  });
+});

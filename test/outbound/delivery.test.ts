@@ -1,0 +1,204 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import type { OutboundMessage, OutboundStatus } from "../../src/domain/model";
+import { enqueueSms } from "../../src/services/effects";
+import type { NewOutbound } from "../../src/store/outbound";
+import { runningClock } from "../support/clock";
+import { createHarness, waitFor, type Harness, type HarnessOptions } from "../support/harness";
+
+/**
+ * Outbound texts through the sms-routine/sms-urgent workers and the real twilio SDK,
+ * against the loopback fake Twilio scripted to fail the way Twilio does.
+ */
+const PHONE = "+15555550100";
+let h: Harness;
+afterEach(async () => h?.close());
+
+async function setup(opts: HarnessOptions = {}) {
+  h = await createHarness({ sms: "twilio", ...opts });
+  h.startWorkers();
+  return h;
+}
+
+/** Stores a text and enqueues it the way every use case does (outbox row, then job). */
+async function queueText(over: Partial<NewOutbound> = {}): Promise<OutboundMessage> {
+  const { message } = await h.store.outbound.createOnce({
+    idempotencyKey: `test|${randomUUID()}`,
+    toPhone: PHONE,
+    body: "Good morning Ana, how are you today? Reply 1-5.",
+    kind: "checkin_daily",
+    priority: "routine",
+    participantId: null,
+    notAfter: null,
+    ...over,
+  });
+  await enqueueSms(h.deps, [message]);
+  return message;
+}
+
+async function waitForStatus(id: string, statuses: OutboundStatus[], timeoutMs = 15_000) {
+  return waitFor(
+    async () => {
+      const m = await h.store.outbound.get(id);
+      return m && statuses.includes(m.status) ? m : null;
+    },
+    timeoutMs,
+    `outbound ${id} to reach ${statuses.join("|")}`,
+  );
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("transient Twilio errors", () => {
+  it("retries 429 then 500 with growing backoff and sends exactly once", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    fake.script({ kind: "error", status: 429, code: 20429, message: "Too Many Requests" }, { kind: "error", status: 500, code: 20500 });
+    const msg = await queueText();
+
+    const sent = await waitForStatus(msg.id, ["sent", "failed", "unknown"]);
+    expect(sent.status).toBe("sent");
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.sent).toHaveLength(1);
+    expect(sent.providerSid).toBe(fake.sent[0]!.sid);
+    expect(sent.attempts).toBe(3);
+    expect(sent.sentAt).toBeInstanceOf(Date);
+
+    const [a, b, c] = fake.requests.map((r) => r.at) as [number, number, number];
+    const gap1 = b - a;
+    const gap2 = c - b;
+    // RETRY_TRANSIENT: exponential from 1 s → ~1 s, then ~2 s.
+    expect(gap1).toBeGreaterThanOrEqual(900);
+    expect(gap2).toBeGreaterThanOrEqual(1800);
+    expect(gap2).toBeGreaterThan(gap1 * 1.5);
+
+    await pause(300);
+    expect(fake.requests).toHaveLength(3);
+  });
+});
+
+describe("permanent Twilio errors", () => {
+  it("21610 (unsubscribed): one request, failed with the code, number opted out, nothing more sent to it", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    fake.script({ kind: "error", status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient" });
+    const msg = await queueText();
+
+    const failed = await waitForStatus(msg.id, ["failed", "sent", "unknown"]);
+    expect(failed.status).toBe("failed");
+    expect(failed.errorCode).toBe("21610");
+    expect(failed.providerSid).toBeNull();
+    expect(await h.store.optOuts.has(PHONE)).toBe(true);
+
+    // Longer than the first backoff (1 s): a retry would have arrived by now.
+    await pause(1500);
+    expect(fake.requests).toHaveLength(1);
+    const job = await h.deps.queues.smsRoutine.getJob(`sms|${msg.id}`);
+    expect(await job!.getState()).toBe("failed");
+
+    // Later texts of every routine kind are suppressed before reaching Twilio.
+    const later = await queueText({ kind: "checkin_nightly" });
+    const reply = await queueText({ kind: "checkin_thanks", priority: "reply" });
+    expect((await waitForStatus(later.id, ["suppressed", "sent"])).status).toBe("suppressed");
+    expect((await waitForStatus(reply.id, ["suppressed", "sent"])).status).toBe("suppressed");
+    await pause(200);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.sent).toHaveLength(0);
+  });
+
+  it("21211 (invalid number): one request, failed with the code, no retry, not an opt-out", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    fake.script({ kind: "error", status: 400, code: 21211, message: "The 'To' number is not a valid phone number." });
+    const msg = await queueText();
+
+    const failed = await waitForStatus(msg.id, ["failed", "sent", "unknown"]);
+    expect(failed.status).toBe("failed");
+    expect(failed.errorCode).toBe("21211");
+    expect(failed.attempts).toBe(1);
+    await pause(1500);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.sent).toHaveLength(0);
+    expect(await h.store.optOuts.has(PHONE)).toBe(false);
+    // Logs name the failure but never the number or the text.
+    expect(h.logLines.join("\n")).toContain("21211");
+    expect(h.logLines.join("\n")).not.toContain(PHONE.slice(1));
+    expect(h.logLines.join("\n")).not.toContain("how are you");
+  });
+});
+
+describe("opted-out numbers", () => {
+  it("suppresses queued texts to an opted-out number but still sends the opt-out confirmation", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    await h.store.optOuts.add(PHONE, new Date());
+    const routine = await queueText({ kind: "checkin_daily" });
+    const reply = await queueText({ kind: "checkin_thanks", priority: "reply" });
+    const confirmation = await queueText({ kind: "opt_out_confirmation", priority: "reply", body: "You are unsubscribed. Reply START to rejoin." });
+
+    expect((await waitForStatus(confirmation.id, ["sent", "suppressed", "failed"])).status).toBe("sent");
+    const r1 = await waitForStatus(routine.id, ["suppressed", "sent", "failed"]);
+    const r2 = await waitForStatus(reply.id, ["suppressed", "sent", "failed"]);
+    expect(r1.status).toBe("suppressed");
+    expect(r1.errorCode).toBe("opted_out");
+    expect(r2.status).toBe("suppressed");
+    await pause(200);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.sent.map((s) => s.body)).toEqual(["You are unsubscribed. Reply START to rejoin."]);
+  });
+});
+
+describe("stale texts", () => {
+  it("skips a text whose not_after has passed without calling Twilio", async () => {
+    await setup();
+    const msg = await queueText({ notAfter: new Date(Date.now() - 60_000) });
+    const skipped = await waitForStatus(msg.id, ["skipped", "sent", "failed"]);
+    expect(skipped.status).toBe("skipped");
+    expect(skipped.errorCode).toBe("stale");
+    await pause(200);
+    expect(h.fakeTwilio!.requests).toHaveLength(0);
+  });
+
+  it("skips a text that went stale while waiting for a retry", async () => {
+    const clock = runningClock(new Date());
+    await setup({ clock });
+    const fake = h.fakeTwilio!;
+    fake.script({ kind: "error", status: 503, code: 20503 });
+    const msg = await queueText({ notAfter: new Date(clock.now().getTime() + 30 * 60_000) });
+    await fake.waitForRequests(1);
+    clock.jump(45 * 60_000); // the retry comes after the text's window closed
+    const skipped = await waitForStatus(msg.id, ["skipped", "sent", "failed"]);
+    expect(skipped.status).toBe("skipped");
+    await pause(200);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.sent).toHaveLength(0);
+  });
+});
+
+describe("validity period", () => {
+  it("passes ValidityPeriod (seconds left until not_after) to Twilio, and none without not_after", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    const withWindow = await queueText({ notAfter: new Date(Date.now() + 10 * 60_000), body: "with window" });
+    const unbounded = await queueText({ notAfter: null, body: "no window" });
+    const longWindow = await queueText({ notAfter: new Date(Date.now() + 3 * 24 * 3600_000), body: "long window" });
+    for (const m of [withWindow, unbounded, longWindow]) expect((await waitForStatus(m.id, ["sent", "failed"])).status).toBe("sent");
+
+    const byBody = (b: string) => fake.sent.find((s) => s.body === b)!;
+    const vp = Number(byBody("with window").validityPeriod);
+    expect(vp).toBeGreaterThan(590);
+    expect(vp).toBeLessThanOrEqual(600);
+    expect(byBody("no window").validityPeriod).toBeUndefined();
+    // Twilio accepts 1..36000 s; a longer window is capped rather than rejected.
+    expect(byBody("long window").validityPeriod).toBe("36000");
+  });
+
+  it("passes a validity of at least 1 s even when not_after is this instant", async () => {
+    const at = new Date(Date.now() + 60 * 60_000);
+    // A frozen clock at exactly not_after: not yet stale, zero seconds left.
+    await setup({ clock: { now: () => new Date(at) } });
+    const msg = await queueText({ notAfter: at, body: "last moment" });
+    expect((await waitForStatus(msg.id, ["sent", "failed", "skipped"])).status).toBe("sent");
+    expect(h.fakeTwilio!.sent[0]!.validityPeriod).toBe("1");
+  });
+});

@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate, openDb, storeFor, type Db } from "../../src/store";
+import { quoteIdent } from "../../src/store/db";
+import { DB_KINDS, openTestDb } from "../support/db";
+import { TEST_DATABASE_URL } from "../support/env";
+import { peerInput } from "./fixtures";
+
+const MIGRATIONS_DIR = fileURLToPath(new URL("../../src/store/migrations/", import.meta.url));
+const allMigrations = async () => (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".sql")).sort();
+
+describe.each(DB_KINDS)("migrate (%s)", (kind) => {
+  let db: Awaited<ReturnType<typeof openTestDb>>;
+  beforeAll(async () => {
+    db = await openTestDb(kind); // already migrated once
+  });
+  afterAll(async () => db?.drop());
+
+  it("is idempotent: a second run applies nothing and records each file once", async () => {
+    expect(await migrate(db)).toEqual([]);
+    expect(await migrate(db)).toEqual([]);
+    const { rows } = await db.query<{ name: string }>("select name from schema_migrations order by name");
+    expect(rows.map((r) => r.name)).toEqual(await allMigrations());
+  });
+
+  it("creates the core tables", async () => {
+    const { rows } = await db.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = current_schema() order by table_name`,
+    );
+    expect(rows.map((r) => r.table_name)).toEqual(
+      expect.arrayContaining([
+        "checkins",
+        "inbound_messages",
+        "opted_out_phones",
+        "outbound_messages",
+        "participants",
+        "peer_notifications",
+        "peers",
+        "schema_migrations",
+      ]),
+    );
+  });
+});
+
+describe("migrate on a fresh database", () => {
+  it("applies every file in order on first run (pglite)", async () => {
+    const db = await openDb({ dataDir: "memory://" });
+    try {
+      expect(await migrate(db)).toEqual(await allMigrations());
+      expect(await migrate(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("two Postgres connections opening and migrating the same new schema at once both succeed, applying each file once", async () => {
+    // Repeat a few times: the races (create schema, create schema_migrations, apply DDL) are timing-dependent.
+    for (let round = 0; round < 4; round++) {
+      const schema = `t_${randomBytes(6).toString("hex")}`;
+      const dbs: Db[] = [];
+      try {
+        const opened = await Promise.allSettled([
+          openDb({ databaseUrl: TEST_DATABASE_URL, schema }),
+          openDb({ databaseUrl: TEST_DATABASE_URL, schema }),
+        ]);
+        for (const o of opened) if (o.status === "fulfilled") dbs.push(o.value);
+        expect(opened.map((o) => (o.status === "rejected" ? String(o.reason) : "ok"))).toEqual(["ok", "ok"]);
+        const [a, b] = dbs as [Db, Db];
+        const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+        // Exactly one of them did the work; the other found it done.
+        expect([...ra, ...rb].sort()).toEqual(await allMigrations());
+        expect(ra.length === 0 || rb.length === 0).toBe(true);
+        const { rows } = await a.query<{ n: number }>("select count(*)::int as n from schema_migrations");
+        expect(rows[0]!.n).toBe((await allMigrations()).length);
+      } finally {
+        if (dbs[0]) await dbs[0].query(`drop schema if exists ${quoteIdent(schema)} cascade`);
+        await Promise.all(dbs.map((d) => d.close()));
+      }
+    }
+  });
+});
+
+describe("embedded PGlite in a data directory", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "buddyline-pglite-"));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("keeps schema and rows across close and reopen", async () => {
+    const first = await openDb({ dataDir: dir });
+    expect(first.kind).toBe("pglite");
+    expect(await migrate(first)).toEqual(await allMigrations());
+    const peer = await storeFor(first).peers.create(peerInput({ name: "Persisted Peer" }));
+    await first.close();
+
+    // It really is on disk, not in memory.
+    expect(existsSync(join(dir, "PG_VERSION"))).toBe(true);
+
+    const second = await openDb({ dataDir: dir });
+    try {
+      expect(await migrate(second)).toEqual([]);
+      const again = await storeFor(second).peers.get(peer.id);
+      expect(again).toEqual(peer);
+    } finally {
+      await second.close();
+    }
+  });
+});
