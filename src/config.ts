@@ -16,7 +16,7 @@ const configSchema = z
     HOST: z.string().default("127.0.0.1"),
     /** Public URL Twilio calls us at; X-Twilio-Signature is computed over it. */
     PUBLIC_URL: z.url().default("http://127.0.0.1:3000"),
-    ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    ADMIN_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     DATA_DIR: z.string().default(".data"),
     DATABASE_URL: optionalString,
     REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
@@ -41,7 +41,7 @@ const configSchema = z
     /** Then page again every this many seconds until someone claims the case. */
     HOTLINE_REPEAT_EVERY_SECONDS: z.coerce.number().positive().default(120),
     /** Read-only token for supervisors: hotline cases, no admin writes. */
-    SUPERVISOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    SUPERVISOR_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   })
   .superRefine((c, ctx) => {

@@ -3,7 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "../services/deps";
 import { describeError } from "../log";
 import { adminRoutes } from "./admin-routes";
-import { requireAdmin } from "./auth";
+import { requireAdmin, requireAnyToken } from "./auth";
+import { hotlineCaseRoutes, responderRoutes } from "./hotline-routes";
 import { sandboxRoutes } from "./sandbox-routes";
 import { twilioWebhooks } from "./twilio-webhooks";
 
@@ -22,10 +23,17 @@ export function buildApp(deps: Deps) {
   app.get("/health", (c) => c.json({ ok: true, mode: deps.config.sandbox ? "sandbox" : "twilio" }));
   app.route("/twilio", twilioWebhooks(deps));
 
+  // Registered before the admin guard so supervisors' read-only token works here.
+  const cases = new Hono();
+  cases.use("*", requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.SUPERVISOR_TOKEN]));
+  cases.route("/", hotlineCaseRoutes(deps));
+  app.route("/api/hotline/cases", cases);
+
   const admin = new Hono();
   admin.use("*", requireAdmin(deps.config.ADMIN_TOKEN));
   admin.route("/", adminRoutes(deps));
   admin.route("/sandbox", sandboxRoutes(deps));
+  admin.route("/hotline/responders", responderRoutes(deps));
   app.route("/api", admin);
 
   app.notFound((c) => c.json({ error: "not found" }, 404));

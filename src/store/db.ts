@@ -34,7 +34,10 @@ async function openPglite(dataDir: string, schema?: string): Promise<Db> {
   const asQueryable = (q: Pick<PGlite, "query">): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await q.query<T>(sql, params);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows it
+      // returned. Rows come back only from SELECT or DML ... RETURNING (where they equal
+      // the affected rows), so the larger of the two matches pg in every case.
+      return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
     },
   });
   return {
@@ -50,6 +53,7 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    types: { getTypeParser: pgTypeParser },
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle pooled connection that the server drops emits 'error' on the pool; without a
@@ -102,6 +106,23 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
     close: () => pool.end(),
   };
 }
+
+const INT8_OID = 20;
+
+/**
+ * Parse results as PGlite does, so code behaves the same on both: int8 (count(*),
+ * bigint columns) becomes a number when it fits exactly, else a bigint. pg's default
+ * would hand back a string. Set per pool, not globally on pg.types.
+ */
+const pgTypeParser = ((oid: number, format?: "text" | "binary") => {
+  if (oid === INT8_OID && format !== "binary") {
+    return (value: string) => {
+      const n = BigInt(value);
+      return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+    };
+  }
+  return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
+}) as typeof pg.types.getTypeParser;
 
 export function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);

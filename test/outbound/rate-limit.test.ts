@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import type { OutboundMessage } from "../../src/domain/model";
 import { enqueueSms } from "../../src/services/effects";
 import { createHarness, waitFor, type Harness } from "../support/harness";
 
@@ -21,7 +22,7 @@ describe("messages-per-second limit", () => {
   async function sendBurst(mps: number, count: number) {
     h = await createHarness({ sms: "twilio", env: { SMS_MAX_PER_SECOND: String(mps) } });
     const fake = h.fakeTwilio!;
-    const messages = [];
+    const messages: OutboundMessage[] = [];
     for (let i = 0; i < count; i++) {
       const { message } = await h.store.outbound.createOnce({
         idempotencyKey: `mps|${randomUUID()}`,

@@ -119,7 +119,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
         if (typeof q === "object" && "obliterate" in q) await q.obliterate({ force: true }).catch(() => undefined);
       }
       await deps.queues.close();
-      redis.disconnect();
+      await redis.quit().catch(() => redis.disconnect());
       await db.drop();
       await fakeTwilio?.close();
     },

@@ -230,7 +230,7 @@ const OVERDOSE_RULES: CrisisRule[] = [
     id: "od.took_all_of", // "took all my seroquel" — any medicine name
     category: "overdose_medical",
     pattern: r(
-      String.raw`\b(?:took|taken|swallowed|downed|popped)\s+(?:all|every one of|the whole|a whole|the rest of)\s+(?:of\s+)?(?:my|the|his|her|these|those)\s+(?!${CHILD}\b|(?:day|week|weekend|time|family|thing|money|stuff|class|shift|test|trash|food|clothes|dogs?)\b)\w+`,
+      String.raw`\b(?:took|taken|swallowed|downed|popped)\s+(?:all|every one of|the whole|a whole|the rest of)\s+(?:of\s+)?(?:my|the|his|her|these|those)\s+(?!${CHILD}\b|(?:day|week|weekend|time|family|thing|money|stuff|class|classe|shift|test|trash|food|clothe|dog|bag|box|paper|form|kid|belonging)s?\b)\w+`,
     ),
   },
   {
@@ -272,7 +272,7 @@ const OVERDOSE_RULES: CrisisRule[] = [
     id: "od.collapsed",
     category: "overdose_medical",
     pattern:
-      /\bfoaming at the mouth\b|\bespuma (?:por|en) la boca\b|\bcollapsed\b|\bse desmayo y\b|\b(?:he|she|hes|shes|they|him|her|my (?!car|truck|phone|bus|line|case|laptop|tv)\w+)(?:\s+\w+){0,4}?\s+(?:not|isnt|wont|stopped)\s+(?:moving|responding|responsive)\b(?!\s+to\b)|\bno se mueve\b/,
+      /\bfoaming at the mouth\b|\bespuma (?:por|en) la boca\b|\b(?:he|she|they|someone|somebody|my (?!tent|house|roof|ceiling|chair|bed|table|shelf|plan|case)\w+)(?:\s+\w+){0,3}?\s+(?:just\s+)?collapsed\b|\bse desmayo y\b|\b(?:he|she|hes|shes|they|him|her|my (?!car|truck|phone|bus|line|case|laptop|tv)\w+)(?:\s+\w+){0,4}?\s+(?:not|isnt|wont|stopped)\s+(?:moving|responding|responsive)\b(?!\s+to\b)|\bno se mueve\b/,
   },
   {
     id: "od.narcan_failing",
@@ -301,7 +301,7 @@ const CHILD_RULES: CrisisRule[] = [
     id: "cd.medical",
     category: "child_danger",
     pattern: r(
-      String.raw`\b${CHILD}\b${upTo(2)}\s+(?:is\s+|isnt\s+|s\s+|esta\s+)?(?:not breathing|isnt breathing|stopped breathing|cant breathe|turning blue|unresponsive|wont wake up|choking|having a seizure|seizing|missing|bleeding|no respira|no esta respirando|no despierta|se esta ahogando|se ahoga|desaparecio|sangrando|no reacciona|convulsionando|se cayo y no)\b`,
+      String.raw`\b${CHILD}\b${upTo(2)}\s+(?:is\s+|isnt\s+|s\s+|esta\s+)?(?:not breathing|isnt breathing|stopped breathing|cant breathe|turning blue|unresponsive|wont wake up(?!\s+(?:for|in time|on time|early))|choking|having a seizure|seizing|missing|bleeding|no respira|no esta respirando|no despierta|se esta ahogando|se ahoga|desaparecio|sangrando|no reacciona|convulsionando|se cayo y no)\b`,
     ),
   },
   {

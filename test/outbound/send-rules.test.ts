@@ -7,7 +7,7 @@ import { runningClock } from "../support/clock";
 import { createHarness, waitFor, type Harness, type HarnessOptions } from "../support/harness";
 
 /**
- * Outbound texts through the sms-routine/sms-urgent workers and the real twilio SDK,
+ * Permanent errors, opt-outs, staleness and validity for outbound texts through the sms-routine/sms-urgent workers and the real twilio SDK,
  * against the loopback fake Twilio scripted to fail the way Twilio does.
  */
 const PHONE = "+15555550100";
@@ -48,34 +48,6 @@ async function waitForStatus(id: string, statuses: OutboundStatus[], timeoutMs =
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-describe("transient Twilio errors", () => {
-  it("retries 429 then 500 with growing backoff and sends exactly once", async () => {
-    await setup();
-    const fake = h.fakeTwilio!;
-    fake.script({ kind: "error", status: 429, code: 20429, message: "Too Many Requests" }, { kind: "error", status: 500, code: 20500 });
-    const msg = await queueText();
-
-    const sent = await waitForStatus(msg.id, ["sent", "failed", "unknown"]);
-    expect(sent.status).toBe("sent");
-    expect(fake.requests).toHaveLength(3);
-    expect(fake.sent).toHaveLength(1);
-    expect(sent.providerSid).toBe(fake.sent[0]!.sid);
-    expect(sent.attempts).toBe(3);
-    expect(sent.sentAt).toBeInstanceOf(Date);
-
-    const [a, b, c] = fake.requests.map((r) => r.at) as [number, number, number];
-    const gap1 = b - a;
-    const gap2 = c - b;
-    // RETRY_TRANSIENT: exponential from 1 s → ~1 s, then ~2 s.
-    expect(gap1).toBeGreaterThanOrEqual(900);
-    expect(gap2).toBeGreaterThanOrEqual(1800);
-    expect(gap2).toBeGreaterThan(gap1 * 1.5);
-
-    await pause(300);
-    expect(fake.requests).toHaveLength(3);
-  });
-});
 
 describe("permanent Twilio errors", () => {
   it("21610 (unsubscribed): one request, failed with the code, number opted out, nothing more sent to it", async () => {

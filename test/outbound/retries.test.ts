@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import type { OutboundMessage, OutboundStatus } from "../../src/domain/model";
+import { enqueueSms } from "../../src/services/effects";
+import type { NewOutbound } from "../../src/store/outbound";
+import { createHarness, waitFor, type Harness, type HarnessOptions } from "../support/harness";
+
+/**
+ * Retries and unknown outcomes for outbound texts through the sms-routine/sms-urgent workers and the real twilio SDK,
+ * against the loopback fake Twilio scripted to fail the way Twilio does.
+ */
+const PHONE = "+15555550100";
+let h: Harness;
+afterEach(async () => h?.close());
+
+async function setup(opts: HarnessOptions = {}) {
+  h = await createHarness({ sms: "twilio", ...opts });
+  h.startWorkers();
+  return h;
+}
+
+/** Stores a text and enqueues it the way every use case does (outbox row, then job). */
+async function queueText(over: Partial<NewOutbound> = {}): Promise<OutboundMessage> {
+  const { message } = await h.store.outbound.createOnce({
+    idempotencyKey: `test|${randomUUID()}`,
+    toPhone: PHONE,
+    body: "Good morning Ana, how are you today? Reply 1-5.",
+    kind: "checkin_daily",
+    priority: "routine",
+    participantId: null,
+    notAfter: null,
+    ...over,
+  });
+  await enqueueSms(h.deps, [message]);
+  return message;
+}
+
+async function waitForStatus(id: string, statuses: OutboundStatus[], timeoutMs = 15_000) {
+  return waitFor(
+    async () => {
+      const m = await h.store.outbound.get(id);
+      return m && statuses.includes(m.status) ? m : null;
+    },
+    timeoutMs,
+    `outbound ${id} to reach ${statuses.join("|")}`,
+  );
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("transient Twilio errors", () => {
+  it("retries 429 then 500 with growing backoff and sends exactly once", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    fake.script({ kind: "error", status: 429, code: 20429, message: "Too Many Requests" }, { kind: "error", status: 500, code: 20500 });
+    const msg = await queueText();
+
+    const sent = await waitForStatus(msg.id, ["sent", "failed", "unknown"]);
+    expect(sent.status).toBe("sent");
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.sent).toHaveLength(1);
+    expect(sent.providerSid).toBe(fake.sent[0]!.sid);
+    expect(sent.attempts).toBe(3);
+    expect(sent.sentAt).toBeInstanceOf(Date);
+
+    const [a, b, c] = fake.requests.map((r) => r.at) as [number, number, number];
+    const gap1 = b - a;
+    const gap2 = c - b;
+    // RETRY_TRANSIENT: exponential from 1 s → ~1 s, then ~2 s.
+    expect(gap1).toBeGreaterThanOrEqual(900);
+    expect(gap2).toBeGreaterThanOrEqual(1800);
+    expect(gap2).toBeGreaterThan(gap1 * 1.5);
+
+    await pause(300);
+    expect(fake.requests).toHaveLength(3);
+  });
+});
+
+describe("no answer from Twilio (timeout: outcome unknown)", () => {
+  it("marks a routine text unknown and does not re-send it", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    fake.script({ kind: "hang" }); // the harness SDK times out after 2 s
+    const msg = await queueText();
+    const settled = await waitForStatus(msg.id, ["unknown", "sent", "failed"]);
+    expect(settled.status).toBe("unknown");
+    await pause(1500);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("re-sends a crisis text", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    fake.script({ kind: "hang" });
+    const msg = await queueText({ kind: "crisis_page", priority: "crisis" });
+    const settled = await waitForStatus(msg.id, ["unknown", "sent", "failed"]);
+    expect(settled.status).toBe("sent");
+    expect(fake.requests).toHaveLength(2);
+    expect(settled.providerSid).toBe(fake.sent[0]!.sid);
+  });
+});
+
