@@ -1,16 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { OutboundMessage, OutboundStatus } from "../../src/domain/model";
-import { enqueueSms } from "../../src/services/effects";
-import type { NewOutbound } from "../../src/store/outbound";
 import { runningClock } from "../support/clock";
-import { createHarness, waitFor, type Harness, type HarnessOptions } from "../support/harness";
+import { createHarness, type Harness, type HarnessOptions } from "../support/harness";
+import { pause, queueText as queue, TEST_PHONE as PHONE, waitForStatus as waitRow } from "../support/outbound";
 
 /**
  * Permanent errors, opt-outs, staleness and validity for outbound texts through the sms-routine/sms-urgent workers and the real twilio SDK,
  * against the loopback fake Twilio scripted to fail the way Twilio does.
  */
-const PHONE = "+15555550100";
 let h: Harness;
 afterEach(async () => h?.close());
 
@@ -19,35 +15,8 @@ async function setup(opts: HarnessOptions = {}) {
   h.startWorkers();
   return h;
 }
-
-/** Stores a text and enqueues it the way every use case does (outbox row, then job). */
-async function queueText(over: Partial<NewOutbound> = {}): Promise<OutboundMessage> {
-  const { message } = await h.store.outbound.createOnce({
-    idempotencyKey: `test|${randomUUID()}`,
-    toPhone: PHONE,
-    body: "Good morning Ana, how are you today? Reply 1-5.",
-    kind: "checkin_daily",
-    priority: "routine",
-    participantId: null,
-    notAfter: null,
-    ...over,
-  });
-  await enqueueSms(h.deps, [message]);
-  return message;
-}
-
-async function waitForStatus(id: string, statuses: OutboundStatus[], timeoutMs = 15_000) {
-  return waitFor(
-    async () => {
-      const m = await h.store.outbound.get(id);
-      return m && statuses.includes(m.status) ? m : null;
-    },
-    timeoutMs,
-    `outbound ${id} to reach ${statuses.join("|")}`,
-  );
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const queueText = (over: Parameters<typeof queue>[1] = {}) => queue(h, over);
+const waitForStatus = (id: string, statuses: Parameters<typeof waitRow>[2]) => waitRow(h, id, statuses);
 
 describe("permanent Twilio errors", () => {
   it("21610 (unsubscribed): one request, failed with the code, number opted out, nothing more sent to it", async () => {
