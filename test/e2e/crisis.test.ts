@@ -148,5 +148,21 @@ describe("crisis path end to end: webhook → safety TwiML → pages → accept 
     await waitFor(async () => (await h.store.cases.get(c!.id))!.status === "open");
     await waitFor(() => texts(a.phone).filter((t) => t.includes(`ACCEPT ${c!.shortId}`)).length >= 2, 10_000, "re-page");
   });
+
+  it("lists the queue highest severity first, then oldest, to admins and supervisors only", async () => {
+    await h.postSms("+15555556001", "SOS");
+    await new Promise((r) => setTimeout(r, 20));
+    await h.postSms("+15555556002", "i took too many pills and cant breathe");
+    await new Promise((r) => setTimeout(r, 20));
+    await h.postSms("+15555556003", "SOS");
+    const res = await h.admin("GET", "/hotline/cases?status=open");
+    expect(res.status).toBe(200);
+    const { cases } = (await res.json()) as { cases: { fromPhone: string; severity: number }[] };
+    expect(cases.map((c) => c.fromPhone)).toEqual(["+15555556002", "+15555556001", "+15555556003"]);
+
+    expect((await h.app.request("/api/hotline/cases")).status).toBe(401);
+    const bad = await h.admin("GET", "/hotline/cases?status=nope");
+    expect(bad.status).toBe(400);
+  });
 });
 

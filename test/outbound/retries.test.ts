@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type HarnessOptions } from "../support/harness";
-import { pause, queueText as queue, TEST_PHONE as PHONE, waitForStatus as waitRow } from "../support/outbound";
+import { pause, queueText as queue, waitForStatus as waitRow } from "../support/outbound";
 
 /**
- * Retries and unknown outcomes for outbound texts through the sms-routine/sms-urgent workers and the real twilio SDK,
- * against the loopback fake Twilio scripted to fail the way Twilio does.
+ * Retries and unknown outcomes of outbound texts: the sms-routine/sms-urgent workers
+ * and the real twilio SDK against the loopback fake Twilio, scripted to fail as Twilio does.
  */
 let h: Harness;
 afterEach(async () => h?.close());

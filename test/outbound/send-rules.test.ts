@@ -4,8 +4,8 @@ import { createHarness, type Harness, type HarnessOptions } from "../support/har
 import { pause, queueText as queue, TEST_PHONE as PHONE, waitForStatus as waitRow } from "../support/outbound";
 
 /**
- * Permanent errors, opt-outs, staleness and validity for outbound texts through the sms-routine/sms-urgent workers and the real twilio SDK,
- * against the loopback fake Twilio scripted to fail the way Twilio does.
+ * Permanent errors, opt-outs, staleness and validity of outbound texts: the sms-routine/sms-urgent workers
+ * and the real twilio SDK against the loopback fake Twilio, scripted to fail as Twilio does.
  */
 let h: Harness;
 afterEach(async () => h?.close());

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDb, storeFor, type Db } from "../../src/store";
 import { quoteIdent } from "../../src/store/db";
-import { DB_KINDS, openTestDb } from "../support/db";
+import { DB_KINDS } from "../support/db";
 import { TEST_DATABASE_URL } from "../support/env";
 import { peerInput } from "./fixtures";
 
@@ -15,13 +15,19 @@ const MIGRATIONS_DIR = fileURLToPath(new URL("../../src/store/migrations/", impo
 const allMigrations = async () => (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".sql")).sort();
 
 describe.each(DB_KINDS)("migrate (%s)", (kind) => {
-  let db: Awaited<ReturnType<typeof openTestDb>>;
+  // A fresh, unmigrated database: memory PGlite, or a new schema on the server.
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  let db: Db;
   beforeAll(async () => {
-    db = await openTestDb(kind); // already migrated once
+    db = kind === "postgres" ? await openDb({ databaseUrl: TEST_DATABASE_URL, schema }) : await openDb({ dataDir: "memory://" });
   });
-  afterAll(async () => db?.drop());
+  afterAll(async () => {
+    if (kind === "postgres") await db?.query(`drop schema if exists ${quoteIdent(schema)} cascade`);
+    await db?.close();
+  });
 
-  it("is idempotent: a second run applies nothing and records each file once", async () => {
+  it("applies every file in order on first run, and nothing on later runs", async () => {
+    expect(await migrate(db)).toEqual(await allMigrations());
     expect(await migrate(db)).toEqual([]);
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ name: string }>("select name from schema_migrations order by name");
@@ -47,17 +53,7 @@ describe.each(DB_KINDS)("migrate (%s)", (kind) => {
   });
 });
 
-describe("migrate on a fresh database", () => {
-  it("applies every file in order on first run (pglite)", async () => {
-    const db = await openDb({ dataDir: "memory://" });
-    try {
-      expect(await migrate(db)).toEqual(await allMigrations());
-      expect(await migrate(db)).toEqual([]);
-    } finally {
-      await db.close();
-    }
-  });
-
+describe("concurrent migrate (postgres)", () => {
   it("two Postgres connections opening and migrating the same new schema at once both succeed, applying each file once", async () => {
     // Repeat a few times: the races (create schema, create schema_migrations, apply DDL) are timing-dependent.
     for (let round = 0; round < 4; round++) {
