@@ -43,18 +43,9 @@ const configSchema = z
     /** Read-only token for supervisors: hotline cases, no admin writes. */
     SUPERVISOR_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
-  })
-  .superRefine((c, ctx) => {
-    const twilio = [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_FROM];
-    const set = twilio.filter(Boolean).length;
-    if (set > 0 && set < 3) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["TWILIO_ACCOUNT_SID"],
-        message: "set all of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM, or none (sandbox mode)",
-      });
-    }
   });
+
+const TWILIO_VARS = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const;
 
 export type Config = z.infer<typeof configSchema> & {
   readonly sandbox: boolean;
@@ -66,10 +57,13 @@ export class ConfigError extends Error {}
 
 export function parseConfig(source: Record<string, string | undefined>, role: Role = "all"): Config {
   const parsed = configSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
+  // Checked on the raw source so it is reported together with every other bad variable.
+  const twilioSet = TWILIO_VARS.filter((k) => (source[k] ?? "").trim() !== "").length;
+  if (twilioSet > 0 && twilioSet < TWILIO_VARS.length) {
+    lines.push(`  TWILIO_ACCOUNT_SID: set all of ${TWILIO_VARS.join(", ")}, or none (sandbox mode)`);
   }
+  if (!parsed.success || lines.length) throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   const c = parsed.data;
   return { ...c, sandbox: !c.TWILIO_ACCOUNT_SID, role };
 }

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { Logger } from "./log";
+import { describeError, type Logger } from "./log";
 
 export class RedisUnavailableError extends Error {}
 
@@ -9,6 +9,8 @@ export class RedisUnavailableError extends Error {}
  */
 export async function connectRedis(url: string, log: Logger): Promise<Redis> {
   const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, connectTimeout: 3000, retryStrategy: () => null });
+  // Without a listener ioredis prints every connection error (with the URL) to stderr.
+  redis.on("error", (err) => log.warn("redis connection error", { error: describeError(err) }));
   try {
     await redis.connect();
     await redis.ping();

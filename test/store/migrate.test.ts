@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDb, storeFor, type Db } from "../../src/store";
+import { splitStatements } from "../../src/store/migrate";
 import { quoteIdent } from "../../src/store/db";
 import { DB_KINDS } from "../support/db";
 import { TEST_DATABASE_URL } from "../support/env";
@@ -13,6 +14,36 @@ import { peerInput } from "./fixtures";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../src/store/migrations/", import.meta.url));
 const allMigrations = async () => (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".sql")).sort();
+
+describe("splitStatements", () => {
+  it("splits on semicolons outside quotes and comments, and drops comments", () => {
+    const sql = [
+      "-- header; with a semicolon",
+      "create table a (",
+      "  x text default 'a;b', -- trailing note;",
+      '  "odd;name" text, /* block; /* nested; */ still comment; */ y int',
+      ");",
+      "comment on table a is 'it''s; fine';",
+      "create function f() returns int as $body$ select 1; $body$ language sql;",
+      "create index a_x on a (x); -- same-line comment;",
+      "",
+    ].join("\n");
+    expect(splitStatements(sql).map((s) => s.replace(/\s+/g, " "))).toEqual([
+      `create table a ( x text default 'a;b', "odd;name" text, y int )`,
+      "comment on table a is 'it''s; fine'",
+      "create function f() returns int as $body$ select 1; $body$ language sql",
+      "create index a_x on a (x)",
+    ]);
+  });
+
+  it("every shipped migration splits into statements that contain no stray semicolons", async () => {
+    for (const file of await allMigrations()) {
+      const statements = splitStatements(await readFile(join(MIGRATIONS_DIR, file), "utf8"));
+      expect(statements.length, file).toBeGreaterThan(0);
+      for (const st of statements) expect(st, file).not.toMatch(/^\s*--/);
+    }
+  });
+});
 
 describe.each(DB_KINDS)("migrate (%s)", (kind) => {
   // A fresh, unmigrated database: memory PGlite, or a new schema on the server.
