@@ -70,11 +70,19 @@ export function checkinsStore(q: Queryable) {
       );
       return rows.map(toCheckin);
     },
-    /** Business keys already recorded for a set of dates, so a bulk plan skips them. */
-    async existingKeys(localDates: string[]): Promise<Set<string>> {
+    /**
+     * Business keys already recorded for a set of dates, so a bulk plan skips them.
+     * Pass the page's `participantIds` to get only theirs (and use the unique index)
+     * instead of every participant's keys for those dates.
+     */
+    async existingKeys(localDates: string[], participantIds?: string[]): Promise<Set<string>> {
+      if (localDates.length === 0 || participantIds?.length === 0) return new Set();
       const { rows } = await q.query<{ participant_id: string; kind: string; local_date: string }>(
-        "select participant_id, kind, local_date from checkins where local_date = any($1::text[])",
-        [localDates],
+        participantIds
+          ? `select participant_id, kind, local_date from checkins
+              where participant_id = any($2::uuid[]) and local_date = any($1::text[])`
+          : "select participant_id, kind, local_date from checkins where local_date = any($1::text[])",
+        participantIds ? [localDates, participantIds] : [localDates],
       );
       return new Set(rows.map((r) => `${r.participant_id}|${r.kind}|${r.local_date}`));
     },

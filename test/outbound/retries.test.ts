@@ -45,6 +45,19 @@ describe("transient Twilio errors", () => {
   });
 });
 
+describe("Twilio's own queue is full (21611)", () => {
+  it("is retried, not recorded as a permanent failure", async () => {
+    await setup();
+    const fake = h.fakeTwilio!;
+    fake.script({ kind: "error", status: 400, code: 21611, message: "This 'From' number has exceeded the maximum number of queued messages" });
+    const msg = await queueText();
+    const settled = await waitForStatus(msg.id, ["sent", "failed", "unknown"]);
+    expect(settled.status).toBe("sent");
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.sent).toHaveLength(1);
+  });
+});
+
 describe("no answer from Twilio (timeout: outcome unknown)", () => {
   it("marks a routine text unknown and does not re-send it", async () => {
     await setup();

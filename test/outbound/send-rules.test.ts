@@ -116,6 +116,29 @@ describe("stale texts", () => {
   });
 });
 
+describe("stale texts found mid-send after a crash", () => {
+  it("skips a crisis text left 'sending' whose window has closed, instead of leaving it 'sending'", async () => {
+    const clock = runningClock(new Date());
+    await setup({ clock });
+    const { message } = await h.store.outbound.createOnce({
+      idempotencyKey: `stale-crisis|${Date.now()}`,
+      toPhone: PHONE,
+      body: "Rosa: please call Ana",
+      kind: "crisis_page",
+      priority: "crisis",
+      participantId: null,
+      notAfter: new Date(clock.now().getTime() + 60_000),
+    });
+    // A worker claimed it and died; the job comes back after the window closed.
+    await h.store.outbound.transition(message.id, ["queued"], "sending", { countAttempt: true });
+    clock.jump(5 * 60_000);
+    await h.deps.queues.smsUrgent.add("send", { outboundId: message.id }, { jobId: `sms|${message.id}` });
+    const settled = await waitForStatus(message.id, ["skipped", "sent", "failed", "unknown"], 5000);
+    expect(settled.status).toBe("skipped");
+    expect(h.fakeTwilio!.requests).toHaveLength(0);
+  });
+});
+
 describe("validity period", () => {
   it("passes ValidityPeriod (seconds left until not_after) to Twilio, and none without not_after", async () => {
     await setup();

@@ -134,6 +134,10 @@ describe.each(DB_KINDS)("check-ins, notifications, opt-outs (%s)", (kind) => {
       expect(await store.checkins.existingKeys(["2031-01-01", "2031-01-02"])).toEqual(
         new Set([`${a}|daily|2031-01-01`, `${a}|nightly|2031-01-01`, `${b}|daily|2031-01-02`]),
       );
+      expect(await store.checkins.existingKeys(["2031-01-01", "2031-01-02", "2031-01-03"], [b])).toEqual(
+        new Set([`${b}|daily|2031-01-02`, `${b}|daily|2031-01-03`]),
+      );
+      expect(await store.checkins.existingKeys(["2031-01-01"], [])).toEqual(new Set());
       expect(await store.checkins.existingKeys([])).toEqual(new Set());
       expect(await store.checkins.existingKeys(["1999-01-01"])).toEqual(new Set());
     });

@@ -108,6 +108,26 @@ describe.each(DB_KINDS)("messages (%s)", (kind) => {
       expect(unprocessed.map((m) => m.id)).not.toContain(message.id);
     });
 
+    it("two concurrent claims of one message: exactly one gets it", async () => {
+      const { message } = await store.inbound.insertOnce({
+        messageSid: uniqueKey("SM"),
+        fromPhone: uniquePhone(),
+        toPhone: TWILIO_NUMBER,
+        body: "race",
+        participantId: null,
+      });
+      const claim = () =>
+        inTransaction(db, async (tx) => {
+          const locked = await tx.inbound.lockUnprocessed(message.id);
+          if (!locked) return null;
+          await new Promise((r) => setTimeout(r, 30)); // hold the lock while the other waits
+          await tx.inbound.markProcessed(locked.id, "handled", new Date());
+          return locked;
+        });
+      const results = await Promise.all([claim(), claim()]);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+    });
+
     it("listForParticipant returns newest first", async () => {
       const p = await store.participants.create(participantInput());
       const ids: string[] = [];
