@@ -54,7 +54,16 @@ export async function run(): Promise<BenchResult> {
       // Opted in a minute before the clock's start: nothing from "yesterday" is planned.
       consentChangedAt: new Date(clock.now().getTime() - 60_000),
     });
-    h.startWorkers(undefined, ["checkins", "sms-routine"]);
+    const running = h.startWorkers(undefined, ["checkins", "sms-routine"]);
+    // Stage stamps for a breakdown: when each check-in job and each send job became active.
+    const checkinActive: number[] = [];
+    const smsActive: number[] = [];
+    for (const w of running.workers) {
+      const into = w.name === "checkins" ? checkinActive : smsActive;
+      w.on("active", (job) => {
+        if (job.name !== "close") into.push(Date.now());
+      });
+    }
 
     const t0 = performance.now();
     const planned = await planAll(h.deps);
@@ -91,6 +100,11 @@ export async function run(): Promise<BenchResult> {
     console.log(`  arrivals ${arrivals.length}/${COUNT}; first ${fmt(firstAfterDue, 3)} s after due; first-to-last ${fmt(span)} s (minimum at ${MPS}/s: ${fmt((COUNT - 1) / MPS - 0, 2)}…${minimumSpan / 1000} s)`);
     console.log(`  max arrivals in any 1 s window: ${maxInWindow} (limit ${MPS})`);
     console.log(`  outbound rows: ${rows.map((r) => `${r.status} ${r.n}`).join(", ")}; checkins: ${ck.map((r) => `${r.status} ${r.n}`).join(", ")}`);
+    const stage = (xs: number[]) =>
+      xs.length ? `first ${fmt((Math.min(...xs) - dueReal) / 1000, 3)} s, p50 ${fmt((percentile(xs, 50) - dueReal) / 1000, 3)} s, last ${fmt((Math.max(...xs) - dueReal) / 1000, 3)} s after due` : "none";
+    console.log(`  breakdown: check-in jobs active: ${stage(checkinActive)} (${checkinActive.length})`);
+    console.log(`             send jobs active:     ${stage(smsActive)} (${smsActive.length})`);
+    console.log(`             fake Twilio arrivals: ${stage(arrivals)} (${arrivals.length})`);
     const p50 = percentile(lateness, 50);
     const p99 = percentile(lateness, 99);
     const max = Math.max(...lateness);

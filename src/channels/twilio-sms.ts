@@ -39,11 +39,19 @@ function validityPeriod(seconds: number): number {
   return Math.max(1, Math.min(36_000, Math.floor(seconds)));
 }
 
+/**
+ * 4xx answers that are about our sending, not about the recipient, and pass with time:
+ * 21611 = this From number has too many messages queued at Twilio.
+ */
+const TRANSIENT_CODES = new Set(["21611"]);
+
 export function classifyTwilioError(err: unknown): SmsSendError {
   const e = err as { status?: number; code?: number | string; message?: string };
   if (typeof e?.status === "number") {
     const code = e.code === undefined ? null : String(e.code);
-    if (e.status === 429 || e.status >= 500) return new SmsSendError(`twilio ${e.status}`, "not_sent", code, e.status);
+    if (e.status === 429 || e.status >= 500 || (code !== null && TRANSIENT_CODES.has(code))) {
+      return new SmsSendError(`twilio ${e.status}${code ? ` (${code})` : ""}`, "not_sent", code, e.status);
+    }
     // Other 4xx answers (21211 invalid number, 21610 unsubscribed, 21614 not mobile…) say
     // this text to this number can never succeed; 401/403 are our credentials, not theirs.
     if (e.status >= 400 && e.status !== 401 && e.status !== 403) {

@@ -66,7 +66,10 @@ export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participan
     afterId = page[page.length - 1]!.id;
     participants += page.length;
     const plans = page.flatMap((p) => planCheckins(p, now, deps.config.PLAN_HORIZON_DAYS));
-    const done = await store.checkins.existingKeys([...new Set(plans.map((p) => p.localDate))]);
+    const done = await store.checkins.existingKeys(
+      [...new Set(plans.map((p) => p.localDate))],
+      page.map((p) => p.id),
+    );
     const fresh = plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`));
     if (fresh.length) await deps.queues.checkins.addBulk(fresh.map((p) => dueJob(p, now)));
     jobs += fresh.length;

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { SmsSendError } from "../channels/sms";
-import type { OutboundMessage } from "../domain/model";
+import type { OutboundMessage, OutboundStatus } from "../domain/model";
 import { describeError } from "../log";
 import { storeFor } from "../store";
 import type { Deps } from "./deps";
@@ -41,21 +41,21 @@ export async function deliverOutbound(
     deps.log.warn("send outcome unknown after interruption; not re-sending routine text", { outboundId });
     return "unknown_not_resent";
   }
-  const resumable = msg.priority === "crisis" ? ["queued", "sending"] : ["queued"];
+  const resumable: OutboundStatus[] = msg.priority === "crisis" ? ["queued", "sending"] : ["queued"];
   if (!resumable.includes(msg.status)) return "already_handled";
 
+  // From `resumable`, not just "queued": a crisis text left "sending" by a dead worker
+  // must end skipped or suppressed too, not stay "sending" for ever.
   if (msg.notAfter && now.getTime() > msg.notAfter.getTime()) {
-    await store.outbound.transition(msg.id, ["queued"], "skipped", { errorCode: "stale" });
-    return "skipped_stale";
+    const skipped = await store.outbound.transition(msg.id, resumable, "skipped", { errorCode: "stale" });
+    return skipped ? "skipped_stale" : "already_handled";
   }
   if (!ALLOWED_AFTER_OPT_OUT.has(msg.kind) && (await store.optOuts.has(msg.toPhone))) {
-    await store.outbound.transition(msg.id, ["queued", "sending"], "suppressed", { errorCode: "opted_out" });
-    return "suppressed_opted_out";
+    const suppressed = await store.outbound.transition(msg.id, resumable, "suppressed", { errorCode: "opted_out" });
+    return suppressed ? "suppressed_opted_out" : "already_handled";
   }
 
-  const claimed = await store.outbound.transition(msg.id, resumable as OutboundMessage["status"][], "sending", {
-    countAttempt: true,
-  });
+  const claimed = await store.outbound.transition(msg.id, resumable, "sending", { countAttempt: true });
   if (!claimed) return "already_handled";
 
   try {

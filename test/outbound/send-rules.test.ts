@@ -16,7 +16,8 @@ async function setup(opts: HarnessOptions = {}) {
   return h;
 }
 const queueText = (over: Parameters<typeof queue>[1] = {}) => queue(h, over);
-const waitForStatus = (id: string, statuses: Parameters<typeof waitRow>[2]) => waitRow(h, id, statuses);
+const waitForStatus = (id: string, statuses: Parameters<typeof waitRow>[2], timeoutMs?: number) =>
+  waitRow(h, id, statuses, timeoutMs);
 
 describe("permanent Twilio errors", () => {
   it("21610 (unsubscribed): one request, failed with the code, number opted out, nothing more sent to it", async () => {

@@ -178,6 +178,20 @@ describe("check-in planning and sending on real BullMQ", () => {
     expect(await h.store.checkins.find(participantId, "daily", DAY)).toMatchObject({ status: "awaiting", dueAt: at("09:01") });
   });
 
+  it("an admin PATCH of the time zone re-plans every check-in to the new zone's local time", async () => {
+    const { participantId } = await enrolOptedIn(h);
+    h.startWorkers(undefined, CHECKINS);
+    await planned(h, dueJobId(participantId, "daily", "2026-06-11"), at("09:00", "2026-06-11"));
+
+    const res = await h.admin("PATCH", `/participants/${participantId}`, { timeZone: "America/Chicago" });
+    expect(res.status).toBe(200);
+    for (const [kind, time] of [["daily", "09:00"], ["nightly", "20:30"]] as const) {
+      for (const date of [DAY, "2026-06-11", "2026-06-12"]) {
+        await planned(h, dueJobId(participantId, kind, date), at(time, date, "America/Chicago"));
+      }
+    }
+  });
+
   it("a job that fires after its time moved later without a re-plan waits, on BullMQ's clock, for the new time", async () => {
     const { participantId, phone } = await enrolOptedIn(h);
     const id = dueJobId(participantId, "daily");
