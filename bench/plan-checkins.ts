@@ -144,11 +144,14 @@ export async function run(): Promise<BenchResult> {
     if (rawCount !== planCount || planned.jobs !== rawJobs || mismatches) console.log("  WARNING: the two runs did not add the same jobs");
 
     const ratio = rawSeconds / planSeconds;
-    const okTime = planSeconds <= TARGET_SECONDS;
-    const okRatio = ratio >= TARGET_RATIO;
+    // The targets are defined at 100,000 participants; a smaller run cannot meet them.
+    const fullSize = PARTICIPANTS >= 100_000;
+    const okTime = fullSize && planSeconds <= TARGET_SECONDS;
+    const okRatio = fullSize && ratio >= TARGET_RATIO;
+    const sized = (ok: boolean) => (fullSize ? verdict(ok) : "n/a (not the 100,000-participant target size)");
     const summary = [
-      `planAll (${kind}, ${PARTICIPANTS} participants, ${planned.jobs} jobs): ${fmt(planSeconds)} s (target <= ${TARGET_SECONDS} s): ${verdict(okTime)}`,
-      `raw addBulk ${fmt(rawSeconds)} s; ratio raw/planAll ${fmt(ratio, 3)} (target >= ${TARGET_RATIO}): ${verdict(okRatio)}`,
+      `planAll (${kind}, ${PARTICIPANTS} participants, ${planned.jobs} jobs): ${fmt(planSeconds)} s (target <= ${TARGET_SECONDS} s): ${sized(okTime)}`,
+      `raw addBulk ${fmt(rawSeconds)} s; ratio raw/planAll ${fmt(ratio, 3)} (target >= ${TARGET_RATIO}): ${sized(okRatio)}`,
     ];
     for (const s of summary) console.log(`  ${s}`);
     return { name: "plan-checkins", summary, met: okTime && okRatio };

@@ -5,8 +5,12 @@ import { describeError } from "../log";
 import { storeFor } from "../store";
 import type { Deps } from "./deps";
 
-/** The only text an opted-out number may still get: the confirmation that it is opted out. */
-const ALLOWED_AFTER_OPT_OUT = new Set(["opt_out_confirmation"]);
+/**
+ * What an opted-out number may still get: the confirmation that it is opted out, and the
+ * hotline conversation that the person started by texting us in crisis (the carrier may
+ * still refuse it with 21610, which is recorded).
+ */
+const ALLOWED_AFTER_OPT_OUT = new Set(["opt_out_confirmation", "hotline_relay"]);
 
 export type DeliveryOutcome =
   | "sent"

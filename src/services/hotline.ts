@@ -87,7 +87,7 @@ export async function runEscalationStep(
     round: data.round,
     reason,
     responderIds: toPage.map((r) => r.id),
-  });
+  }, `page|${c.id}|${data.round}|${data.step}`);
   if (toPage.length === 0) deps.log.error("hotline case has nobody to page", { caseId: c.id, reason });
   await dispatchEffects(deps, effects);
   const waitSeconds = data.step === 0 ? deps.config.HOTLINE_ESCALATE_AFTER_SECONDS : deps.config.HOTLINE_REPEAT_EVERY_SECONDS;

@@ -78,14 +78,19 @@ export function casesStore(q: Queryable) {
       );
       return rows.map(toCase);
     },
-    async addEvent(caseId: string, type: string, at: Date, responderId: string | null = null, detail: Record<string, unknown> = {}) {
-      await q.query("insert into case_events (case_id, at, type, responder_id, detail) values ($1, $2, $3, $4, $5)", [
-        caseId,
-        at,
-        type,
-        responderId,
-        JSON.stringify(detail),
-      ]);
+    async addEvent(
+      caseId: string,
+      type: string,
+      at: Date,
+      responderId: string | null = null,
+      detail: Record<string, unknown> = {},
+      dedupeKey: string | null = null,
+    ) {
+      await q.query(
+        `insert into case_events (case_id, at, type, responder_id, detail, dedupe_key) values ($1, $2, $3, $4, $5, $6)
+         on conflict (dedupe_key) do nothing`,
+        [caseId, at, type, responderId, JSON.stringify(detail), dedupeKey],
+      );
     },
     async events(caseId: string): Promise<CaseEvent[]> {
       const { rows } = await q.query<EventRow>("select * from case_events where case_id = $1 order by at, id", [caseId]);

@@ -45,6 +45,8 @@ export async function spawnWorkerProcess(
     WORKER_QUEUES: queues.join(","),
     WORKER_LOCK_DURATION: String(opts.lockDuration ?? 1000),
     WORKER_STALLED_INTERVAL: String(opts.stalledInterval ?? 1000),
+    HOTLINE_ESCALATE_AFTER_SECONDS: String(c.HOTLINE_ESCALATE_AFTER_SECONDS),
+    HOTLINE_REPEAT_EVERY_SECONDS: String(c.HOTLINE_REPEAT_EVERY_SECONDS),
   };
   const child = spawn(process.execPath, ["--import", "tsx", CHILD_SCRIPT], {
     cwd: process.cwd(),

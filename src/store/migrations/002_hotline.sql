@@ -47,6 +47,8 @@ create table case_events (
   at timestamptz not null default now(),
   type text not null,
   responder_id uuid references responders(id),
+  -- Set for steps that a retried job may repeat (a page step), so the timeline shows them once.
+  dedupe_key text unique,
   -- Ids and counts only; message bodies stay in the message tables.
   detail jsonb not null default '{}'::jsonb
 );

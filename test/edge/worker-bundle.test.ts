@@ -1,0 +1,29 @@
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The Worker must bundle for a web platform: no node: built-ins, no twilio SDK, no
+ * store, queues or config. wrangler bundles with esbuild too; this is the same check
+ * without wrangler (which needs Node >= 22). esbuild comes with vite/tsx.
+ */
+describe("src/edge.ts as a Worker bundle", () => {
+  it("bundles for a browser-like platform from pure modules only", async () => {
+    const result = await build({
+      entryPoints: ["src/edge.ts"],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      conditions: ["workerd", "worker", "browser"],
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const ours = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("node_modules/hono/"));
+    const allowed = [/^src\/edge\.ts$/, /^src\/channels\/twilio-signature\.ts$/, /^src\/domain\/(crisis|text)\//, /^flows\/program-messages\.json$/];
+    expect(ours.filter((f) => !allowed.some((a) => a.test(f)))).toEqual([]);
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/from\s*["']node:/);
+    // Workers' limit is 3 MB compressed on the free plan; this stays far below.
+    expect(code.length).toBeLessThan(1_000_000);
+  });
+});
