@@ -71,7 +71,9 @@ export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participan
       page.map((p) => p.id),
     );
     const fresh = plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`));
-    if (fresh.length) await deps.queues.checkins.addBulk(fresh.map((p) => dueJob(p, now)));
+    // BullMQ counts a delay from when the job is added, so measure it from this moment,
+    // not from the start of the run (a 100k plan would otherwise fire minutes late).
+    if (fresh.length) await deps.queues.checkins.addBulk(fresh.map((p) => dueJob(p, deps.clock.now())));
     jobs += fresh.length;
   }
   return { participants, jobs };

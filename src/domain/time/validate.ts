@@ -10,13 +10,22 @@ export type LocalDate = string;
 const LOCAL_TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LOCAL_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** luxon builds an Intl.DateTimeFormat per check (~65 µs); zones are few, so remember them. */
+const zoneValidity = new Map<string, boolean>();
+
 /**
  * True for any zone the runtime's tz database knows (IANA names, their
  * aliases such as "US/Eastern", and "UTC"). Rejects "", "local", "system" and
  * "UTC+3": a zone must never silently fall back to the server's own zone.
  */
 export function isValidZone(zone: string): boolean {
-  return typeof zone === "string" && zone.length > 0 && IANAZone.isValidZone(zone);
+  if (typeof zone !== "string" || zone.length === 0) return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 10_000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 export function isValidLocalTime(t: string): boolean {
