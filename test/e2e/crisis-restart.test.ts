@@ -28,7 +28,13 @@ describe("the escalation chain survives a worker killed mid-chain", () => {
     expect(await res.text()).toMatch(/988/);
     await waitFor(() => h.fakeTwilio!.sentTo("+15555557001").length === 1, 15_000, "first page from the child worker");
 
-    // The chain is now a delayed job in Redis; the process holding it dies.
+    // Once the page is recorded as sent, the chain is a delayed job in Redis; the process
+    // holding it dies. (A kill mid-send would re-send the page: crisis policy, tested in
+    // test/outbound/crash.test.ts.)
+    await waitFor(async () => {
+      const { rows } = await h.db.query<{ status: string }>("select status from outbound_messages where kind = 'hotline_page'");
+      return rows.length === 1 && rows[0]!.status === "sent";
+    }, 15_000, "page recorded as sent");
     await child.kill("SIGKILL");
     const [c] = await h.store.cases.list({ status: "open" });
     expect(c).toBeDefined();
