@@ -119,15 +119,10 @@ async function handleParticipantText(
       await reply(ctx, "optedOut", "opt_out_confirmation");
       break;
     case "opt_in_again":
-      await store.participants.setConsent(participant.id, "opted_in", now);
-      await store.optOuts.remove(participant.phone);
-      await reply(ctx, "optedBackIn", "opt_in_confirmation");
-      effects.plans.push(participant.id);
-      break;
     case "confirm_enrolment":
       await store.participants.setConsent(participant.id, "opted_in", now);
       await store.optOuts.remove(participant.phone);
-      await reply(ctx, "optedIn", "opt_in_confirmation");
+      await reply(ctx, action.type === "opt_in_again" ? "optedBackIn" : "optedIn", "opt_in_confirmation");
       effects.plans.push(participant.id);
       break;
     case "already_opted_in":
