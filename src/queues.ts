@@ -19,6 +19,10 @@ export const QUEUE = {
   /** Hotline escalation chains: one job per case round that delays itself between steps. */
   hotline: "hotline",
   housekeeping: "housekeeping",
+  /** Flow engine waits and ask timeouts (issue 5). */
+  flows: "flows",
+  /** Appointment reminders and confirmation deadlines (issue 5). */
+  appointments: "appointments",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -78,6 +82,8 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
     notify: make(QUEUE.notify),
     hotline: make(QUEUE.hotline),
     housekeeping: make(QUEUE.housekeeping),
+    flows: make(QUEUE.flows),
+    appointments: make(QUEUE.appointments),
   };
   return {
     ...queues,

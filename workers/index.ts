@@ -77,6 +77,20 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
         await job.moveToDelayed(next.getTime(), token);
         throw new DelayedError();
       }),
+    [QUEUE.flows]: () =>
+      make(QUEUE.flows, async (job) => {
+        switch (job.name) {
+          default:
+            throw new Error(`unknown flow job ${job.name}`);
+        }
+      }),
+    [QUEUE.appointments]: () =>
+      make(QUEUE.appointments, async (job) => {
+        switch (job.name) {
+          default:
+            throw new Error(`unknown appointment job ${job.name}`);
+        }
+      }),
     [QUEUE.notify]: () => make(QUEUE.notify, (job) => deliverNotification(payload.notify.parse(job.data).notificationId, deps)),
     [QUEUE.housekeeping]: () =>
       make(
