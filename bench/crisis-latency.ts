@@ -333,6 +333,7 @@ async function main(): Promise<{ met: boolean; summary: string[] }> {
   const { createTwilioSms } = await import("../src/channels/twilio-sms");
   const { parseConfig } = await import("../src/config");
   const { loadFlows } = await import("../src/flows/catalog");
+  const { loadCadence } = await import("../src/flows/appointments-config");
   const { buildApp } = await import("../src/http/app");
   const { createLogger } = await import("../src/log");
   const { createQueues, jobId } = await import("../src/queues");
@@ -388,6 +389,7 @@ async function main(): Promise<{ met: boolean; summary: string[] }> {
     }),
     notify: createSandboxNotifications(log),
     flows: await loadFlows(config.FLOWS_DIR),
+    cadence: await loadCadence(config.FLOWS_DIR),
     clock: { now: () => new Date() },
     log,
   };

@@ -3,6 +3,7 @@
  * baseline measured in the same run, because this machine (2 cores) is shared and noisy:
  * absolute numbers drift from run to run, ratios much less.
  */
+import { cpus, loadavg } from "node:os";
 import type { Redis } from "ioredis";
 import type { Queryable } from "../src/store";
 
@@ -26,6 +27,13 @@ export const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(di
 export function heading(title: string, lines: string[]): void {
   console.log(`\n=== ${title} ===`);
   for (const l of lines) console.log(`  ${l}`);
+  console.log(`  ${machineLine()}`);
+}
+
+/** The box is shared: every result is printed with how busy it was when measured. */
+export function machineLine(): string {
+  const [one, five] = loadavg();
+  return `machine: ${cpus().length} cores, load average ${one!.toFixed(2)} (1 min) / ${five!.toFixed(2)} (5 min), node ${process.version}, ${new Date().toISOString()}`;
 }
 
 /** What run-all collects from each bench for its summary. */
@@ -90,3 +98,11 @@ export async function deletePrefix(redis: Redis, prefix: string): Promise<number
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Harness env for a bench: `extra` plus FLOWS_DIR when set in the shell (so a bench can run
+ * against a known flow catalog while flows/ is being edited).
+ */
+export function benchEnv(extra: Record<string, string>): Record<string, string> {
+  return { ...(process.env.FLOWS_DIR ? { FLOWS_DIR: process.env.FLOWS_DIR } : {}), ...extra };
+}

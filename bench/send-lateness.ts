@@ -14,18 +14,22 @@
  * send through the real twilio SDK to the loopback fake Twilio, which stamps each arrival.
  *
  * Why SMS_MAX_PER_SECOND=100: at 100/s the 1,000 sends must take >= 10 s, so the limiter
- * (not the machine) sets the pace, and the fair deadline for the k-th arrival
- * (k = 0, 1, …, in arrival order) is  due + floor(k / MPS) s : the first 100 may go in
- * the first second, the next 100 in the next, and so on. lateness_k = arrival_k −
+ * (not the machine) sets the pace. The allowed send time of the k-th arrival
+ * (k = 0, 1, …, in arrival order) is the issue's definition, due + k / MPS s: a sender
+ * that spreads its messages evenly at the limit is never late. lateness_k = arrival_k −
  * that allowed time. p50/p99 over all 1,000; the baseline-free part of this bench is that
  * the allowed times come from the limit itself, measured against the same clock.
+ * Also printed, not judged: the stricter "whole-second bucket" reading
+ * due + floor(k / MPS) s, which only a sender bursting MPS at the start of each second
+ * could meet — the opposite of what smsLimiter is built to do (even spacing, so Twilio
+ * never sees 2×MPS in one second).
  */
 import { createHarness } from "../test/support/harness";
 import { runningClock } from "../test/support/clock";
 import type { DbKind } from "../test/support/db";
 import { planAll } from "../src/services/checkins";
 import { zonedInstant } from "../src/domain/time";
-import { fmt, heading, percentile, seedParticipants, sleep, verdict, type BenchResult } from "./lib";
+import { benchEnv, fmt, heading, percentile, seedParticipants, sleep, verdict, type BenchResult } from "./lib";
 
 const COUNT = 1000;
 const MPS = 100;
@@ -38,12 +42,12 @@ export async function run(): Promise<BenchResult> {
   const kind = (process.env.BENCH_DB ?? "postgres") as DbKind;
   const dueAt = zonedInstant(LOCAL_DATE, "10:00", ZONE);
   const clock = runningClock(new Date(dueAt.getTime() - LEAD_SECONDS * 1000));
-  const h = await createHarness({ db: kind, clock, env: { SMS_MAX_PER_SECOND: String(MPS), LOG_LEVEL: "warn" } });
+  const h = await createHarness({ db: kind, clock, env: benchEnv({ SMS_MAX_PER_SECOND: String(MPS), LOG_LEVEL: "warn" }) });
   const fake = h.fakeTwilio!;
   heading("send-lateness", [
     `${COUNT} daily check-ins due ${LOCAL_DATE} 10:00 ${ZONE}; SMS_MAX_PER_SECOND=${MPS}; DB ${kind}; real Redis/BullMQ;`,
     `planAll -> checkins worker (concurrency 8) -> sms-routine worker (limiter ${MPS}/s, concurrency ${Math.min(16, MPS)}) -> twilio SDK -> fake Twilio.`,
-    `allowed time of k-th arrival = due + floor(k / ${MPS}) s; lateness = arrival - allowed.`,
+    `allowed time of k-th arrival = due + k / ${MPS} s (issue 2's definition); lateness = arrival - allowed.`,
   ]);
   try {
     await seedParticipants(h.db, {
@@ -82,7 +86,8 @@ export async function run(): Promise<BenchResult> {
     while (fake.sent.length < COUNT && Date.now() < deadline) await sleep(100);
 
     const arrivals = fake.sent.map((s) => s.at).sort((a, b) => a - b);
-    const lateness = arrivals.map((at, k) => (at - (dueReal + Math.floor(k / MPS) * 1000)) / 1000);
+    const lateness = arrivals.map((at, k) => (at - (dueReal + (k / MPS) * 1000)) / 1000);
+    const bucketed = arrivals.map((at, k) => (at - (dueReal + Math.floor(k / MPS) * 1000)) / 1000);
     const firstAfterDue = (arrivals[0]! - dueReal) / 1000;
     const span = (arrivals[arrivals.length - 1]! - arrivals[0]!) / 1000;
     const { rows } = await h.db.query<{ status: string; n: number }>(
@@ -109,7 +114,10 @@ export async function run(): Promise<BenchResult> {
     const p99 = percentile(lateness, 99);
     const max = Math.max(...lateness);
     const min = Math.min(...lateness);
-    console.log(`  lateness past allowed time: p50 ${fmt(p50, 3)} s, p99 ${fmt(p99, 3)} s, max ${fmt(max, 3)} s, min ${fmt(min, 3)} s`);
+    console.log(`  lateness past allowed time (due + k/${MPS} s): p50 ${fmt(p50, 3)} s, p99 ${fmt(p99, 3)} s, max ${fmt(max, 3)} s, min ${fmt(min, 3)} s`);
+    console.log(
+      `  for reference, past whole-second buckets (due + floor(k/${MPS}) s): p50 ${fmt(percentile(bucketed, 50), 3)} s, p99 ${fmt(percentile(bucketed, 99), 3)} s (not the target's definition)`,
+    );
     const complete = arrivals.length === COUNT;
     const met = complete && p99 <= TARGET_P99_S;
     const summary = [

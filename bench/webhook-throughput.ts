@@ -22,7 +22,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { createHarness, PROGRAM_NUMBER, PUBLIC_URL, TWILIO_AUTH_TOKEN } from "../test/support/harness";
 import type { DbKind } from "../test/support/db";
-import { fmt, heading, median, percentile, seedParticipants, verdict, type BenchResult } from "./lib";
+import { benchEnv, fmt, heading, median, percentile, seedParticipants, verdict, type BenchResult } from "./lib";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10); // autocannon's default
 const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 4000);
@@ -157,7 +157,7 @@ async function listen(fetch: (req: Request) => Response | Promise<Response>): Pr
 const closeServer = (s: ServerType) => new Promise<void>((r) => s.close(() => r()));
 
 async function benchDb(kind: DbKind, baselinePort: number): Promise<{ ratio: number; lines: string[] }> {
-  const h = await createHarness({ db: kind, env: { LOG_LEVEL: "warn" } });
+  const h = await createHarness({ db: kind, env: benchEnv({ LOG_LEVEL: "warn" }) });
   const lines: string[] = [];
   try {
     await seedParticipants(h.db, {

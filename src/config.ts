@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isValidZone } from "./domain/time";
+import { slackConfigProblems, slackConfigShape } from "./slack/config";
 
 /**
  * The one place that knows about environment variables. Everything else receives a
@@ -43,6 +45,14 @@ const configSchema = z
     /** Read-only token for supervisors: hotline cases, no admin writes. */
     SUPERVISOR_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+    /** Supervisors' daily summary: local time and zone it is posted at (docs/boundaries.md). */
+    SUPERVISOR_SUMMARY_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:mm").default("08:00"),
+    SUPERVISOR_TIME_ZONE: z.string().refine(isValidZone, "must be an IANA time zone").default("America/New_York"),
+    /** A note nobody acknowledged for this long is listed in the supervisors' summary. */
+    UNACKED_ALERT_HOURS: z.coerce.number().positive().default(24),
+    /** Optional program hotline named in the off-hours auto-reply next to 988. */
+    PROGRAM_HOTLINE: optionalString,
+    ...slackConfigShape,
   });
 
 const TWILIO_VARS = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const;
@@ -63,6 +73,7 @@ export function parseConfig(source: Record<string, string | undefined>, role: Ro
   if (twilioSet > 0 && twilioSet < TWILIO_VARS.length) {
     lines.push(`  TWILIO_ACCOUNT_SID: set all of ${TWILIO_VARS.join(", ")}, or none (sandbox mode)`);
   }
+  lines.push(...slackConfigProblems(source));
   if (!parsed.success || lines.length) throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   const c = parsed.data;
   return { ...c, sandbox: !c.TWILIO_ACCOUNT_SID, role };

@@ -6,6 +6,7 @@ import { createSandboxSms } from "./channels/sandbox-sms";
 import { createTwilioSms } from "./channels/twilio-sms";
 import { systemClock } from "./clock";
 import { ConfigError, parseConfig, type Config, type Role } from "./config";
+import { loadCadence } from "./flows/appointments-config";
 import { loadFlows } from "./flows/catalog";
 import { buildApp } from "./http/app";
 import { createLogger, type Logger } from "./log";
@@ -45,6 +46,7 @@ export async function start(config: Config, log: Logger) {
     sms,
     notify: createSandboxNotifications(log),
     flows,
+    cadence: await loadCadence(config.FLOWS_DIR),
     clock: systemClock,
     log,
   };

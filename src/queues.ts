@@ -43,7 +43,21 @@ export const payload = {
   }),
   planParticipant: z.object({ participantId: z.uuid() }),
   notify: z.object({ notificationId: z.uuid() }),
+  /** A peer's "while you were off" digest; `dueAt` is the shift start it was scheduled for (epoch ms). */
+  digest: z.object({ peerId: z.uuid(), dueAt: z.number().int() }),
   escalate: z.object({ caseId: z.uuid(), round: z.number().int().min(0), step: z.number().int().min(0) }),
+  /** Appointments (issue 5). `revision` lets the processor drop a job planned for an older version. */
+  apptReminder: z.object({ appointmentId: z.uuid(), revision: z.number().int().min(1), offset: z.string().min(1), sendAt: z.iso.datetime() }),
+  apptDeadline: z.object({ appointmentId: z.uuid(), revision: z.number().int().min(1) }),
+  daySchedule: z.object({ participantId: z.uuid(), localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), sendAt: z.iso.datetime() }),
+  onboardingCall: z.object({ appointmentId: z.uuid(), revision: z.number().int().min(1) }),
+  phaseVisit: z.object({ phaseId: z.uuid(), week: z.number().int().min(0) }),
+  /** Flow engine (issue 5): an ask's timeout or a wait's end; stale unless run/step/token still match. */
+  flowTimer: z.object({ runId: z.uuid(), stepId: z.string().min(1), token: z.number().int().min(0) }),
+  /** A scheduled flow start (recovery capital); `localDate` is the participant's date it is for. */
+  flowStart: z.object({ participantId: z.uuid(), flowId: z.string().min(1), localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), dueAt: z.iso.datetime() }),
+  /** PAUSE ends: resumes only if the pause still ends at `until` or earlier. */
+  pauseEnd: z.object({ participantId: z.uuid(), until: z.iso.datetime() }),
   empty: z.object({}).passthrough(),
 };
 export type CheckinDuePayload = z.infer<typeof payload.checkinDue>;
@@ -57,6 +71,16 @@ export const jobId = {
   checkinClose: (p: { participantId: string; kind: string; localDate: string }) =>
     `checkin-close|${p.participantId}|${p.kind}|${p.localDate}`,
   notify: (notificationId: string) => `notify|${notificationId}`,
+  digest: (peerId: string, dueAt: Date) => `digest|${peerId}|${dueAt.getTime()}`,
+  flowTimer: (p: { runId: string; stepId: string; token: number }) => `flow-timer|${p.runId}|${p.stepId}|${p.token}`,
+  flowStart: (p: { participantId: string; flowId: string; localDate: string }) => `flow-start|${p.flowId}|${p.participantId}|${p.localDate}`,
+  pauseEnd: (p: { participantId: string; until: string }) => `pause-end|${p.participantId}|${p.until.replace(/:/g, "-")}`,
+  apptReminder: (p: { appointmentId: string; offset: string; revision: number }) =>
+    `appt-reminder|${p.appointmentId}|${p.offset}|${p.revision}`,
+  apptDeadline: (p: { appointmentId: string; revision: number }) => `appt-deadline|${p.appointmentId}|${p.revision}`,
+  daySchedule: (p: { participantId: string; localDate: string }) => `day-schedule|${p.participantId}|${p.localDate}`,
+  onboardingCall: (p: { appointmentId: string; revision: number }) => `onboarding-call|${p.appointmentId}|${p.revision}`,
+  phaseVisit: (p: { phaseId: string; week: number }) => `phase-visit|${p.phaseId}|${p.week}`,
 };
 
 /** Completed jobs are kept a day so a duplicate add within that time stays a no-op. */

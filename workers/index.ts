@@ -2,12 +2,20 @@ import { DelayedError, Worker, type ConnectionOptions, type Processor } from "bu
 import { describeError } from "../src/log";
 import { payload, QUEUE, type QueueName } from "../src/queues";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../src/services/checkins";
+import { runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../src/services/appointments";
+import { runPhaseVisit } from "../src/services/appointments-phases";
+import { runDaySchedule } from "../src/services/day-schedule";
 import { deliverOutbound } from "../src/services/deliver-sms";
 import type { Deps } from "../src/services/deps";
 import { runEscalationStep } from "../src/services/hotline";
 import { processInbound } from "../src/services/inbound";
 import { deliverNotification } from "../src/services/notify";
+import { runDigest } from "../src/services/digest";
+import { installSupervisorSummary, runSupervisorSummary } from "../src/services/supervisor-summary";
 import { sweepOrphans } from "../src/services/sweep";
+import { runFlowTimer } from "../src/services/flow-engine";
+import { runPauseEnd } from "../src/services/pause";
+import { runFlowStart } from "../src/services/recovery-capital";
 
 /**
  * Thin BullMQ processors: parse the payload with the catalog's schema, call a use case.
@@ -78,8 +86,14 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
         throw new DelayedError();
       }),
     [QUEUE.flows]: () =>
-      make(QUEUE.flows, async (job) => {
+      make(QUEUE.flows, async (job, token) => {
         switch (job.name) {
+          case "timer":
+            return runFlowTimer(payload.flowTimer.parse(job.data), deps);
+          case "start":
+            return runFlowStart(payload.flowStart.parse(job.data), deps, { job, token });
+          case "pause-end":
+            return runPauseEnd(payload.pauseEnd.parse(job.data), deps);
           default:
             throw new Error(`unknown flow job ${job.name}`);
         }
@@ -87,17 +101,33 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
     [QUEUE.appointments]: () =>
       make(QUEUE.appointments, async (job) => {
         switch (job.name) {
+          case "reminder":
+            return runAppointmentReminder(payload.apptReminder.parse(job.data), deps);
+          case "confirm-deadline":
+            return runConfirmationDeadline(payload.apptDeadline.parse(job.data), deps);
+          case "day-schedule":
+            return runDaySchedule(payload.daySchedule.parse(job.data), deps);
+          case "onboarding-call":
+            return runOnboardingCall(payload.onboardingCall.parse(job.data), deps);
+          case "phase-visit":
+            return runPhaseVisit(payload.phaseVisit.parse(job.data), deps);
           default:
             throw new Error(`unknown appointment job ${job.name}`);
         }
       }),
-    [QUEUE.notify]: () => make(QUEUE.notify, (job) => deliverNotification(payload.notify.parse(job.data).notificationId, deps)),
+    [QUEUE.notify]: () =>
+      make(QUEUE.notify, (job) =>
+        job.name === "digest"
+          ? runDigest(payload.digest.parse(job.data), job.id!, deps)
+          : deliverNotification(payload.notify.parse(job.data).notificationId, deps),
+      ),
     [QUEUE.housekeeping]: () =>
       make(
         QUEUE.housekeeping,
         async (job) => {
           if (job.name === "plan-all") return planAll(deps);
           if (job.name === "sweep") return sweepOrphans(deps);
+          if (job.name === "supervisor-summary") return runSupervisorSummary(deps);
           throw new Error(`unknown housekeeping job ${job.name}`);
         },
         { concurrency: 1 },
@@ -132,4 +162,5 @@ function isLast(job: { attemptsMade: number; opts: { attempts?: number } }) {
 export async function installSchedules(deps: Deps): Promise<void> {
   await deps.queues.housekeeping.upsertJobScheduler("plan-all", { every: 3600_000 }, { name: "plan-all" });
   await deps.queues.housekeeping.upsertJobScheduler("sweep", { every: 60_000 }, { name: "sweep" });
+  await installSupervisorSummary(deps);
 }

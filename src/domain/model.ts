@@ -13,6 +13,14 @@ export interface Peer {
   workingHours: WeeklyShift[];
   offDates: LocalDate[];
   slackUserId: string | null;
+  /** Slack channel to post in instead of a DM (read by the Slack adapter). */
+  slackChannelId: string | null;
+  /** Ad-hoc absence on top of working hours: until this instant, or indefinitely (until /back). */
+  awayUntil: Date | null;
+  awayIndefinitely: boolean;
+  awaySince: Date | null;
+  /** Crisis FYIs reach the peer at once even off-hours (else at the next shift start). */
+  crisisFyiImmediately: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -28,6 +36,8 @@ export interface Participant {
   nightlyCheckinTime: LocalTime | null;
   sendWindow: { start: LocalTime; end: LocalTime };
   status: ParticipantStatus;
+  /** Set by PAUSE <days> (a resume job ends it); optional so plain fixtures stay valid. */
+  pausedUntil?: Date | null;
   consent: Consent;
   consentChangedAt: Date;
   createdAt: Date;
@@ -106,4 +116,13 @@ export interface PeerNotification {
   channel: string | null;
   deliveredAt: Date | null;
   createdAt: Date;
+  /** Held while the peer was off; goes out in the digest at this instant. */
+  deferredUntil: Date | null;
+  deferredAt: Date | null;
+  digestId: string | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  snoozedUntil: Date | null;
+  /** Delivered while the peer was off shift (an after-hours interruption). */
+  interruptedOffHours: boolean;
 }

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { CheckinKind, Language } from "../domain/model";
 import { renderTemplate } from "../domain/text/template";
+import { isEngineFlowFile, loadEngineFlows, type EngineFlows } from "./flow-schema";
+import { isCadenceFile } from "./config-file";
 
 /**
  * Loads and validates every flow file at start-up, so a typo in a text or a variable
@@ -30,6 +32,9 @@ const programMessagesSchema = z.object({
     hotlineClosed: localisedText,
     hotlineTransferred: localisedText,
     hotlineHowTo: localisedText,
+    pauseConfirmed: localisedText,
+    pauseInvalid: localisedText,
+    pauseEnded: localisedText,
   }),
 });
 
@@ -52,10 +57,12 @@ export type LocalisedText = z.infer<typeof localisedText>;
 export interface FlowCatalog {
   program: ProgramMessages;
   checkins: Record<CheckinKind, CheckinFlow>;
+  /** Engine flows (`"kind": "flow"`, see src/flows/flow-schema.ts and docs/flows.md), by id. */
+  engine: EngineFlows;
 }
 
 /** Every variable a flow text may use; rendering with all of them proves none is unknown. */
-export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score", "caseId", "minutes", "language"] as const;
+export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score", "caseId", "minutes", "language", "date"] as const;
 export type TemplateVars = Partial<Record<(typeof TEMPLATE_VARIABLES)[number], string | number>>;
 const SAMPLE_VARS = Object.fromEntries(TEMPLATE_VARIABLES.map((v) => [v, "x"]));
 
@@ -73,6 +80,9 @@ export async function loadFlows(dir: string): Promise<FlowCatalog> {
     } catch (err) {
       throw new FlowError(`${file}: not valid JSON (${(err as Error).message})`);
     }
+    if (isEngineFlowFile(json)) continue;
+    // Cadence files (appointments, incentives) have their own loader: src/flows/appointments-config.ts.
+    if (isCadenceFile(json)) continue;
     const parsed = flowFileSchema.safeParse(json);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -87,7 +97,7 @@ export async function loadFlows(dir: string): Promise<FlowCatalog> {
   }
   if (!program) throw new FlowError(`${dir}: no program-messages flow file`);
   if (!checkins.daily || !checkins.nightly) throw new FlowError(`${dir}: need one daily and one nightly check-in flow`);
-  return { program, checkins: { daily: checkins.daily, nightly: checkins.nightly } };
+  return { program, checkins: { daily: checkins.daily, nightly: checkins.nightly }, engine: await loadEngineFlows(dir) };
 }
 
 function checkTemplates(file: string, texts: Record<string, LocalisedText>): void {

@@ -7,6 +7,7 @@ import { localDateSchema, localTimeSchema, weeklyShiftSchema, zoneSchema } from 
 const noControl = /^\P{Cc}*$/u;
 const name = z.string().trim().min(1, "required").max(100).regex(noControl, "must not contain control characters");
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, "must be a Slack user id like U012ABCDEF");
+const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,20}$/, "must be a Slack channel id like C012ABCDEF");
 
 export const peerCreateSchema = z.strictObject({
   name,
@@ -14,6 +15,8 @@ export const peerCreateSchema = z.strictObject({
   workingHours: z.array(weeklyShiftSchema).max(50).default([]),
   offDates: z.array(localDateSchema).max(400).default([]),
   slackUserId: slackUserId.nullable().default(null),
+  slackChannelId: slackChannelId.nullable().default(null),
+  crisisFyiImmediately: z.boolean().default(false),
 });
 
 export const peerPatchSchema = z.strictObject({
@@ -22,6 +25,8 @@ export const peerPatchSchema = z.strictObject({
   workingHours: z.array(weeklyShiftSchema).max(50).optional(),
   offDates: z.array(localDateSchema).max(400).optional(),
   slackUserId: slackUserId.nullable().optional(),
+  slackChannelId: slackChannelId.nullable().optional(),
+  crisisFyiImmediately: z.boolean().optional(),
 });
 
 const sendWindow = z

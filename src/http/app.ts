@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "../services/deps";
 import { describeError } from "../log";
 import { adminRoutes } from "./admin-routes";
+import { appointmentRoutes } from "./appointment-routes";
 import { requireAdmin, requireAnyToken } from "./auth";
 import { hotlineCaseRoutes, responderRoutes } from "./hotline-routes";
 import { sandboxRoutes } from "./sandbox-routes";
@@ -32,6 +33,7 @@ export function buildApp(deps: Deps) {
   const admin = new Hono();
   admin.use("*", requireAdmin(deps.config.ADMIN_TOKEN));
   admin.route("/", adminRoutes(deps));
+  admin.route("/", appointmentRoutes(deps));
   admin.route("/sandbox", sandboxRoutes(deps));
   admin.route("/hotline/responders", responderRoutes(deps));
   app.route("/api", admin);

@@ -3,7 +3,7 @@ import twilio from "twilio";
 import { z } from "zod";
 import { e164Schema } from "../domain/text/phone";
 import { storeFor } from "../store";
-import { acceptInbound } from "../services/accept-inbound";
+import { acceptInbound, createInboundBatcher } from "../services/accept-inbound";
 import type { Deps } from "../services/deps";
 import { fieldErrors } from "./validation";
 
@@ -49,6 +49,8 @@ export function twilioWebhooks(deps: Deps) {
   const app = new Hono();
   const authToken = deps.config.TWILIO_AUTH_TOKEN;
   const publicUrl = deps.config.PUBLIC_URL.replace(/\/$/, "");
+  // One per app: concurrent texts share inserts and enqueues (see createInboundBatcher).
+  const inboundWriter = createInboundBatcher(deps);
 
   const readSigned = async (req: Request, path: string): Promise<Record<string, string> | Response> => {
     if (!authToken) return new Response("Twilio webhooks are off in sandbox mode", { status: 403 });
@@ -68,7 +70,7 @@ export function twilioWebhooks(deps: Deps) {
     const parsed = inboundSchema.safeParse(form);
     if (!parsed.success) return c.json({ error: "invalid webhook", fields: fieldErrors(parsed.error) }, 400);
     const { MessageSid, From, To, Body } = parsed.data;
-    const accepted = await acceptInbound({ messageSid: MessageSid, from: From, to: To, body: Body }, deps);
+    const accepted = await acceptInbound({ messageSid: MessageSid, from: From, to: To, body: Body }, deps, inboundWriter);
     return c.body(twiml(accepted.immediateReply), 200, { "content-type": "text/xml; charset=utf-8" });
   });
 

@@ -3,6 +3,7 @@ import type { InboundMessage, Participant } from "../domain/model";
 import { describeError } from "../log";
 import { jobId, RETRY_TRANSIENT } from "../queues";
 import { inTransaction, storeFor } from "../store";
+import type { NewInboundByPhone } from "../store/inbound";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { notifyPeerOfCase, openOrJoinCase, safetyReply } from "./hotline";
@@ -22,32 +23,116 @@ export interface Accepted {
   immediateReply: string | null;
 }
 
+/** Stores routine (non-imminent) texts; the webhook shares one batching writer across requests. */
+export interface InboundWriter {
+  store(m: NewInboundByPhone): Promise<{ message: InboundMessage; isNew: boolean }>;
+}
+
 /**
  * The webhook's whole job, kept short so Twilio gets its answer fast:
  * 1. screen the text for crisis — before STOP/HELP/YES or any flow ever sees it;
  * 2. store it once per MessageSid (with, for an imminent crisis, its hotline case);
  * 3. queue the rest of its processing.
  * An imminent crisis gets its safety reply in this same response, whatever else fails.
+ * Routine texts go through `writer` (by default one insert and one enqueue per text).
  */
-export async function acceptInbound(text: InboundText, deps: Deps): Promise<Accepted> {
+export async function acceptInbound(text: InboundText, deps: Deps, writer: InboundWriter = directWriter(deps)): Promise<Accepted> {
   const store = storeFor(deps.db);
-  // Volunteers' own texts (ACCEPT, DONE, case notes) are hotline work, not a crisis of theirs.
-  const responder = await store.responders.byPhone(text.from);
-  const screen: CrisisScreen | null = responder ? null : screenForCrisis(text.body);
-  const participant = await store.participants.byPhone(text.from);
-  if (screen?.level === "imminent") return acceptCrisis(text, participant, screen, deps);
+  let screen: CrisisScreen | null = screenForCrisis(text.body);
+  // Volunteers' own texts (ACCEPT, DONE, case notes) are hotline work, not a crisis of
+  // theirs. Only a flagged text can be affected by that, so only then is the lookup paid.
+  if (screen.level !== "none" && (await store.responders.byPhone(text.from))) screen = null;
+  if (screen?.level === "imminent") return acceptCrisis(text, await store.participants.byPhone(text.from), screen, deps);
 
-  const { message, isNew } = await store.inbound.insertOnce({
+  const concern = screen?.level === "concern" ? screen : null;
+  const { message, isNew } = await writer.store({
     messageSid: text.messageSid,
     fromPhone: text.from,
     toPhone: text.to,
     body: text.body,
-    participantId: participant?.id ?? null,
-    crisisLevel: screen?.level === "concern" ? "concern" : null,
-    crisisCategories: screen?.level === "concern" ? screen.categories : null,
+    crisisLevel: concern ? "concern" : null,
+    crisisCategories: concern ? concern.categories : null,
   });
-  await queueProcessing(message, deps);
   return { message, isNew, immediateReply: null };
+}
+
+function directWriter(deps: Pick<Deps, "db" | "queues" | "log">): InboundWriter {
+  return {
+    async store(m) {
+      const [stored] = await storeFor(deps.db).inbound.insertManyOnce([m]);
+      await queueProcessing(stored!.message, deps);
+      return stored!;
+    },
+  };
+}
+
+/**
+ * Group commit for the webhook: texts that arrive while earlier writes are in flight are
+ * stored with one multi-row insert and handed to BullMQ with one addBulk. Each caller's
+ * promise resolves only after its own row is committed and its job is queued (or the
+ * enqueue failure logged for the sweeper), exactly as the one-at-a-time path — so every
+ * 200 still means "stored". Nothing waits on a timer: a lone text is written at once;
+ * batches only form under load, when they save the most.
+ */
+export function createInboundBatcher(
+  deps: Pick<Deps, "db" | "queues" | "log">,
+  opts: { maxInFlight?: number; maxBatch?: number } = {},
+): InboundWriter {
+  const maxInFlight = opts.maxInFlight ?? 2;
+  const maxBatch = opts.maxBatch ?? 500;
+  type Waiter = { m: NewInboundByPhone; resolve(r: { message: InboundMessage; isNew: boolean }): void; reject(e: unknown): void };
+  let pending: Waiter[] = [];
+  let inFlight = 0;
+  let scheduled = false;
+
+  const schedule = () => {
+    if (scheduled || inFlight >= maxInFlight || pending.length === 0) return;
+    scheduled = true;
+    // After this turn's I/O callbacks, so requests parsed in the same turn share a batch.
+    setImmediate(() => {
+      scheduled = false;
+      if (inFlight >= maxInFlight || pending.length === 0) return;
+      const batch = pending.slice(0, maxBatch);
+      pending = pending.slice(batch.length);
+      inFlight++;
+      void flush(batch).finally(() => {
+        inFlight--;
+        schedule();
+      });
+      schedule();
+    });
+  };
+
+  const flush = async (batch: Waiter[]) => {
+    let results: { message: InboundMessage; isNew: boolean }[];
+    try {
+      results = await storeFor(deps.db).inbound.insertManyOnce(batch.map((w) => w.m));
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+      return;
+    }
+    const toQueue = new Map<string, InboundMessage>();
+    for (const r of results) if (!r.message.processedAt) toQueue.set(r.message.id, r.message);
+    if (toQueue.size) {
+      try {
+        await deps.queues.inbound.addBulk(
+          [...toQueue.keys()].map((id) => ({ name: "process", data: { inboundId: id }, opts: { ...RETRY_TRANSIENT, jobId: jobId.inbound(id) } })),
+        );
+      } catch (err) {
+        deps.log.error("inbound enqueue failed; the sweeper will retry", { inboundIds: [...toQueue.keys()].join(","), error: describeError(err) });
+      }
+    }
+    batch.forEach((w, i) => w.resolve(results[i]!));
+  };
+
+  return {
+    store(m) {
+      return new Promise((resolve, reject) => {
+        pending.push({ m, resolve, reject });
+        schedule();
+      });
+    },
+  };
 }
 
 async function acceptCrisis(text: InboundText, participant: Participant | null, screen: CrisisScreen, deps: Deps): Promise<Accepted> {

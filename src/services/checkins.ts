@@ -6,6 +6,9 @@ import { inTransaction, storeFor } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { renderFor, textVars } from "./texts";
+import { planAppointmentsFor } from "./appointments";
+import { withDaySchedule } from "./day-schedule";
+import { planRecoveryCapital } from "./recovery-capital";
 
 const isSchedulable = (p: Participant | null): p is Participant =>
   !!p && p.status === "active" && p.consent === "opted_in";
@@ -47,35 +50,67 @@ export async function planParticipant(participantId: string, deps: Deps): Promis
     await deps.queues.checkins.add(job.name, job.data, job.opts);
     added++;
   }
+  await planRecoveryCapital(participantId, deps);
+  await planAppointmentsFor(participantId, deps);
   return added;
 }
 
 /**
+ * How many pages' addBulk calls planAll keeps in flight. BullMQ encodes a whole batch in
+ * this process and Redis then runs it as one MULTI, each side idle while the other works;
+ * two in flight keep both busy. More barely helps (Redis itself is then the limit) and
+ * costs memory. The plan bench replays its raw baseline with the same number.
+ */
+export const PLAN_ADDS_IN_FLIGHT = 2;
+
+/**
  * Plans every schedulable participant, a page at a time. Job ids make this safe to run
  * hourly, at every start-up and from several processes at once.
+ *
+ * Pipelined, because each stage waits on a different resource: the next page is read
+ * from the database while this one is planned, and earlier pages' addBulk calls may still
+ * be in Redis while this one is planned (bounded, so memory stays flat and a failure
+ * surfaces within a couple of pages).
  */
 export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participants: number; jobs: number }> {
   const store = storeFor(deps.db);
   const now = deps.clock.now();
-  let afterId: string | null = null;
+  const horizon = deps.config.PLAN_HORIZON_DAYS;
   let participants = 0;
   let jobs = 0;
+  const adding: Promise<unknown>[] = [];
+  // Each promise is awaited later; the early no-op handler only stops Node from calling
+  // a rejection "unhandled" (and exiting) while an earlier stage is still being awaited.
+  const started = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => undefined);
+    return p;
+  };
+  let next = started(store.participants.listSchedulable(null, pageSize));
   for (;;) {
-    const page = await store.participants.listSchedulable(afterId, pageSize);
+    const page = await next;
     if (page.length === 0) break;
-    afterId = page[page.length - 1]!.id;
+    next = page.length < pageSize ? Promise.resolve([]) : started(store.participants.listSchedulable(page[page.length - 1]!.id, pageSize));
     participants += page.length;
-    const plans = page.flatMap((p) => planCheckins(p, now, deps.config.PLAN_HORIZON_DAYS));
-    const done = await store.checkins.existingKeys(
-      [...new Set(plans.map((p) => p.localDate))],
-      page.map((p) => p.id),
-    );
-    const fresh = plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`));
+    const plans: PlannedCheckin[] = [];
+    const dates = new Set<string>();
+    for (const p of page) {
+      for (const plan of planCheckins(p, now, horizon)) {
+        plans.push(plan);
+        dates.add(plan.localDate);
+      }
+    }
+    const done = await store.checkins.existingKeys([...dates], page.map((p) => p.id));
+    const fresh = done.size ? plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`)) : plans;
+    if (adding.length >= PLAN_ADDS_IN_FLIGHT) await adding.shift();
     // BullMQ counts a delay from when the job is added, so measure it from this moment,
     // not from the start of the run (a 100k plan would otherwise fire minutes late).
-    if (fresh.length) await deps.queues.checkins.addBulk(fresh.map((p) => dueJob(p, deps.clock.now())));
+    if (fresh.length) {
+      const at = deps.clock.now();
+      adding.push(started(deps.queues.checkins.addBulk(fresh.map((p) => dueJob(p, at)))));
+    }
     jobs += fresh.length;
   }
+  await Promise.all(adding);
   return { participants, jobs };
 }
 
@@ -124,7 +159,7 @@ export async function runCheckinDue(
     const { message, isNew } = await tx.outbound.createOnce({
       idempotencyKey: jobId.checkinDue(payload),
       toPhone: participant.phone,
-      body: renderFor(flow.texts.prompt, participant.language, textVars(deps, participant, peer)),
+      body: await withDaySchedule(tx, deps, participant, { ...payload, dueAt }, renderFor(flow.texts.prompt, participant.language, textVars(deps, participant, peer))),
       kind: `checkin_${payload.kind}`,
       priority: "routine",
       participantId: participant.id,

@@ -2,6 +2,7 @@ import type { NotificationPort } from "../channels/notify";
 import type { SmsPort } from "../channels/sms";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
+import type { Cadence } from "../flows/appointments-config";
 import type { FlowCatalog } from "../flows/catalog";
 import type { Logger } from "../log";
 import type { Queues } from "../queues";
@@ -15,6 +16,8 @@ export interface Deps {
   sms: SmsPort;
   notify: NotificationPort;
   flows: FlowCatalog;
+  /** Appointment and incentive cadence (flows/appointments.json, flows/incentives.json). */
+  cadence: Cadence;
   clock: Clock;
   log: Logger;
 }

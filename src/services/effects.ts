@@ -1,5 +1,6 @@
 import type { HotlineCase } from "../domain/hotline/model";
 import type { OutboundMessage, PeerNotification } from "../domain/model";
+import type { JobsOptions } from "bullmq";
 import { jobId, RETRY_TRANSIENT } from "../queues";
 import type { Deps } from "./deps";
 
@@ -14,6 +15,8 @@ export interface Effects {
   plans: string[];
   /** Hotline cases whose paging chain must (re)start. */
   escalations: Pick<HotlineCase, "id" | "escalationRound">[];
+  /** Other queue work decided in the transaction (flow timeouts, waits): added after commit. */
+  jobs?: { queue: "flows"; name: string; data: Record<string, unknown>; opts: JobsOptions }[];
 }
 export const noEffects = (): Effects => ({ sms: [], notifications: [], plans: [], escalations: [] });
 
@@ -69,6 +72,7 @@ export async function dispatchEffects(deps: Pick<Deps, "queues">, effects: Effec
     enqueueNotifications(deps, effects.notifications),
     requestPlans(deps, effects.plans),
     ...effects.escalations.map((c) => startEscalation(deps, c)),
+    ...(effects.jobs ?? []).map((j) => deps.queues[j.queue].add(j.name, j.data, j.opts)),
   ]);
 }
 

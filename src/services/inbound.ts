@@ -6,8 +6,10 @@ import { localDateOf } from "../domain/time";
 import type { ProgramMessageKey } from "../flows/catalog";
 import { inTransaction, type Store } from "../store";
 import type { Deps } from "./deps";
+import { handleAppointmentReply } from "./appointments-reply";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
 import { handleResponderText, relayParentText } from "./hotline";
+import { awardPoints } from "./incentives";
 import { renderFor, textVars } from "./texts";
 
 /**
@@ -102,6 +104,9 @@ async function handleParticipantText(
   now: Date,
   effects: Effects,
 ): Promise<string> {
+  // C / R answering an appointment reminder (keywords are left to the rules below).
+  const appointmentReply = await handleAppointmentReply({ msg, participant, store, deps, now, effects });
+  if (appointmentReply) return appointmentReply;
   const openCheckin = await store.checkins.openFor(participant.id, now);
   const action = decideInboundAction({
     consent: participant.consent,
@@ -197,6 +202,7 @@ async function recordCheckinReply(
   const flow = ctx.deps.flows.checkins[kind];
   const score = action.type === "checkin_answer" ? action.score : null;
   await ctx.store.checkins.answer(checkinId, score, ctx.msg.id, ctx.now);
+  await awardPoints(ctx.store, ctx.deps, ctx.effects, { participant: ctx.participant, reason: "checkin_answered", sourceKey: `checkin|${checkinId}` });
   if (score === null) {
     await noteForPeer(ctx, "checkin_note");
     await reply(ctx, "messageForwarded", "message_ack", localDateOf(ctx.now, ctx.participant.timeZone));

@@ -11,8 +11,57 @@ export interface NewInbound {
   crisisCategories?: string[] | null;
 }
 
+/** A routine inbound text whose sender is resolved to a participant by the insert itself. */
+export type NewInboundByPhone = Omit<NewInbound, "participantId">;
+
 export function inboundStore(q: Queryable) {
   return {
+    /**
+     * Stores many texts in one statement, each once per MessageSid, and returns one result
+     * per input in input order. The sender's participant is looked up inside the insert
+     * (phone is unique), which saves the webhook a round trip per text. Two inputs with the
+     * same sid get the same row; only the first counts as new.
+     */
+    async insertManyOnce(ms: NewInboundByPhone[]): Promise<{ message: InboundMessage; isNew: boolean }[]> {
+      if (ms.length === 0) return [];
+      const first = new Map<string, NewInboundByPhone>();
+      for (const m of ms) if (!first.has(m.messageSid)) first.set(m.messageSid, m);
+      const unique = [...first.values()];
+      const inserted = await q.query<InboundRow>(
+        `insert into inbound_messages (message_sid, from_phone, to_phone, body, participant_id, crisis_level, crisis_categories)
+         select t.sid, t.from_phone, t.to_phone, t.body,
+                (select p.id from participants p where p.phone = t.from_phone),
+                t.crisis_level, t.crisis_categories::jsonb
+           from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) with ordinality
+                as t(sid, from_phone, to_phone, body, crisis_level, crisis_categories, ord)
+          order by t.ord
+         on conflict (message_sid) do nothing returning *`,
+        [
+          unique.map((m) => m.messageSid),
+          unique.map((m) => m.fromPhone),
+          unique.map((m) => m.toPhone),
+          unique.map((m) => m.body),
+          unique.map((m) => m.crisisLevel ?? null),
+          unique.map((m) => (m.crisisCategories ? JSON.stringify(m.crisisCategories) : null)),
+        ],
+      );
+      const bySid = new Map<string, { message: InboundMessage; isNew: boolean }>();
+      for (const r of inserted.rows) bySid.set(r.message_sid, { message: toInbound(r), isNew: true });
+      const missing = unique.filter((m) => !bySid.has(m.messageSid)).map((m) => m.messageSid);
+      if (missing.length) {
+        const existing = await q.query<InboundRow>("select * from inbound_messages where message_sid = any($1::text[])", [missing]);
+        for (const r of existing.rows) bySid.set(r.message_sid, { message: toInbound(r), isNew: false });
+      }
+      const seen = new Set<string>();
+      return ms.map((m) => {
+        const hit = bySid.get(m.messageSid);
+        // Only possible if the row vanished between the two statements (nothing deletes inbound rows).
+        if (!hit) throw new Error("inbound row not found after insert");
+        const isNew = hit.isNew && !seen.has(m.messageSid);
+        seen.add(m.messageSid);
+        return { message: hit.message, isNew };
+      });
+    },
     /** Stores a message once per MessageSid; Twilio retries deliver the same sid again. */
     async insertOnce(m: NewInbound): Promise<{ message: InboundMessage; isNew: boolean }> {
       const inserted = await q.query<InboundRow>(

@@ -1,4 +1,7 @@
 import type { Db, Queryable } from "./db";
+import { appointmentsStore } from "./appointments";
+import { phasesStore } from "./phases";
+import { pointsStore } from "./points";
 import { casesStore } from "./cases";
 import { checkinsStore } from "./checkins";
 import { inboundStore } from "./inbound";
@@ -8,11 +11,16 @@ import { outboundStore } from "./outbound";
 import { participantsStore } from "./participants";
 import { peersStore } from "./peers";
 import { respondersStore } from "./responders";
+import { slackThreadsStore } from "./slack-threads";
+import { flowRunsStore } from "./flow-runs";
+import { pausesStore } from "./pauses";
+import { recoveryCapitalStore } from "./recovery-capital";
 
 /** Repositories bound to one connection or transaction; cheap to build per transaction. */
 export function storeFor(q: Queryable) {
   return {
     peers: peersStore(q),
+    slack: slackThreadsStore(q),
     participants: participantsStore(q),
     inbound: inboundStore(q),
     outbound: outboundStore(q),
@@ -21,6 +29,12 @@ export function storeFor(q: Queryable) {
     optOuts: optOutsStore(q),
     responders: respondersStore(q),
     cases: casesStore(q),
+    appointments: appointmentsStore(q),
+    phases: phasesStore(q),
+    points: pointsStore(q),
+    flowRuns: flowRunsStore(q),
+    pauses: pausesStore(q),
+    recoveryCapital: recoveryCapitalStore(q),
   };
 }
 export type Store = ReturnType<typeof storeFor>;

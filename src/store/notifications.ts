@@ -37,7 +37,9 @@ export function notificationsStore(q: Queryable) {
     },
     async listUndeliveredBefore(before: Date, limit: number): Promise<PeerNotification[]> {
       const { rows } = await q.query<NotificationRow>(
-        "select * from peer_notifications where delivered_at is null and created_at < $1 order by created_at limit $2",
+        // A note held for the peer's next shift is not orphaned until that time has passed.
+        `select * from peer_notifications where delivered_at is null and created_at < $1
+            and (deferred_until is null or deferred_until < $1) order by created_at limit $2`,
         [before, limit],
       );
       return rows.map(toNotification);
@@ -54,7 +56,7 @@ export function notificationsStore(q: Queryable) {
   };
 }
 
-interface NotificationRow {
+export interface NotificationRow {
   id: string;
   idempotency_key: string;
   peer_id: string | null;
@@ -65,9 +67,16 @@ interface NotificationRow {
   channel: string | null;
   delivered_at: Date | null;
   created_at: Date;
+  deferred_until: Date | null;
+  deferred_at: Date | null;
+  digest_id: string | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  snoozed_until: Date | null;
+  interrupted_off_hours: boolean;
 }
 
-function toNotification(r: NotificationRow): PeerNotification {
+export function toNotification(r: NotificationRow): PeerNotification {
   return {
     id: r.id,
     idempotencyKey: r.idempotency_key,
@@ -79,5 +88,12 @@ function toNotification(r: NotificationRow): PeerNotification {
     channel: r.channel,
     deliveredAt: r.delivered_at,
     createdAt: r.created_at,
+    deferredUntil: r.deferred_until,
+    deferredAt: r.deferred_at,
+    digestId: r.digest_id,
+    acknowledgedAt: r.acknowledged_at,
+    acknowledgedBy: r.acknowledged_by,
+    snoozedUntil: r.snoozed_until,
+    interruptedOffHours: r.interrupted_off_hours,
   };
 }

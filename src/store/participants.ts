@@ -94,6 +94,7 @@ interface ParticipantRow {
   send_window_start: string;
   send_window_end: string;
   status: ParticipantStatus;
+  paused_until?: Date | null;
   consent: Consent;
   consent_changed_at: Date;
   created_at: Date;
@@ -112,6 +113,7 @@ function toParticipant(r: ParticipantRow): Participant {
     nightlyCheckinTime: r.nightly_checkin_time,
     sendWindow: { start: r.send_window_start, end: r.send_window_end },
     status: r.status,
+    pausedUntil: r.paused_until ?? null,
     consent: r.consent,
     consentChangedAt: r.consent_changed_at,
     createdAt: r.created_at,

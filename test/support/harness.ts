@@ -6,6 +6,7 @@ import { createSandboxSms } from "../../src/channels/sandbox-sms";
 import { createTwilioSms } from "../../src/channels/twilio-sms";
 import type { Clock } from "../../src/clock";
 import { parseConfig, type Config } from "../../src/config";
+import { loadCadence } from "../../src/flows/appointments-config";
 import { loadFlows } from "../../src/flows/catalog";
 import { buildApp } from "../../src/http/app";
 import { createLogger } from "../../src/log";
@@ -74,6 +75,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     sms,
     notify: createSandboxNotifications(log),
     flows: await loadFlows(config.FLOWS_DIR),
+    cadence: await loadCadence(config.FLOWS_DIR),
     clock: opts.clock ?? { now: () => new Date() },
     log,
   };

@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import { createSandboxNotifications } from "../../src/channels/notify";
 import { createTwilioSms } from "../../src/channels/twilio-sms";
 import { parseConfig } from "../../src/config";
+import { loadCadence } from "../../src/flows/appointments-config";
 import { loadFlows } from "../../src/flows/catalog";
 import { createLogger } from "../../src/log";
 import { createQueues, type QueueName } from "../../src/queues";
@@ -40,6 +41,7 @@ const deps: Deps = {
   }),
   notify: createSandboxNotifications(log),
   flows: await loadFlows(config.FLOWS_DIR),
+  cadence: await loadCadence(config.FLOWS_DIR),
   clock: { now: () => new Date() },
   log,
 };

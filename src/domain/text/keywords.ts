@@ -59,3 +59,36 @@ export function classifyKeyword(body: string): Keyword | null {
   if (trimmed === "") return null;
   return LOOKUP.get(matchKey(trimmed)) ?? null;
 }
+
+/** PAUSE bounds: long enough for a residential stay, short enough that nobody is forgotten. */
+export const PAUSE_MIN_DAYS = 1;
+export const PAUSE_MAX_DAYS = 90;
+const PAUSE_WORDS = new Set(["pause", "pausa", "pausar"]);
+
+export type PauseCommand = { kind: "pause"; days: number } | { kind: "pause_invalid" };
+
+/**
+ * `PAUSE <days>` / `PAUSA <días>` as the whole message ("pause 14", "PAUSA 30 días",
+ * "pause for 7 days"). A message that starts with the word but gives no usable number
+ * ("pausa por favor", "PAUSE 200") is `pause_invalid`, answered with how to use it;
+ * a longer sentence ("pause, I need to think about my kids and …") is a conversation.
+ * Never a STOP/HELP/START word (checked below at import), and the crisis screen has run
+ * on the text before anything reads it.
+ */
+export function parsePauseCommand(body: string): PauseCommand | null {
+  const words = fold(body)
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "")
+    .split(/[\s\p{P}]+/u)
+    .filter((w) => w !== "");
+  if (words.length === 0 || !PAUSE_WORDS.has(words[0]!) || words.length > 5) return null;
+  const rest = words.slice(1).filter((w) => !["for", "por", "x"].includes(w));
+  const [n, unit, ...extra] = rest;
+  if (n === undefined || !/^\d{1,3}$/.test(n) || extra.length > 0) return { kind: "pause_invalid" };
+  if (unit !== undefined && !["d", "day", "days", "dia", "dias"].includes(unit)) return { kind: "pause_invalid" };
+  const days = Number(n);
+  return days >= PAUSE_MIN_DAYS && days <= PAUSE_MAX_DAYS ? { kind: "pause", days } : { kind: "pause_invalid" };
+}
+
+for (const word of PAUSE_WORDS) {
+  if (LOOKUP.has(matchKey(word))) throw new Error(`pause word "${word}" is also a carrier keyword`);
+}

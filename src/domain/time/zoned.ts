@@ -10,10 +10,36 @@ import {
 
 const MINUTE_MS = 60_000;
 
+/**
+ * Bounded memo for pure results that depend only on their arguments and the runtime's tz
+ * data. planAll asks the same few questions (a handful of zones × times × dates) hundreds
+ * of thousands of times, and each luxon answer costs tens of µs. Only results of calls that
+ * passed validation are stored, so a hit never skips a check that would have thrown.
+ */
+function memo<V>(limit: number) {
+  const m = new Map<string, V>();
+  return {
+    get: (k: string) => m.get(k),
+    set(k: string, v: V): V {
+      if (m.size >= limit) m.clear(); // crude, but the working set is small and this keeps memory bounded
+      m.set(k, v);
+      return v;
+    },
+  };
+}
+
+const localDateMemo = memo<LocalDate>(4096);
+const instantMemo = memo<number>(65_536);
+const addDaysMemo = memo<LocalDate>(16_384);
+
 export function localDateOf(instant: Date, zone: string): LocalDate {
+  const ms = requireInstant(instant);
+  const key = `${ms}@${zone}`;
+  const hit = localDateMemo.get(key);
+  if (hit !== undefined) return hit;
   const z = requireZone(zone);
   // toISODate() is non-null for a valid DateTime; inputs were validated above.
-  return DateTime.fromMillis(requireInstant(instant), { zone: z }).toISODate()!;
+  return localDateMemo.set(key, DateTime.fromMillis(ms, { zone: z }).toISODate()!);
 }
 
 /**
@@ -28,6 +54,14 @@ export function localDateOf(instant: Date, zone: string): LocalDate {
  *   choice differs by zone (NY picks the second, Sydney the first).
  */
 export function zonedInstant(date: LocalDate, time: LocalTime, zone: string): Date {
+  const key = `${date}T${time}@${zone}`;
+  const hit = instantMemo.get(key);
+  // A fresh Date each time: callers own (and may mutate) what they get.
+  if (hit !== undefined) return new Date(hit);
+  return new Date(instantMemo.set(key, resolveZonedInstant(date, time, zone).getTime()));
+}
+
+function resolveZonedInstant(date: LocalDate, time: LocalTime, zone: string): Date {
   const z = requireZone(zone);
   const { year, month, day } = requireLocalDate(date);
   const { hour, minute } = requireLocalTime(time);
@@ -64,9 +98,12 @@ export function zonedInstant(date: LocalDate, time: LocalTime, zone: string): Da
 
 /** Calendar arithmetic only — no zone involved, so DST cannot affect it. */
 export function addDays(date: LocalDate, days: number): LocalDate {
+  const key = `${date}|${days}`;
+  const hit = addDaysMemo.get(key);
+  if (hit !== undefined) return hit;
   const { year, month, day } = requireLocalDate(date);
   if (!Number.isInteger(days)) throw new RangeError(`days must be an integer: ${days}`);
-  return DateTime.fromObject({ year, month, day }, { zone: "utc" }).plus({ days }).toISODate()!;
+  return addDaysMemo.set(key, DateTime.fromObject({ year, month, day }, { zone: "utc" }).plus({ days }).toISODate()!);
 }
 
 /**

@@ -1,0 +1,61 @@
+import type { Phase, PhaseCadence } from "../domain/appointments/model";
+import { nextWeeklyTask, weeksInPhase } from "../domain/appointments/phases";
+import type { Participant } from "../domain/model";
+import { jobId } from "../queues";
+import { inTransaction, storeFor } from "../store";
+import { addOrMove } from "./appointments";
+import type { Deps } from "./deps";
+import { dispatchEffects, noEffects } from "./effects";
+
+/**
+ * Participant phases ("onboarding, first 90 days"). A phase with `cadence.visit =
+ * "weekly"` gives the peer one "weekly visit" task per week while it lasts. Only the
+ * next week's job exists at any time; each run plans the following one, so the chain
+ * lives in Redis and ends with the phase.
+ */
+export async function createPhase(
+  participant: Participant,
+  input: { name: string; startDate: string; endDate: string; cadence: PhaseCadence },
+  deps: Deps,
+): Promise<Phase> {
+  const phase = await storeFor(deps.db).phases.create({ participantId: participant.id, ...input });
+  await planPhaseVisit(phase, participant, 0, deps);
+  return phase;
+}
+
+async function planPhaseVisit(phase: Phase, participant: Participant, fromWeek: number, deps: Deps): Promise<void> {
+  if (phase.cadence.visit !== "weekly") return;
+  const zone = await peerZone(participant, deps);
+  const next = nextWeeklyTask(phase, fromWeek, deps.cadence.appointments.onboarding.visitTaskTime, zone, deps.clock.now());
+  if (!next) return;
+  const data = { phaseId: phase.id, week: next.week };
+  await addOrMove(deps.queues.appointments, "phase-visit", data, jobId.phaseVisit(data), next.at, deps);
+}
+
+export async function runPhaseVisit(p: { phaseId: string; week: number }, deps: Deps): Promise<string> {
+  const effects = noEffects();
+  const result = await inTransaction(deps.db, async (store) => {
+    const phase = await store.phases.get(p.phaseId);
+    if (!phase || phase.cadence.visit !== "weekly") return { outcome: "stale" as const };
+    const participant = await store.participants.get(phase.participantId);
+    if (!participant || participant.status === "discharged") return { outcome: "not_eligible" as const };
+    const weeks = weeksInPhase(phase.startDate, phase.endDate);
+    const { notification, isNew } = await store.notifications.createOnce({
+      idempotencyKey: jobId.phaseVisit(p),
+      peerId: participant.peerId,
+      participantId: participant.id,
+      kind: "phase_visit",
+      summary: `Weekly visit with ${participant.firstName} due this week (${phase.name}, week ${p.week + 1} of ${weeks}).`,
+    });
+    if (isNew) effects.notifications.push(notification);
+    return { outcome: "peer_notified" as const, phase, participant };
+  });
+  await dispatchEffects(deps, effects);
+  if (result.outcome === "peer_notified") await planPhaseVisit(result.phase, result.participant, p.week + 1, deps);
+  return result.outcome;
+}
+
+async function peerZone(participant: Participant, deps: Deps): Promise<string> {
+  const peer = participant.peerId ? await storeFor(deps.db).peers.get(participant.peerId) : null;
+  return peer?.timeZone ?? participant.timeZone;
+}

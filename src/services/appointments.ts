@@ -1,0 +1,343 @@
+import type { Queue } from "bullmq";
+import { localDayBounds } from "../domain/appointments/day-schedule";
+import type { Appointment, AppointmentKind } from "../domain/appointments/model";
+import { appointmentStart, confirmationDeadline, IMMEDIATE, planReminders } from "../domain/appointments/reminders";
+import type { Language, Participant, Peer } from "../domain/model";
+import { addDays, formatLocal, isWithinSendWindow, localDateOf, zonedInstant } from "../domain/time";
+import { offsetsFor } from "../flows/appointments-config";
+import { renderCadence } from "../flows/config-file";
+import { jobId, payload } from "../queues";
+import { inTransaction, storeFor, type Store } from "../store";
+import type { AppointmentPatch } from "../store/appointments";
+import { planDaySchedule, planDaySchedules } from "./day-schedule";
+import type { Deps } from "./deps";
+import { dispatchEffects, noEffects } from "./effects";
+import { awardPoints } from "./incentives";
+import { textVars } from "./texts";
+
+/**
+ * Appointments (issue 5): reminders at per-kind offsets, a confirmation deadline, the
+ * morning day schedule and the onboarding "call them" task. Records change inside a
+ * transaction; queue work is planned after it commits. Every job id carries the
+ * appointment's revision, so after an edit or a cancel the old jobs find a newer
+ * revision and do nothing, even if removing them failed.
+ */
+
+/** A state conflict (409), or with `field` a bad value for that field (400). */
+export class AppointmentConflict extends Error {
+  constructor(message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+export interface AppointmentInput {
+  kind: AppointmentKind;
+  localDate: string;
+  localTime: string;
+  /** Defaults to the parent's zone. */
+  timeZone?: string;
+  place?: string | null;
+  notes?: string | null;
+}
+
+const JOB_OPTS = { attempts: 5, backoff: { type: "exponential" as const, delay: 2000 } };
+
+export async function createAppointment(participant: Participant, input: AppointmentInput, deps: Deps): Promise<Appointment> {
+  const timeZone = input.timeZone ?? participant.timeZone;
+  const startsAt = appointmentStart({ localDate: input.localDate, localTime: input.localTime, timeZone });
+  if (startsAt.getTime() <= deps.clock.now().getTime()) throw new AppointmentConflict("must be in the future", "localDate");
+  const appt = await storeFor(deps.db).appointments.create({
+    participantId: participant.id,
+    kind: input.kind,
+    localDate: input.localDate,
+    localTime: input.localTime,
+    timeZone,
+    startsAt,
+    place: input.place ?? null,
+    notes: input.notes ?? null,
+  });
+  deps.log.info("appointment created", { appointmentId: appt.id, participantId: participant.id, kind: appt.kind });
+  await planAppointment(appt, deps);
+  return appt;
+}
+
+/** Edits a scheduled, upcoming appointment; a changed time clears the parent's confirmation. */
+export async function updateAppointment(id: string, input: Partial<AppointmentInput>, deps: Deps): Promise<Appointment | null> {
+  const now = deps.clock.now();
+  const result = await inTransaction(deps.db, async (store) => {
+    const before = await store.appointments.get(id, { lock: true });
+    if (!before) return null;
+    assertEditable(before, now);
+    const next = {
+      localDate: input.localDate ?? before.localDate,
+      localTime: input.localTime ?? before.localTime,
+      timeZone: input.timeZone ?? before.timeZone,
+    };
+    const startsAt = appointmentStart(next);
+    if (startsAt.getTime() <= now.getTime()) throw new AppointmentConflict("must be in the future", "localDate");
+    const patch: AppointmentPatch = { ...next, startsAt };
+    if (input.kind !== undefined) patch.kind = input.kind;
+    if (input.place !== undefined) patch.place = input.place;
+    if (input.notes !== undefined) patch.notes = input.notes;
+    const timeChanged = startsAt.getTime() !== before.startsAt.getTime();
+    const after = await store.appointments.update(id, patch, timeChanged);
+    return after ? { before, after } : null;
+  });
+  if (!result) return null;
+  await removePlannedJobs(result.before, deps);
+  await planAppointment(result.after, deps);
+  // The old date's day schedule re-reads the appointments when it fires; nothing to move.
+  return result.after;
+}
+
+/** Cancelling keeps the row (reports, the peer's history) and stops its reminders. */
+export async function cancelAppointment(id: string, deps: Deps): Promise<Appointment | null> {
+  const result = await inTransaction(deps.db, async (store) => {
+    const before = await store.appointments.get(id, { lock: true });
+    if (!before) return null;
+    if (before.status !== "scheduled") throw new AppointmentConflict(`appointment is ${before.status}`);
+    const after = await store.appointments.cancel(id);
+    return after ? { before, after } : null;
+  });
+  if (!result) return null;
+  await removePlannedJobs(result.before, deps);
+  return result.after;
+}
+
+/** attended / missed, by the peer, once the appointment has started. Attended earns points. */
+export async function recordAppointmentOutcome(id: string, outcome: "attended" | "missed", deps: Deps): Promise<Appointment | null> {
+  const now = deps.clock.now();
+  const effects = noEffects();
+  const appt = await inTransaction(deps.db, async (store) => {
+    const before = await store.appointments.get(id, { lock: true });
+    if (!before) return null;
+    if (before.status !== "scheduled") throw new AppointmentConflict(`appointment is already ${before.status}`);
+    if (before.startsAt.getTime() > now.getTime()) throw new AppointmentConflict("appointment has not started yet");
+    const after = await store.appointments.recordOutcome(id, outcome, now);
+    if (!after) throw new AppointmentConflict("appointment changed meanwhile");
+    const participant = await store.participants.get(after.participantId);
+    if (outcome === "attended" && participant) {
+      await awardPoints(store, deps, effects, { participant, reason: "appointment_attended", sourceKey: `appt-attended|${after.id}` });
+    }
+    return after;
+  });
+  await dispatchEffects(deps, effects);
+  return appt;
+}
+
+function assertEditable(a: Appointment, now: Date) {
+  if (a.status !== "scheduled") throw new AppointmentConflict(`appointment is ${a.status}`);
+  if (a.startsAt.getTime() <= now.getTime()) throw new AppointmentConflict("appointment has already started");
+}
+
+// ---------------------------------------------------------------------------------------
+// Planning
+
+/**
+ * Puts an appointment's work on the schedule: reminders, the confirmation deadline, the
+ * day schedule of its date and, for a parent's first appointment, the peer's call task.
+ * Idempotent (job ids are business keys), so it is also the re-plan after any change.
+ */
+export async function planAppointment(appt: Appointment, deps: Deps): Promise<void> {
+  if (appt.status !== "scheduled") return;
+  const store = storeFor(deps.db);
+  const participant = await store.participants.get(appt.participantId);
+  if (!participant) return;
+  const now = deps.clock.now();
+  const config = deps.cadence.appointments;
+  const q = deps.queues.appointments;
+
+  const plan = planReminders({
+    appointment: appt,
+    offsets: offsetsFor(config, appt.kind),
+    participant,
+    now,
+    lateReminderMinLeadMinutes: config.reminders.lateReminderMinLeadMinutes,
+  });
+  for (const r of plan.reminders) {
+    const data = payload.apptReminder.parse({ appointmentId: appt.id, revision: appt.revision, offset: r.offset, sendAt: r.sendAt.toISOString() });
+    await addOrMove(q, "reminder", data, jobId.apptReminder(data), r.sendAt, deps);
+  }
+  const deadline = confirmationDeadline(appt, config.reminders.confirmByMinutesBefore, now);
+  if (deadline) {
+    const data = { appointmentId: appt.id, revision: appt.revision };
+    await addOrMove(q, "confirm-deadline", data, jobId.apptDeadline(data), deadline, deps);
+  }
+  await planDaySchedule(participant, localDateOf(appt.startsAt, participant.timeZone), deps);
+  if ((await store.appointments.firstCreatedId(participant.id)) === appt.id) await planOnboardingCall(appt, participant, deps);
+}
+
+/** Everything upcoming for one parent; called when their settings or consent change. */
+export async function planAppointmentsFor(participantId: string, deps: Deps): Promise<void> {
+  const store = storeFor(deps.db);
+  const participant = await store.participants.get(participantId);
+  if (!participant) return;
+  const upcoming = await store.appointments.listForParticipant(participantId, { from: deps.clock.now(), status: "scheduled" });
+  for (const appt of upcoming) await planAppointment(appt, deps);
+  await planDaySchedules(participant, deps);
+}
+
+async function planOnboardingCall(appt: Appointment, participant: Participant, deps: Deps) {
+  const peer = participant.peerId ? await storeFor(deps.db).peers.get(participant.peerId) : null;
+  const zone = peer?.timeZone ?? participant.timeZone;
+  const dayBefore = addDays(localDateOf(appt.startsAt, zone), -1);
+  const now = deps.clock.now();
+  const at = zonedInstant(dayBefore, deps.cadence.appointments.onboarding.callTaskTime, zone);
+  const data = { appointmentId: appt.id, revision: appt.revision };
+  // Made the day before (or the same day): the task is due now.
+  await addOrMove(deps.queues.appointments, "onboarding-call", data, jobId.onboardingCall(data), at.getTime() > now.getTime() ? at : now, deps);
+}
+
+/**
+ * Adds a delayed job, or moves one still waiting for another time. A job already running
+ * or done is left alone: its processor re-checks the appointment's revision.
+ */
+export async function addOrMove(queue: Queue, name: string, data: Record<string, unknown>, id: string, at: Date, deps: Pick<Deps, "clock">) {
+  const existing = await queue.getJob(id);
+  if (existing) {
+    if (existing.data.sendAt === data.sendAt) return;
+    if (!(await existing.isDelayed())) return;
+    await existing.remove();
+  }
+  await queue.add(name, data, { ...JOB_OPTS, jobId: id, delay: Math.max(0, at.getTime() - deps.clock.now().getTime()) });
+}
+
+/** Best effort: the revision check in each processor is what guarantees an old job sends nothing. */
+async function removePlannedJobs(before: Appointment, deps: Deps) {
+  const q = deps.queues.appointments;
+  const rev = before.revision;
+  const ids = [
+    ...[...offsetsFor(deps.cadence.appointments, before.kind), IMMEDIATE].map((offset) =>
+      jobId.apptReminder({ appointmentId: before.id, offset, revision: rev }),
+    ),
+    jobId.apptDeadline({ appointmentId: before.id, revision: rev }),
+    jobId.onboardingCall({ appointmentId: before.id, revision: rev }),
+  ];
+  for (const id of ids) {
+    const job = await q.getJob(id);
+    if (job && (await job.isDelayed())) await job.remove().catch(() => undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Processors
+
+export type ReminderOutcome = "sent" | "duplicate" | "stale" | "appointment_started" | "not_eligible" | "missed_send_window" | "quiet_hours";
+
+export async function runAppointmentReminder(p: { appointmentId: string; revision: number; offset: string; sendAt: string }, deps: Deps): Promise<ReminderOutcome> {
+  const now = deps.clock.now();
+  const effects = noEffects();
+  const outcome = await inTransaction(deps.db, async (store): Promise<ReminderOutcome> => {
+    const appt = await store.appointments.get(p.appointmentId, { lock: true });
+    if (!appt || appt.revision !== p.revision || appt.status !== "scheduled") return "stale";
+    if (appt.startsAt.getTime() <= now.getTime()) return "appointment_started";
+    const participant = await store.participants.get(appt.participantId);
+    if (!participant || participant.status !== "active" || participant.consent !== "opted_in") return "not_eligible";
+    const sendAt = new Date(p.sendAt);
+    if (now.getTime() - sendAt.getTime() > deps.config.SEND_GRACE_MINUTES * 60_000) return "missed_send_window";
+    if (!isWithinSendWindow(now, participant.timeZone, participant.sendWindow)) return "quiet_hours";
+    const peer = participant.peerId ? await store.peers.get(participant.peerId) : null;
+    const config = deps.cadence.appointments;
+    const text = appt.place ? config.texts.reminder : config.texts.reminderNoPlace;
+    const { message, isNew } = await store.outbound.createOnce({
+      idempotencyKey: jobId.apptReminder(p),
+      toPhone: participant.phone,
+      body: renderCadence(text, participant.language, appointmentVars(deps, appt, participant, peer)),
+      kind: "appointment_reminder",
+      priority: "routine",
+      participantId: participant.id,
+      // Late only within the grace window, and never once the appointment has begun.
+      notAfter: new Date(Math.min(sendAt.getTime() + deps.config.SEND_GRACE_MINUTES * 60_000, appt.startsAt.getTime())),
+    });
+    if (!isNew) return "duplicate";
+    effects.sms.push(message);
+    await store.appointments.markReminded(appt.id, appt.revision, now);
+    return "sent";
+  });
+  await dispatchEffects(deps, effects);
+  if (outcome !== "sent") deps.log.info("appointment reminder not sent", { appointmentId: p.appointmentId, offset: p.offset, outcome });
+  return outcome;
+}
+
+export async function runConfirmationDeadline(p: { appointmentId: string; revision: number }, deps: Deps): Promise<string> {
+  const effects = noEffects();
+  const outcome = await inTransaction(deps.db, async (store) => {
+    const appt = await store.appointments.get(p.appointmentId);
+    if (!appt || appt.revision !== p.revision || appt.status !== "scheduled") return "stale";
+    if (appt.confirmation !== "none") return appt.confirmation;
+    const participant = await store.participants.get(appt.participantId);
+    if (!participant || participant.status !== "active") return "not_eligible";
+    const peer = participant.peerId ? await store.peers.get(participant.peerId) : null;
+    const { notification, isNew } = await store.notifications.createOnce({
+      idempotencyKey: `appt-unconfirmed|${appt.id}|${appt.revision}`,
+      peerId: participant.peerId,
+      participantId: participant.id,
+      kind: "appointment_unconfirmed",
+      summary: `${participant.firstName} has not confirmed ${describeForPeer(deps, appt, participant, peer)}${
+        appt.remindedAt ? "" : " (no reminder could be sent)"
+      }.`,
+    });
+    if (isNew) effects.notifications.push(notification);
+    return "peer_notified";
+  });
+  await dispatchEffects(deps, effects);
+  return outcome;
+}
+
+export async function runOnboardingCall(p: { appointmentId: string; revision: number }, deps: Deps): Promise<string> {
+  const effects = noEffects();
+  const now = deps.clock.now();
+  const outcome = await inTransaction(deps.db, async (store) => {
+    const appt = await store.appointments.get(p.appointmentId);
+    if (!appt || appt.revision !== p.revision || appt.status !== "scheduled") return "stale";
+    if (appt.startsAt.getTime() <= now.getTime()) return "appointment_started";
+    const participant = await store.participants.get(appt.participantId);
+    if (!participant || participant.status !== "active") return "not_eligible";
+    const peer = participant.peerId ? await store.peers.get(participant.peerId) : null;
+    const zone = peer?.timeZone ?? participant.timeZone;
+    const day = localDateOf(appt.startsAt, zone) === localDateOf(now, zone) ? "today's" : "tomorrow's";
+    const { notification, isNew } = await store.notifications.createOnce({
+      // Once per parent: moving the first meeting must not ask for a second call.
+      idempotencyKey: `onboarding-call|${participant.id}`,
+      peerId: participant.peerId,
+      participantId: participant.id,
+      kind: "onboarding_call",
+      summary: `Call ${participant.firstName} before ${day} first meeting (${describeForPeer(deps, appt, participant, peer)}).`,
+    });
+    if (isNew) effects.notifications.push(notification);
+    return isNew ? "peer_notified" : "duplicate";
+  });
+  await dispatchEffects(deps, effects);
+  return outcome;
+}
+
+// ---------------------------------------------------------------------------------------
+// Texts
+
+export function kindLabel(deps: Pick<Deps, "cadence">, kind: AppointmentKind, lang: Language): string {
+  return deps.cadence.appointments.labels[kind][lang];
+}
+
+/** What a parent's texts may say about an appointment: kind, time in THEIR zone, place. Never notes. */
+export function appointmentVars(deps: Pick<Deps, "cadence" | "config">, appt: Appointment, participant: Participant, peer: Peer | null) {
+  const lang = participant.language;
+  return {
+    ...textVars(deps, participant, peer),
+    kind: kindLabel(deps, appt.kind, lang),
+    when: formatLocal(appt.startsAt, participant.timeZone, lang, "datetime"),
+    time: formatLocal(appt.startsAt, participant.timeZone, lang, "time"),
+    place: appt.place ?? "",
+  };
+}
+
+/** For the peer: kind and time in the peer's own zone. */
+export function describeForPeer(deps: Pick<Deps, "cadence">, appt: Appointment, participant: Participant, peer: Peer | null): string {
+  return `${kindLabel(deps, appt.kind, "en")} on ${formatLocal(appt.startsAt, peer?.timeZone ?? participant.timeZone, "en", "datetime")}`;
+}
+
+/** Scheduled appointments starting on a parent's local date, from `from` on. */
+export async function appointmentsOnDay(store: Store, participant: Participant, localDate: string, from?: Date): Promise<Appointment[]> {
+  const bounds = localDayBounds(localDate, participant.timeZone);
+  const start = from && from.getTime() > bounds.from.getTime() ? from : bounds.from;
+  return store.appointments.listForParticipant(participant.id, { from: start, to: bounds.to, status: "scheduled" });
+}

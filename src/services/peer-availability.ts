@@ -1,0 +1,95 @@
+import {
+  isAvailable,
+  nextAvailableAt,
+  nextShiftAfterCurrent,
+  unavailability,
+  type Unavailability,
+} from "../domain/boundaries/availability";
+import { RECHECK_MS } from "../domain/boundaries/decide";
+import type { Peer, PeerNotification } from "../domain/model";
+import { storeFor } from "../store";
+import { boundariesStore } from "../store/boundaries";
+import type { Deps } from "./deps";
+import { scheduleDigest } from "./digest";
+
+/**
+ * What the Slack handlers (/away, /back, Acknowledge, "Snooze until my next shift") and
+ * the admin routes call. Every instant comes from deps.clock.
+ */
+
+/** A request that cannot be honoured as asked (e.g. /away until a time already past). */
+export class AvailabilityError extends Error {}
+
+export interface PeerAvailability {
+  available: boolean;
+  /** Now when available; null when away until further notice (or no shift within a year). */
+  nextAvailableAt: Date | null;
+  reason: Unavailability | null;
+}
+
+export async function peerAvailability(deps: Pick<Deps, "db" | "clock">, peerId: string): Promise<PeerAvailability | null> {
+  const peer = await storeFor(deps.db).peers.get(peerId);
+  if (!peer) return null;
+  const now = deps.clock.now();
+  return { available: isAvailable(peer, now), nextAvailableAt: nextAvailableAt(peer, now), reason: unavailability(peer, now) };
+}
+
+/**
+ * /away [until]: an absence on top of working hours; `until` null = until further notice
+ * (/back ends it). Notes already held keep their digest jobs, which re-check when they
+ * fire and move to the end of the absence.
+ */
+export async function setAway(deps: Pick<Deps, "db" | "clock" | "log">, peerId: string, until: Date | null): Promise<Peer | null> {
+  const now = deps.clock.now();
+  if (until && until.getTime() <= now.getTime()) throw new AvailabilityError("until must be in the future");
+  const peer = await storeFor(deps.db).peers.setAway(peerId, { until, since: now });
+  if (peer) deps.log.info("peer away", { peerId, until: until?.toISOString() ?? "further notice" });
+  return peer;
+}
+
+/**
+ * /back: ends the absence. Notes held for it come in one digest now if the peer is on
+ * shift, else at their next shift start (not a day later, which is when an open-ended
+ * absence would have looked again).
+ */
+export async function clearAway(deps: Pick<Deps, "db" | "clock" | "log" | "queues">, peerId: string): Promise<Peer | null> {
+  const now = deps.clock.now();
+  const peer = await storeFor(deps.db).peers.setAway(peerId, null);
+  if (!peer) return null;
+  const next = nextAvailableAt(peer, now);
+  if (next) {
+    const held = boundariesStore(deps.db);
+    await held.pullForward(peer.id, next);
+    if ((await held.listDue(peer.id, next)).length) await scheduleDigest(deps, peer.id, next);
+  }
+  deps.log.info("peer back", { peerId, nextAvailableAt: next?.toISOString() ?? null });
+  return peer;
+}
+
+/** The Acknowledge button. Null if there is no such note for this peer. Repeats are harmless. */
+export async function acknowledgeNotification(
+  deps: Pick<Deps, "db" | "clock">,
+  notificationId: string,
+  peerId: string,
+): Promise<PeerNotification | null> {
+  return boundariesStore(deps.db).acknowledge(notificationId, peerId, deps.clock.now());
+}
+
+/**
+ * "Snooze until my next shift": the note comes back in the digest at the start of the
+ * peer's next shift (the one after the current shift when they are on shift now).
+ */
+export async function snoozeUntilNextShift(
+  deps: Pick<Deps, "db" | "clock" | "queues">,
+  notificationId: string,
+  peerId: string,
+): Promise<{ notification: PeerNotification; until: Date } | null> {
+  const now = deps.clock.now();
+  const peer = await storeFor(deps.db).peers.get(peerId);
+  if (!peer) return null;
+  const until = nextShiftAfterCurrent(peer, now) ?? new Date(now.getTime() + RECHECK_MS);
+  const notification = await boundariesStore(deps.db).snooze(notificationId, peerId, until, now);
+  if (!notification) return null;
+  await scheduleDigest(deps, peer.id, until);
+  return { notification, until };
+}

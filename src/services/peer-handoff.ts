@@ -1,0 +1,76 @@
+import type { CrisisCategory, CrisisScreen } from "../domain/crisis";
+import type { HotlineCase } from "../domain/hotline/model";
+import { severityOf } from "../domain/hotline/escalation";
+import { newShortId } from "../domain/hotline/commands";
+import { inTransaction } from "../store";
+import type { Deps } from "./deps";
+import { dispatchEffects, noEffects } from "./effects";
+import { openOrJoinCase } from "./hotline";
+
+export type HandoffOutcome =
+  | { outcome: "opened"; hotlineCase: HotlineCase }
+  | { outcome: "joined"; hotlineCase: HotlineCase }
+  | { outcome: "not_found" | "not_your_parent" };
+
+/**
+ * "Hand to hotline" from a note: the parent gets a hotline case and the volunteers on
+ * shift are paged by SMS now, exactly as if the parent had texted in crisis. The
+ * parent's text behind the note (when there is one) goes on the case, so the volunteer
+ * who claims it reads it; a case already open for the parent is joined, not doubled.
+ */
+export async function handNoteToHotline(
+  input: { notificationId: string; peerId: string },
+  deps: Pick<Deps, "db" | "queues" | "clock" | "log">,
+): Promise<HandoffOutcome> {
+  const now = deps.clock.now();
+  const result = await inTransaction(deps.db, async (store): Promise<{ r: HandoffOutcome; effects: ReturnType<typeof noEffects> }> => {
+    const effects = noEffects();
+    const note = await store.notifications.get(input.notificationId);
+    if (!note?.participantId) return { r: { outcome: "not_found" }, effects };
+    const participant = await store.participants.get(note.participantId);
+    if (!participant) return { r: { outcome: "not_found" }, effects };
+    if (participant.peerId !== input.peerId) return { r: { outcome: "not_your_parent" }, effects };
+
+    const msg = note.inboundMessageId ? await store.inbound.get(note.inboundMessageId) : null;
+    let opened: { hotlineCase: HotlineCase; isNew: boolean };
+    if (msg) {
+      const categories = msg.crisisCategories as CrisisCategory[];
+      const screen: CrisisScreen = { level: "imminent", categories, ruleIds: ["peer.handoff"] };
+      opened = await openOrJoinCase(store, msg, participant, screen, now);
+    } else {
+      // Notes with no text behind them (a low score, a missed streak): same case, no message.
+      const existing = await store.cases.activeForPhone(participant.phone);
+      if (existing) opened = { hotlineCase: existing, isNew: false };
+      else {
+        let shortId = newShortId();
+        while (await store.cases.byShortId(shortId)) shortId = newShortId();
+        const hotlineCase = await store.cases.create({
+          shortId,
+          participantId: participant.id,
+          fromPhone: participant.phone,
+          language: participant.language,
+          level: "imminent",
+          severity: severityOf({ level: "imminent", categories: [] }),
+          categories: [],
+          supervisorReview: false,
+        });
+        await store.cases.addEvent(hotlineCase.id, "received", now, null, { via: "peer_handoff" });
+        opened = { hotlineCase, isNew: true };
+      }
+    }
+    await store.cases.addEvent(opened.hotlineCase.id, "handed_over_by_peer", now, null, {
+      peerId: input.peerId,
+      notificationId: note.id,
+    });
+    if (opened.isNew) effects.escalations.push(opened.hotlineCase);
+    return { r: { outcome: opened.isNew ? "opened" : "joined", hotlineCase: opened.hotlineCase }, effects };
+  });
+  await dispatchEffects(deps, result.effects);
+  deps.log.info("note handed to hotline", {
+    notificationId: input.notificationId,
+    peerId: input.peerId,
+    outcome: result.r.outcome,
+    caseId: "hotlineCase" in result.r ? result.r.hotlineCase.id : null,
+  });
+  return result.r;
+}

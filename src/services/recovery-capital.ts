@@ -1,0 +1,214 @@
+import { DelayedError, type Job } from "bullmq";
+import { decideStart, isScheduledDate, planFlowStarts, startDueAt, type Cadence } from "../domain/flows/cadence";
+import type { RunState } from "../domain/flows/interpreter";
+import type { Flow, FlowValue } from "../domain/flows/schema";
+import type { Participant } from "../domain/model";
+import { renderTemplate } from "../domain/text/template";
+import { localDateOf } from "../domain/time";
+import { jobId, type payload } from "../queues";
+import { inTransaction, storeFor, type Store } from "../store";
+import type { FlowRun } from "../store/flow-runs";
+import type { RecoveryCapitalCheck } from "../store/recovery-capital";
+import type { Deps } from "./deps";
+import { dispatchEffects, noEffects } from "./effects";
+import { startFlowIn, type FlowTx } from "./flow-engine";
+import { textVars } from "./texts";
+import type { z } from "zod";
+
+/**
+ * Recovery capital (M3: "each time they complete it … I find something to show them
+ * they are doing right"): a short check played as the `recovery-capital` flow, on a
+ * weekly or monthly cadence. Items are the flow's ask steps (their `record` names), so a
+ * program changes the statements in flows/recovery-capital.json, not here.
+ *
+ * Completed with every item answered 1–5 → a total. Timed out, skipped items, or stopped
+ * (crisis, pause) → stored as incomplete with the answers given, and no total: a total
+ * over fewer items would look like a drop that never happened.
+ */
+export const RECOVERY_CAPITAL_FLOW = "recovery-capital";
+/** A start that finds another run active tries again this much later (within the grace). */
+const BUSY_RETRY_MS = 15 * 60_000;
+/** Far enough to always hold the next monthly occurrence; the start job plans the one after. */
+const HORIZON_DAYS = 35;
+
+type FlowStartPayload = z.infer<typeof payload.flowStart>;
+
+export function itemNames(flow: Flow): string[] {
+  return flow.steps.flatMap((s) => (s.type === "ask" && s.record ? [s.record] : []));
+}
+
+export function scoreOf(flow: Flow, values: Record<string, FlowValue>): { items: Record<string, FlowValue>; total: number | null } {
+  const items: Record<string, FlowValue> = {};
+  let total: number | null = 0;
+  for (const name of itemNames(flow)) {
+    const v = values[name];
+    if (v !== undefined) items[name] = v;
+    total = typeof v === "number" && total !== null ? total + v : null;
+  }
+  return { items, total };
+}
+
+/** Run-end hook (see flow-engine END_HOOKS), inside the transaction that ended the run. */
+export async function onRecoveryCapitalEnded(tx: FlowTx, run: FlowRun, state: RunState, participant: Participant): Promise<void> {
+  const flow = tx.deps.flows.engine[run.flowId]!;
+  const { items, total } = scoreOf(flow, state.values);
+  const complete = state.status === "completed" && total !== null;
+  const check = await tx.store.recoveryCapital.createOnce({
+    participantId: participant.id,
+    runId: run.id,
+    status: complete ? "complete" : "incomplete",
+    total: complete ? total : null,
+    items,
+    finishedAt: tx.now,
+  });
+  if (!check) return;
+  // Stopped by a crisis or a pause: the peer hears about the crisis or pause itself.
+  if (state.status === "interrupted" || state.status === "cancelled") return;
+  const previous = complete ? await tx.store.recoveryCapital.previousComplete(participant.id, tx.now, run.id) : null;
+  const change = previous && total !== null ? total - previous.total! : null;
+
+  const max = itemNames(flow).length * 5;
+  const summary = complete
+    ? `Recovery capital check: ${total}/${max}` +
+      (previous ? ` (${change! > 0 ? "+" : ""}${change} since ${localDateOf(previous.finishedAt, participant.timeZone)})` : " (first check)")
+    : `Recovery capital check not finished (${Object.values(items).filter((v) => typeof v === "number").length} of ${itemNames(flow).length} answered)`;
+  const { notification, isNew } = await tx.store.notifications.createOnce({
+    idempotencyKey: `recovery-capital|${run.id}`,
+    peerId: participant.peerId,
+    participantId: participant.id,
+    kind: "recovery_capital",
+    summary,
+  });
+  if (isNew) tx.effects.notifications.push(notification);
+
+  // Any rise, even one point, is worth telling them about.
+  const encouragement = flow.messages.encouragement;
+  if (complete && change !== null && change >= 1 && encouragement) {
+    const peer = participant.peerId ? await tx.store.peers.get(participant.peerId) : null;
+    const vars = { ...textVars(tx.deps, participant, peer), total: total!, change, previous: previous!.total! };
+    const { message, isNew: fresh } = await tx.store.outbound.createOnce({
+      idempotencyKey: `recovery-capital-encouragement|${run.id}`,
+      toPhone: participant.phone,
+      body: renderTemplate(encouragement[participant.language], vars),
+      kind: "recovery_capital_encouragement",
+      priority: "reply",
+      participantId: participant.id,
+      notAfter: null,
+    });
+    if (fresh) tx.effects.sms.push(message);
+  }
+}
+
+async function cadenceFor(store: Store, flow: Flow, participantId: string): Promise<Cadence | null> {
+  const own = await store.recoveryCapital.cadenceFor(participantId);
+  if (own === "off") return null;
+  return own ?? flow.schedule?.cadence ?? null;
+}
+
+const eligible = (p: Participant | null): p is Participant => !!p && p.status === "active" && p.consent === "opted_in";
+
+/**
+ * Keeps the participant's next recovery-capital starts as delayed jobs. Called from
+ * planParticipant (enrolment, edits, opt-in, resume) and by each start job for the next.
+ */
+export async function planRecoveryCapital(participantId: string, deps: Deps): Promise<number> {
+  const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
+  if (!flow?.schedule) return 0;
+  const store = storeFor(deps.db);
+  const participant = await store.participants.get(participantId);
+  if (!eligible(participant)) return 0;
+  const cadence = await cadenceFor(store, flow, participantId);
+  if (!cadence) return 0;
+  const now = deps.clock.now();
+  let added = 0;
+  for (const plan of planFlowStarts(participant, flow.schedule, cadence, now, HORIZON_DAYS, participant.consentChangedAt)) {
+    const data: FlowStartPayload = { participantId, flowId: flow.id, localDate: plan.localDate, dueAt: plan.dueAt.toISOString() };
+    const id = jobId.flowStart(data);
+    const existing = await deps.queues.flows.getJob(id);
+    if (existing) {
+      if (existing.data.dueAt === data.dueAt || !(await existing.isDelayed())) continue;
+      await existing.remove();
+    }
+    await deps.queues.flows.add("start", data, {
+      jobId: id,
+      delay: Math.max(0, plan.dueAt.getTime() - now.getTime()),
+      attempts: 5,
+      backoff: { type: "exponential", delay: 2000 },
+    });
+    added++;
+  }
+  return added;
+}
+
+export type FlowStartOutcome = "started" | "busy_retry" | "busy" | "duplicate" | "not_eligible" | "not_due" | "missed_send_window" | "quiet_hours" | "rescheduled";
+
+/** The `flows` queue's start job. `job`/`token` let it move itself (settings changed, or busy). */
+export async function runFlowStart(p: FlowStartPayload, deps: Deps, self?: { job: Job; token?: string }): Promise<FlowStartOutcome> {
+  const flow = deps.flows.engine[p.flowId];
+  if (!flow?.schedule) return "not_due";
+  const store = storeFor(deps.db);
+  const participant = await store.participants.get(p.participantId);
+  if (!eligible(participant)) return "not_eligible";
+  const cadence = await cadenceFor(store, flow, participant.id);
+  if (!cadence || !isScheduledDate(p.localDate, flow.schedule, cadence)) return "not_due";
+  const now = deps.clock.now();
+  const dueAt = startDueAt(participant, flow.schedule, p.localDate);
+  const decision = decideStart(participant, dueAt, now, deps.config.SEND_GRACE_MINUTES);
+  if (decision.action === "wait") return moveSelf(self, p, decision.until, now, "rescheduled");
+  if (decision.action === "skip") {
+    await planRecoveryCapital(participant.id, deps);
+    return decision.reason;
+  }
+  const effects = noEffects();
+  const outcome = await inTransaction(deps.db, async (tx) => {
+    const fresh = await tx.participants.get(participant.id);
+    if (!eligible(fresh)) return "not_eligible" as const;
+    return startFlowIn({ store: tx, deps, now, effects }, fresh, flow.id, `${flow.id}|${participant.id}|${p.localDate}`);
+  });
+  await dispatchEffects(deps, effects);
+  if (outcome === "busy" && now.getTime() + BUSY_RETRY_MS - dueAt.getTime() <= deps.config.SEND_GRACE_MINUTES * 60_000) {
+    return moveSelf(self, p, new Date(now.getTime() + BUSY_RETRY_MS), now, "busy_retry");
+  }
+  await planRecoveryCapital(participant.id, deps);
+  return outcome === "started" || outcome === "duplicate" || outcome === "busy" ? outcome : "not_eligible";
+}
+
+async function moveSelf(self: { job: Job; token?: string } | undefined, p: FlowStartPayload, at: Date, now: Date, outcome: FlowStartOutcome): Promise<FlowStartOutcome> {
+  if (!self) return outcome;
+  await self.job.updateData({ ...p, dueAt: at.toISOString() });
+  // BullMQ delays run on the system clock; ours may be offset (tests), so convert.
+  await self.job.moveToDelayed(Date.now() + (at.getTime() - now.getTime()), self.token);
+  throw new DelayedError();
+}
+
+export interface TrendPoint {
+  date: string;
+  finishedAt: string;
+  status: RecoveryCapitalCheck["status"];
+  total: number | null;
+  /** Change from the previous complete check; null for the first or an incomplete one. */
+  change: number | null;
+  items: Record<string, FlowValue>;
+}
+
+/** The trend for the peer: oldest first, with each complete total's change. */
+export async function recoveryCapitalTrend(participant: Participant, deps: Deps): Promise<{ maxTotal: number | null; checks: TrendPoint[] }> {
+  const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
+  const checks = await storeFor(deps.db).recoveryCapital.listFor(participant.id);
+  let last: number | null = null;
+  return {
+    maxTotal: flow ? itemNames(flow).length * 5 : null,
+    checks: checks.map((c) => {
+      const change = c.total !== null && last !== null ? c.total - last : null;
+      if (c.total !== null) last = c.total;
+      return {
+        date: localDateOf(c.finishedAt, participant.timeZone),
+        finishedAt: c.finishedAt.toISOString(),
+        status: c.status,
+        total: c.total,
+        change,
+        items: c.items,
+      };
+    }),
+  };
+}
