@@ -22,6 +22,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { createHarness, PROGRAM_NUMBER, PUBLIC_URL, TWILIO_AUTH_TOKEN } from "../test/support/harness";
 import type { DbKind } from "../test/support/db";
+import type { Queryable } from "../src/store";
 import { benchEnv, fmt, heading, median, percentile, seedParticipants, verdict, type BenchResult } from "./lib";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10); // autocannon's default
@@ -154,6 +155,18 @@ async function listen(fetch: (req: Request) => Response | Promise<Response>): Pr
   });
 }
 
+async function commitLatency(db: Queryable): Promise<{ p50: number; p90: number; n: number }> {
+  await db.query("create table bench_commit_probe (id serial primary key, v text not null)");
+  const xs: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const t = performance.now();
+    await db.query("insert into bench_commit_probe (v) values ($1)", [`v${i}`]);
+    if (i >= 10) xs.push(performance.now() - t); // the first few warm the connection pool
+  }
+  await db.query("drop table bench_commit_probe");
+  return { p50: percentile(xs, 50), p90: percentile(xs, 90), n: xs.length };
+}
+
 const closeServer = (s: ServerType) => new Promise<void>((r) => s.close(() => r()));
 
 async function benchDb(kind: DbKind, baselinePort: number): Promise<{ ratio: number; lines: string[] }> {
@@ -167,6 +180,14 @@ async function benchDb(kind: DbKind, baselinePort: number): Promise<{ ratio: num
       nightlyTimes: [],
       consentChangedAt: new Date(Date.now() - 86400_000),
     });
+    // What one durable write costs on this database right now: a single-row insert and
+    // its commit (on Postgres, the WAL flush). A webhook that answers only after its row
+    // is committed cannot beat CONNECTIONS / this latency, however little CPU it uses.
+    const commit = await commitLatency(h.db);
+    lines.push(
+      `durable write probe: single-row insert+commit p50 ${fmt(commit.p50)} ms, p90 ${fmt(commit.p90)} ms (n=${commit.n});` +
+        ` ceiling for ${CONNECTIONS} closed-loop connections if every answer waits for its own commit: ~${fmt((CONNECTIONS * 1000) / commit.p50, 0)} req/s`,
+    );
     const { server, port } = await listen(h.app.fetch);
     try {
       // Warm-up (JIT, connection pools, Lua script loading); not reported.

@@ -9,6 +9,7 @@ import { ConfigError, parseConfig, type Config, type Role } from "./config";
 import { loadCadence } from "./flows/appointments-config";
 import { loadFlows } from "./flows/catalog";
 import { buildApp } from "./http/app";
+import { attachSlack } from "./slack/app";
 import { createLogger, type Logger } from "./log";
 import { createQueues } from "./queues";
 import { connectRedis, RedisUnavailableError } from "./redis";
@@ -51,6 +52,7 @@ export async function start(config: Config, log: Logger) {
     log,
   };
 
+  const slack = attachSlack(deps);
   const stops: (() => Promise<unknown>)[] = [];
   if (config.role !== "web") {
     const workers = startWorkers(deps, redis);
@@ -63,6 +65,10 @@ export async function start(config: Config, log: Logger) {
     const app = buildApp(deps);
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
     stops.push(() => new Promise((r) => server.close(() => r(undefined))));
+    if (slack) {
+      await slack.start(); // Socket Mode connects here; HTTP mode is served at /slack/events
+      stops.push(() => slack.stop());
+    }
     log.info("listening", { url: `http://${config.HOST}:${config.PORT}`, mode: config.sandbox ? "sandbox" : "twilio", role: config.role });
   }
   if (!config.ADMIN_TOKEN) log.warn("ADMIN_TOKEN is not set: the admin API and simulator are disabled");

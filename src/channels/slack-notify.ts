@@ -34,7 +34,8 @@ export function createSlackNotifications(o: SlackNotifyOptions): NotificationPor
     const key = { peerId: peer.id, participantId, localDate: localDateOf(o.clock.now(), peer.timeZone) };
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const claim = await store.slack.claim(key, new Date(o.clock.now().getTime() - STALE_CLAIM_MS));
+      const now = o.clock.now();
+      const claim = await store.slack.claim(key, now, new Date(now.getTime() - STALE_CLAIM_MS));
       if (claim === "claimed") return { threadTs: null, key };
       if (claim.ts) return { threadTs: claim.ts, key: null };
       // Another worker is posting the day's first note right now: wait for its ts.

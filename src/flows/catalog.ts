@@ -32,6 +32,9 @@ const programMessagesSchema = z.object({
     hotlineClosed: localisedText,
     hotlineTransferred: localisedText,
     hotlineHowTo: localisedText,
+    offHoursReply: localisedText,
+    offHoursReplyNoTime: localisedText,
+    offHoursHotline: localisedText,
     pauseConfirmed: localisedText,
     pauseInvalid: localisedText,
     pauseEnded: localisedText,
@@ -62,7 +65,7 @@ export interface FlowCatalog {
 }
 
 /** Every variable a flow text may use; rendering with all of them proves none is unknown. */
-export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score", "caseId", "minutes", "language", "date"] as const;
+export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score", "caseId", "minutes", "language", "date", "when", "hotline"] as const;
 export type TemplateVars = Partial<Record<(typeof TEMPLATE_VARIABLES)[number], string | number>>;
 const SAMPLE_VARS = Object.fromEntries(TEMPLATE_VARIABLES.map((v) => [v, "x"]));
 

@@ -3,16 +3,23 @@ import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "../services/deps";
 import { describeError } from "../log";
 import { adminRoutes } from "./admin-routes";
+import { flowRoutes } from "./flow-routes";
 import { appointmentRoutes } from "./appointment-routes";
 import { requireAdmin, requireAnyToken } from "./auth";
 import { hotlineCaseRoutes, responderRoutes } from "./hotline-routes";
+import { peerAvailabilityRoutes } from "./peer-availability-routes";
 import { sandboxRoutes } from "./sandbox-routes";
+import { supervisorRoutes } from "./supervisor-routes";
 import { twilioWebhooks } from "./twilio-webhooks";
+import { slackRoutes } from "./slack-routes";
 
 /** The whole HTTP surface. Tests call `buildApp(deps).request(...)`; main.ts serves it. */
 export function buildApp(deps: Deps) {
   const app = new Hono();
 
+  // Before the app-wide bodyLimit: the webhooks enforce the same limit while reading the
+  // body themselves (twilio-webhooks.ts readRaw), which keeps their hot path cheap.
+  app.route("/twilio", twilioWebhooks(deps));
   app.use(
     "*",
     bodyLimit({
@@ -22,17 +29,20 @@ export function buildApp(deps: Deps) {
   );
 
   app.get("/health", (c) => c.json({ ok: true, mode: deps.config.sandbox ? "sandbox" : "twilio" }));
-  app.route("/twilio", twilioWebhooks(deps));
+  app.route("/slack", slackRoutes(deps, deps.slack?.http ?? null));
 
   // Registered before the admin guard so supervisors' read-only token works here.
   const cases = new Hono();
   cases.use("*", requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.SUPERVISOR_TOKEN]));
   cases.route("/", hotlineCaseRoutes(deps));
   app.route("/api/hotline/cases", cases);
+  app.route("/api/supervisor", new Hono().use("*", requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.SUPERVISOR_TOKEN])).route("/", supervisorRoutes(deps)));
 
   const admin = new Hono();
   admin.use("*", requireAdmin(deps.config.ADMIN_TOKEN));
   admin.route("/", adminRoutes(deps));
+  admin.route("/", flowRoutes(deps));
+  admin.route("/", peerAvailabilityRoutes(deps));
   admin.route("/", appointmentRoutes(deps));
   admin.route("/sandbox", sandboxRoutes(deps));
   admin.route("/hotline/responders", responderRoutes(deps));

@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import type { IncomingMessage } from "node:http";
+import { Hono, type Context } from "hono";
 import twilio from "twilio";
 import { z } from "zod";
 import { e164Schema } from "../domain/text/phone";
@@ -52,20 +53,22 @@ export function twilioWebhooks(deps: Deps) {
   // One per app: concurrent texts share inserts and enqueues (see createInboundBatcher).
   const inboundWriter = createInboundBatcher(deps);
 
-  const readSigned = async (req: Request, path: string): Promise<Record<string, string> | Response> => {
+  const readSigned = async (c: Context, path: string): Promise<Record<string, string> | Response> => {
     if (!authToken) return new Response("Twilio webhooks are off in sandbox mode", { status: 403 });
-    const form = await parseForm(req);
-    if (!form) return new Response("body must be application/x-www-form-urlencoded", { status: 400 });
-    const query = new URL(req.url).search;
-    const signature = req.headers.get("x-twilio-signature") ?? "";
-    if (!signature || !twilio.validateRequest(authToken, signature, publicUrl + path + query, form)) {
+    const raw = await readRaw(c, deps.config.MAX_BODY_BYTES);
+    if (raw instanceof Response) return raw;
+    if (!raw.contentType.includes("application/x-www-form-urlencoded")) {
+      return new Response("body must be application/x-www-form-urlencoded", { status: 400 });
+    }
+    const form = parseForm(raw.body);
+    if (!raw.signature || !twilio.validateRequest(authToken, raw.signature, publicUrl + path + raw.search, form)) {
       return new Response("invalid signature", { status: 403 });
     }
     return form;
   };
 
   app.post("/sms", async (c) => {
-    const form = await readSigned(c.req.raw, "/twilio/sms");
+    const form = await readSigned(c, "/twilio/sms");
     if (form instanceof Response) return form;
     const parsed = inboundSchema.safeParse(form);
     if (!parsed.success) return c.json({ error: "invalid webhook", fields: fieldErrors(parsed.error) }, 400);
@@ -75,7 +78,7 @@ export function twilioWebhooks(deps: Deps) {
   });
 
   app.post("/status", async (c) => {
-    const form = await readSigned(c.req.raw, "/twilio/status");
+    const form = await readSigned(c, "/twilio/status");
     if (form instanceof Response) return form;
     const parsed = statusSchema.safeParse(form);
     if (!parsed.success) return c.json({ error: "invalid webhook", fields: fieldErrors(parsed.error) }, 400);
@@ -93,11 +96,63 @@ export function twilioWebhooks(deps: Deps) {
   return app;
 }
 
-async function parseForm(req: Request): Promise<Record<string, string> | null> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded")) return null;
-  const params = new URLSearchParams(await req.text());
+function parseForm(body: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of params) out[k] = v;
+  for (const [k, v] of new URLSearchParams(body)) out[k] = v;
   return out;
+}
+
+interface RawWebhook {
+  contentType: string;
+  signature: string;
+  /** "?…" or "": part of what Twilio signs. */
+  search: string;
+  body: string;
+}
+
+/**
+ * The request's parts, read straight from Node's IncomingMessage when served by
+ * @hono/node-server. Touching `c.req.raw` makes the adapter build a full web Request
+ * (undici Headers, AbortSignal, ReadableStream) — most of the per-request CPU on this
+ * hot path, measured in bench/webhook-throughput.ts. Elsewhere (tests' app.request, other
+ * runtimes) the standard Request is used. The body limit is enforced here too, because a
+ * chunked body has no Content-Length for the app-wide bodyLimit to check up front.
+ */
+async function readRaw(c: Context, maxBytes: number): Promise<RawWebhook | Response> {
+  // Not Response.json: @hono/node-server swaps the global Response for its own class, and
+  // the static builds one that fails the caller's instanceof check.
+  const tooLarge = () =>
+    new Response(JSON.stringify({ error: `body larger than ${maxBytes} bytes` }), { status: 413, headers: { "content-type": "application/json" } });
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming || incoming.readableEnded || typeof incoming.url !== "string") {
+    const req = c.req.raw;
+    if (Number(req.headers.get("content-length") ?? 0) > maxBytes) return tooLarge();
+    const body = await req.text();
+    if (Buffer.byteLength(body, "utf8") > maxBytes) return tooLarge();
+    return {
+      contentType: req.headers.get("content-type") ?? "",
+      signature: req.headers.get("x-twilio-signature") ?? "",
+      search: new URL(req.url).search,
+      body,
+    };
+  }
+  const header = (name: string) => {
+    const v = incoming.headers[name];
+    return Array.isArray(v) ? v.join(", ") : (v ?? "");
+  };
+  if (Number(header("content-length") || 0) > maxBytes) return tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return tooLarge();
+    chunks.push(chunk);
+  }
+  const q = incoming.url.indexOf("?");
+  return {
+    contentType: header("content-type"),
+    signature: header("x-twilio-signature"),
+    search: q < 0 || q === incoming.url.length - 1 ? "" : incoming.url.slice(q),
+    body: Buffer.concat(chunks, size).toString("utf8"),
+  };
 }

@@ -69,21 +69,27 @@ function directWriter(deps: Pick<Deps, "db" | "queues" | "log">): InboundWriter 
 /**
  * Group commit for the webhook: texts that arrive while earlier writes are in flight are
  * stored with one multi-row insert and handed to BullMQ with one addBulk. Each caller's
- * promise resolves only after its own row is committed and its job is queued (or the
- * enqueue failure logged for the sweeper), exactly as the one-at-a-time path — so every
- * 200 still means "stored". Nothing waits on a timer: a lone text is written at once;
+ * promise resolves once its own row is committed — so every 200 still means "stored" —
+ * and that batch's addBulk is already on its way to Redis by then. Waiting for Redis too
+ * would add a second round trip to every answer for no safety: the row is the record (the
+ * outbox pattern), the job id is its business key, and the sweeper re-queues any stored
+ * text whose job never arrived, as it already did when an enqueue failed. Enqueues still
+ * in flight are bounded; past the bound, answers wait for Redis (backpressure, not an
+ * unbounded backlog in memory). Nothing waits on a timer: a lone text is written at once;
  * batches only form under load, when they save the most.
  */
 export function createInboundBatcher(
   deps: Pick<Deps, "db" | "queues" | "log">,
-  opts: { maxInFlight?: number; maxBatch?: number } = {},
+  opts: { maxInFlight?: number; maxBatch?: number; maxEnqueuesInFlight?: number } = {},
 ): InboundWriter {
   const maxInFlight = opts.maxInFlight ?? 2;
   const maxBatch = opts.maxBatch ?? 500;
+  const maxEnqueues = opts.maxEnqueuesInFlight ?? 4;
   type Waiter = { m: NewInboundByPhone; resolve(r: { message: InboundMessage; isNew: boolean }): void; reject(e: unknown): void };
   let pending: Waiter[] = [];
   let inFlight = 0;
   let scheduled = false;
+  const enqueues = new Set<Promise<void>>();
 
   const schedule = () => {
     if (scheduled || inFlight >= maxInFlight || pending.length === 0) return;
@@ -103,6 +109,20 @@ export function createInboundBatcher(
     });
   };
 
+  const enqueue = (ids: string[]): Promise<void> => {
+    const p = deps.queues.inbound
+      .addBulk(ids.map((id) => ({ name: "process", data: { inboundId: id }, opts: { ...RETRY_TRANSIENT, jobId: jobId.inbound(id) } })))
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          deps.log.error("inbound enqueue failed; the sweeper will retry", { inboundIds: ids.join(","), error: describeError(err) });
+        },
+      )
+      .finally(() => enqueues.delete(p));
+    enqueues.add(p);
+    return p;
+  };
+
   const flush = async (batch: Waiter[]) => {
     let results: { message: InboundMessage; isNew: boolean }[];
     try {
@@ -111,16 +131,10 @@ export function createInboundBatcher(
       for (const w of batch) w.reject(err);
       return;
     }
-    const toQueue = new Map<string, InboundMessage>();
-    for (const r of results) if (!r.message.processedAt) toQueue.set(r.message.id, r.message);
-    if (toQueue.size) {
-      try {
-        await deps.queues.inbound.addBulk(
-          [...toQueue.keys()].map((id) => ({ name: "process", data: { inboundId: id }, opts: { ...RETRY_TRANSIENT, jobId: jobId.inbound(id) } })),
-        );
-      } catch (err) {
-        deps.log.error("inbound enqueue failed; the sweeper will retry", { inboundIds: [...toQueue.keys()].join(","), error: describeError(err) });
-      }
+    const ids = [...new Set(results.filter((r) => !r.message.processedAt).map((r) => r.message.id))];
+    if (ids.length) {
+      const queued = enqueue(ids);
+      if (enqueues.size > maxEnqueues) await queued;
     }
     batch.forEach((w, i) => w.resolve(results[i]!));
   };

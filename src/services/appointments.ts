@@ -274,7 +274,7 @@ export async function runConfirmationDeadline(p: { appointmentId: string; revisi
       participantId: participant.id,
       kind: "appointment_unconfirmed",
       summary: `${participant.firstName} has not confirmed ${describeForPeer(deps, appt, participant, peer)}${
-        appt.remindedAt ? "" : " (no reminder could be sent)"
+        participant.consent === "opted_in" ? "" : " (they get no texts: not opted in)"
       }.`,
     });
     if (isNew) effects.notifications.push(notification);

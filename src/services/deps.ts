@@ -7,6 +7,7 @@ import type { FlowCatalog } from "../flows/catalog";
 import type { Logger } from "../log";
 import type { Queues } from "../queues";
 import type { Db } from "../store";
+import type { SlackRuntime } from "../slack/app";
 
 /** Everything a use case may touch, built once by the composition root (src/main.ts). */
 export interface Deps {
@@ -20,4 +21,6 @@ export interface Deps {
   cadence: Cadence;
   clock: Clock;
   log: Logger;
+  /** Set when Slack is configured (src/slack/app.ts attachSlack); /slack/events needs it. */
+  slack?: SlackRuntime | null;
 }

@@ -16,7 +16,7 @@ export interface Effects {
   /** Hotline cases whose paging chain must (re)start. */
   escalations: Pick<HotlineCase, "id" | "escalationRound">[];
   /** Other queue work decided in the transaction (flow timeouts, waits): added after commit. */
-  jobs?: { queue: "flows"; name: string; data: Record<string, unknown>; opts: JobsOptions }[];
+  jobs?: { queue: "flows" | "smsRoutine"; name: string; data: Record<string, unknown>; opts: JobsOptions }[];
 }
 export const noEffects = (): Effects => ({ sms: [], notifications: [], plans: [], escalations: [] });
 

@@ -1,7 +1,7 @@
 import { initialState, step, type FlowEvent, type RunState } from "../domain/flows/interpreter";
 import type { Flow } from "../domain/flows/schema";
-import type { InboundMessage, Participant } from "../domain/model";
-import { jobId, type QUEUE } from "../queues";
+import type { InboundMessage, OutboundMessage, Participant } from "../domain/model";
+import { jobId, RETRY_TRANSIENT, type QUEUE } from "../queues";
 import { inTransaction, type Store } from "../store";
 import type { FlowRun } from "../store/flow-runs";
 import type { Deps } from "./deps";
@@ -28,6 +28,19 @@ export type StartOutcome = "started" | "busy" | "duplicate" | "not_eligible" | "
 /** What a run-ending hook may look at; runs inside the same transaction. */
 export type RunEndHook = (tx: FlowTx, run: FlowRun, state: RunState, participant: Participant) => Promise<void>;
 const END_HOOKS: Record<string, RunEndHook> = { [RECOVERY_CAPITAL_FLOW]: onRecoveryCapitalEnded };
+
+/** Gap between texts produced by one event, so they arrive in the order written. */
+export const SEND_SPACING_MS = 2500;
+
+/** Queues a stored text to go out `delayMs` after commit (same queue, key and retries as enqueueSms). */
+export function sendAfter(effects: Effects, message: OutboundMessage, delayMs: number): void {
+  (effects.jobs ??= []).push({
+    queue: "smsRoutine",
+    name: "send",
+    data: { outboundId: message.id },
+    opts: { ...RETRY_TRANSIENT, jobId: jobId.sms(message.id), delay: delayMs, priority: message.priority === "reply" ? 1 : 10 },
+  });
+}
 
 const canReceiveRoutine = (p: Participant) => p.status === "active" && p.consent === "opted_in";
 
@@ -76,6 +89,7 @@ async function applyEvent(
   // A reply is answered at once; anything else (start, timeout, wake) is scheduled work
   // that must not arrive hours late or into quiet hours.
   const priority = event.type === "reply" ? ("reply" as const) : ("routine" as const);
+  let sendsSoFar = 0;
   for (const [i, action] of actions.entries()) {
     const key = `${run.id}|${state.version}|${i}`;
     switch (action.type) {
@@ -89,7 +103,12 @@ async function applyEvent(
           participantId: participant.id,
           notAfter: priority === "routine" ? new Date(now.getTime() + deps.config.SEND_GRACE_MINUTES * 60_000) : null,
         });
-        if (isNew) effects.sms.push(message);
+        if (!isNew) break;
+        // Separate texts are not kept in order by carriers (or by our concurrent senders):
+        // the second and later texts of one step go out a few seconds apart.
+        if (sendsSoFar === 0) effects.sms.push(message);
+        else sendAfter(effects, message, sendsSoFar * SEND_SPACING_MS);
+        sendsSoFar++;
         break;
       }
       case "notify_peer": {

@@ -10,7 +10,10 @@ import { handleAppointmentReply } from "./appointments-reply";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
 import { handleResponderText, relayParentText } from "./hotline";
 import { awardPoints } from "./incentives";
+import { offHoursAutoReply } from "./off-hours-reply";
 import { renderFor, textVars } from "./texts";
+import { interruptFlowForCrisis } from "./flow-engine";
+import { routeToFlowsOrPause } from "./flow-inbound";
 
 /**
  * Processes one stored inbound text exactly once: the row is locked and marked processed
@@ -44,6 +47,7 @@ async function route(msg: InboundMessage, store: Store, deps: Deps, now: Date, e
   const participant = await store.participants.byPhone(msg.fromPhone);
   const activeCase = await store.cases.activeForPhone(msg.fromPhone);
   const outcomes: string[] = [];
+  if (participant && msg.crisisLevel === "imminent" && (await interruptFlowForCrisis({ store, deps, now, effects }, participant))) outcomes.push("flow_interrupted");
   if (activeCase) outcomes.push(await relayParentText(store, deps, activeCase, msg, now, effects));
   if (!activeCase || (classifyKeyword(msg.body) && msg.crisisLevel !== "imminent")) {
     outcomes.push(
@@ -107,6 +111,8 @@ async function handleParticipantText(
   // C / R answering an appointment reminder (keywords are left to the rules below).
   const appointmentReply = await handleAppointmentReply({ msg, participant, store, deps, now, effects });
   if (appointmentReply) return appointmentReply;
+  const flowOutcome = await routeToFlowsOrPause({ store, deps, now, effects }, msg, participant);
+  if (flowOutcome) return flowOutcome;
   const openCheckin = await store.checkins.openFor(participant.id, now);
   const action = decideInboundAction({
     consent: participant.consent,
@@ -145,7 +151,7 @@ async function handleParticipantText(
       break;
     case "note_for_peer":
       await noteForPeer(ctx, "parent_message");
-      await reply(ctx, "messageForwarded", "message_ack", localDateOf(now, participant.timeZone));
+      if (!(await offHoursAutoReply(ctx))) await reply(ctx, "messageForwarded", "message_ack", localDateOf(now, participant.timeZone));
       break;
     case "note_no_reply":
       await noteForPeer(ctx, "parent_message");
@@ -205,7 +211,7 @@ async function recordCheckinReply(
   await awardPoints(ctx.store, ctx.deps, ctx.effects, { participant: ctx.participant, reason: "checkin_answered", sourceKey: `checkin|${checkinId}` });
   if (score === null) {
     await noteForPeer(ctx, "checkin_note");
-    await reply(ctx, "messageForwarded", "message_ack", localDateOf(ctx.now, ctx.participant.timeZone));
+    if (!(await offHoursAutoReply(ctx))) await reply(ctx, "messageForwarded", "message_ack", localDateOf(ctx.now, ctx.participant.timeZone));
     return;
   }
   const low = score <= flow.lowScoreAtOrBelow;

@@ -36,7 +36,10 @@ export async function awardPoints(
       summary: `${participant.firstName} reached ${threshold} points for showing up. Time to hand an incentive.`,
     });
     if (isNew) effects.notifications.push(notification);
-    if (participant.status !== "active" || participant.consent !== "opted_in") continue;
+  }
+  // One text to the parent, for the highest total reached (a jump past two thresholds is one piece of news).
+  const threshold = crossed[crossed.length - 1];
+  if (threshold !== undefined && participant.status === "active" && participant.consent === "opted_in") {
     const peer = participant.peerId ? await store.peers.get(participant.peerId) : null;
     const { message, isNew: smsIsNew } = await store.outbound.createOnce({
       idempotencyKey: `incentive|${participant.id}|${threshold}`,

@@ -11,7 +11,7 @@ import type { FlowRun } from "../store/flow-runs";
 import type { RecoveryCapitalCheck } from "../store/recovery-capital";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
-import { startFlowIn, type FlowTx } from "./flow-engine";
+import { SEND_SPACING_MS, sendAfter, startFlowIn, type FlowTx } from "./flow-engine";
 import { textVars } from "./texts";
 import type { z } from "zod";
 
@@ -70,7 +70,7 @@ export async function onRecoveryCapitalEnded(tx: FlowTx, run: FlowRun, state: Ru
   const max = itemNames(flow).length * 5;
   const summary = complete
     ? `Recovery capital check: ${total}/${max}` +
-      (previous ? ` (${change! > 0 ? "+" : ""}${change} since ${localDateOf(previous.finishedAt, participant.timeZone)})` : " (first check)")
+      (previous ? ` (${change === 0 ? "no change" : `${change! > 0 ? "+" : ""}${change}`} since ${localDateOf(previous.finishedAt, participant.timeZone)})` : " (first check)")
     : `Recovery capital check not finished (${Object.values(items).filter((v) => typeof v === "number").length} of ${itemNames(flow).length} answered)`;
   const { notification, isNew } = await tx.store.notifications.createOnce({
     idempotencyKey: `recovery-capital|${run.id}`,
@@ -95,7 +95,8 @@ export async function onRecoveryCapitalEnded(tx: FlowTx, run: FlowRun, state: Ru
       participantId: participant.id,
       notAfter: null,
     });
-    if (fresh) tx.effects.sms.push(message);
+    // After the thank-you the run just sent, not racing it.
+    if (fresh) sendAfter(tx.effects, message, SEND_SPACING_MS);
   }
 }
 

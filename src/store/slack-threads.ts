@@ -26,19 +26,21 @@ export function slackThreadsStore(q: Queryable) {
      */
     async claim(
       key: { peerId: string; participantId: string; localDate: string },
+      now: Date,
       staleBefore: Date,
     ): Promise<"claimed" | SlackThread> {
+      // Claim times come from the app's clock (not the database's), like every other instant.
       const inserted = await q.query(
-        `insert into slack_threads (peer_id, participant_id, local_date) values ($1, $2, $3)
+        `insert into slack_threads (peer_id, participant_id, local_date, claimed_at) values ($1, $2, $3, $4)
          on conflict do nothing returning peer_id`,
-        [key.peerId, key.participantId, key.localDate],
+        [key.peerId, key.participantId, key.localDate, now],
       );
       if (inserted.rowCount > 0) return "claimed";
       const takenOver = await q.query(
-        `update slack_threads set claimed_at = now()
+        `update slack_threads set claimed_at = $5
           where peer_id = $1 and participant_id = $2 and local_date = $3 and ts is null and claimed_at < $4
           returning peer_id`,
-        [key.peerId, key.participantId, key.localDate, staleBefore],
+        [key.peerId, key.participantId, key.localDate, staleBefore, now],
       );
       if (takenOver.rowCount > 0) return "claimed";
       const { rows } = await q.query<ThreadRow>(

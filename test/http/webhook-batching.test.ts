@@ -1,9 +1,13 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobId } from "../../src/queues";
 import { createInboundBatcher } from "../../src/services/accept-inbound";
 import type { Queryable } from "../../src/store";
 import { DB_KINDS } from "../support/db";
-import { createHarness, enrol, newMessageSid, PROGRAM_NUMBER, type Harness } from "../support/harness";
+import { createHarness, enrol, newMessageSid, PROGRAM_NUMBER, PUBLIC_URL, TWILIO_AUTH_TOKEN, waitFor, type Harness } from "../support/harness";
 
 /**
  * The webhook's group commit: many texts arriving at once share one insert and one
@@ -45,13 +49,14 @@ describe.each(DB_KINDS)("inbound group commit (%s)", (db) => {
       const sent = texts.find((t) => t.sid === r.message_sid)!;
       expect(r.participant_id).toBe(sent.from === ana.phone ? ana.participantId : null);
       expect(r.crisis_level).toBeNull();
-      // …and queued: the job id is the row's business key, so a retry could not double it.
-      const job = await h.deps.queues.inbound.getJob(jobId.inbound(r.id));
-      expect(job?.data).toEqual({ inboundId: r.id });
     }
-    const jobs = await h.deps.queues.inbound.getJobs(["waiting", "delayed", "prioritized"]);
+    // …and handed to BullMQ: the batch's addBulk was sent before the answers, and may land
+    // just after them. One job per row: the job id is the row's business key.
     const ours = new Set(rows.map((r) => jobId.inbound(r.id)));
-    expect(jobs.filter((j) => ours.has(j.id!))).toHaveLength(texts.length);
+    const queued = async () =>
+      (await h.deps.queues.inbound.getJobs(["waiting", "delayed", "prioritized"])).filter((j) => ours.has(j.id!));
+    await waitFor(async () => (await queued()).length === texts.length, 5000, "inbound jobs");
+    for (const j of await queued()) expect(rows.map((r) => ({ inboundId: r.id }))).toContainEqual(j.data);
   });
 
   it("a batch that fails to store answers every caller with the error and stores none of it", async () => {
@@ -83,6 +88,59 @@ describe.each(DB_KINDS)("inbound group commit (%s)", (db) => {
     expect(line).toBeDefined();
     expect(line).not.toContain(ana.phone);
     expect(line).not.toContain("private words");
+  });
+
+  it("served by @hono/node-server (the body read from Node's stream): signed texts stored, bad ones refused", async () => {
+    const server = await new Promise<{ port: number; close(): Promise<void> }>((resolve) => {
+      const s = serve({ fetch: h.app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
+        resolve({ port: info.port, close: () => new Promise<void>((r) => s.close(() => r())) }),
+      );
+    });
+    const post = (path: string, body: string | Buffer, headers: Record<string, string>) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port: server.port, method: "POST", path, headers }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    const signed = (path: string, params: Record<string, string>) => ({
+      body: new URLSearchParams(params).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, PUBLIC_URL + path, params),
+      },
+    });
+    try {
+      const params = { MessageSid: newMessageSid(), From: ana.phone, To: PROGRAM_NUMBER, Body: "doing ok ✨", NumMedia: "0" };
+      const ok = signed("/twilio/sms", params);
+      const res = await post("/twilio/sms", ok.body, ok.headers);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain("<Response>");
+      const [row] = await rowsFor([params.MessageSid]);
+      expect(row?.participant_id).toBe(ana.participantId);
+      expect((await h.db.query<{ body: string }>("select body from inbound_messages where message_sid = $1", [params.MessageSid])).rows[0]?.body).toBe("doing ok ✨");
+
+      // The query string is part of what Twilio signs.
+      const withQuery = { ...params, MessageSid: newMessageSid() };
+      const q = signed("/twilio/sms?src=a", withQuery);
+      expect((await post("/twilio/sms?src=a", q.body, q.headers)).status).toBe(200);
+      expect((await post("/twilio/sms?src=b", q.body, q.headers)).status).toBe(403);
+
+      const forged = signed("/twilio/sms", { ...params, MessageSid: newMessageSid() });
+      expect((await post("/twilio/sms", forged.body.replace("doing", "Doing"), forged.headers)).status).toBe(403);
+      expect((await post("/twilio/sms", JSON.stringify(params), { "content-type": "application/json" })).status).toBe(400);
+
+      // Over the limit, announced or streamed in chunks with no Content-Length.
+      const big = Buffer.alloc(h.deps.config.MAX_BODY_BYTES + 1, "a");
+      expect((await post("/twilio/sms", big, { "content-type": "application/x-www-form-urlencoded" })).status).toBe(413);
+      expect((await post("/twilio/sms", big, { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" })).status).toBe(413);
+    } finally {
+      await server.close();
+    }
   });
 
   it("keeps a concern-level text's screen result on its row", async () => {

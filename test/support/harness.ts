@@ -17,6 +17,8 @@ import { startWorkers, type RunningWorkers, type WorkerTuning } from "../../work
 import { openTestDb, type DbKind } from "./db";
 import { REDIS_URL } from "./env";
 import { startFakeTwilio, type FakeTwilio } from "./fake-twilio";
+import { slackTestEnv, startFakeSlack, type FakeSlack } from "./fake-slack";
+import { attachSlack } from "../../src/slack/app";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 export const TWILIO_AUTH_TOKEN = "test-twilio-auth-token";
@@ -29,6 +31,8 @@ export interface HarnessOptions {
   sms?: "twilio" | "sandbox";
   clock?: Clock;
   env?: Record<string, string>;
+  /** Real Bolt against a loopback fake Slack: HTTP (/slack/events) or Socket Mode. */
+  slack?: "http" | "socket";
 }
 
 /**
@@ -37,6 +41,7 @@ export interface HarnessOptions {
  */
 export async function createHarness(opts: HarnessOptions = {}) {
   const fakeTwilio: FakeTwilio | null = opts.sms === "sandbox" ? null : await startFakeTwilio();
+  const fakeSlack: FakeSlack | null = opts.slack ? await startFakeSlack() : null;
   const prefix = `bltest_${randomBytes(5).toString("hex")}`;
   const logLines: string[] = [];
   const config: Config = parseConfig({
@@ -54,6 +59,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
           TWILIO_API_BASE_URL: fakeTwilio.url,
         }
       : {}),
+    ...(fakeSlack ? slackTestEnv(fakeSlack, opts.slack!) : {}),
     ...opts.env,
   });
   const db = await openTestDb(opts.db ?? "pglite");
@@ -79,6 +85,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     clock: opts.clock ?? { now: () => new Date() },
     log,
   };
+  const slack = attachSlack(deps);
   const app = buildApp(deps);
   const running: RunningWorkers[] = [];
 
@@ -88,6 +95,8 @@ export async function createHarness(opts: HarnessOptions = {}) {
     db,
     redis,
     fakeTwilio,
+    fakeSlack,
+    slack,
     logLines,
     store: storeFor(db),
     startWorkers(tuning?: WorkerTuning, only?: QueueName[]) {
@@ -124,6 +133,8 @@ export async function createHarness(opts: HarnessOptions = {}) {
       await redis.quit().catch(() => redis.disconnect());
       await db.drop();
       await fakeTwilio?.close();
+      await slack?.stop();
+      await fakeSlack?.close();
     },
   };
   return harness;

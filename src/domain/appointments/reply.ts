@@ -10,6 +10,7 @@ import { fold } from "../text/fold";
  *   text that asked two things is ambiguous; the reminder asks for C.
  * - CANCEL / CANCELAR are NOT "reschedule": they are STOP words (opt-out), handled first.
  * - Nothing here is a check-in answer (no digits, no mood words: "ok" stays a check-in 3).
+ *   Emoji are not stripped ("C 👍" is not a C: 👍 alone would be a check-in 4), as with keywords.
  */
 export type AppointmentReply = "confirm" | "reschedule";
 
@@ -30,7 +31,7 @@ const LOOKUP = new Map<string, AppointmentReply>([
 export function parseAppointmentReply(body: string): AppointmentReply | null {
   const key = fold(body)
     .replace(/['’]/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "")
+    .replace(/[\s\p{P}]+/gu, " ");
   return LOOKUP.get(key) ?? null;
 }

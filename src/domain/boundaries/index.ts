@@ -4,3 +4,4 @@ export * from "./availability";
 export * from "./decide";
 export * from "./digest";
 export * from "./summary";
+export * from "./auto-reply";

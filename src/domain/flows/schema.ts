@@ -13,8 +13,8 @@ export type Localised = z.infer<typeof localised>;
 
 const stepId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "step ids are lower-case letters, digits, - and _");
 const varName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "variable names are letters, digits and _");
-/** "30m", "4h", "2d": enough for cadences, and no time-zone meaning (wall-clock times live elsewhere). */
-export const durationSchema = z.string().regex(/^[1-9][0-9]*(m|h|d)$/, 'durations look like "30m", "4h" or "2d"');
+/** "30m", "4h", "2d" ("45s" for tests): no time-zone meaning (wall-clock times live elsewhere). */
+export const durationSchema = z.string().regex(/^[1-9][0-9]*(s|m|h|d)$/, 'durations look like "30m", "4h" or "2d"');
 const value = z.union([z.string().min(1), z.number().finite()]);
 export type FlowValue = z.infer<typeof value>;
 
@@ -298,9 +298,9 @@ function findBusyLoops(flow: Flow): string[] {
 
 /** Durations in milliseconds ("4h" → 14 400 000). */
 export function durationMs(d: string): number {
-  const m = /^([1-9][0-9]*)(m|h|d)$/.exec(d);
+  const m = /^([1-9][0-9]*)(s|m|h|d)$/.exec(d);
   if (!m) throw new RangeError(`bad duration "${d}"`);
-  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "m" | "h" | "d"];
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "s" | "m" | "h" | "d"];
   return Number(m[1]) * unit;
 }
 

@@ -78,7 +78,8 @@ export type PauseCommand = { kind: "pause"; days: number } | { kind: "pause_inva
 export function parsePauseCommand(body: string): PauseCommand | null {
   const words = fold(body)
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "")
-    .split(/[\s\p{P}]+/u)
+    // Split on spaces and sentence punctuation only: "-3" must stay one (invalid) word.
+    .split(/[\s,;:.!?¡¿]+/u)
     .filter((w) => w !== "");
   if (words.length === 0 || !PAUSE_WORDS.has(words[0]!) || words.length > 5) return null;
   const rest = words.slice(1).filter((w) => !["for", "por", "x"].includes(w));

@@ -1,0 +1,102 @@
+import { App } from "@slack/bolt";
+import { createSlackNotifications } from "../channels/slack-notify";
+import type { NotificationPort } from "../channels/notify";
+import type { NextAppointmentLookup } from "../services/caseload";
+import type { Deps } from "../services/deps";
+import { boltLogger, webClientOptions } from "./client";
+import { slackSettings, type SlackSettings } from "./config";
+import type { SlackDeps } from "./deps";
+import { HonoReceiver } from "./hono-receiver";
+import * as actions from "./listeners/actions";
+import * as commands from "./listeners/commands";
+import * as events from "./listeners/events";
+import * as home from "./listeners/home";
+import * as views from "./listeners/views";
+
+/** The listener registry: one `register(app, deps)` per kind. */
+const LISTENERS = [commands, actions, views, events, home] as const;
+
+export interface SlackRuntime {
+  mode: "http" | "socket";
+  app: App;
+  /** Set in HTTP mode: what /slack/events hands verified requests to. */
+  http: { receiver: HonoReceiver; signingSecret: string } | null;
+  notifications: NotificationPort;
+  /** Socket Mode opens its websocket here; HTTP mode has nothing to start. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Bolt app for the configured mode, or null when Slack is off (notes then stay
+ * in the sandbox outbox). `deps` is read when events arrive, so the caller may set
+ * `deps.notify` to this runtime's notifications afterwards.
+ */
+export function createSlackRuntime(
+  deps: Deps,
+  settings: SlackSettings,
+  opts: { nextAppointment?: NextAppointmentLookup } = {},
+): SlackRuntime | null {
+  if (settings.mode === "off" || !settings.botToken) return null;
+  const clientOptions = webClientOptions(settings.apiBaseUrl, deps.log);
+  const logger = boltLogger(deps.log);
+  const receiver = settings.mode === "http" ? new HonoReceiver(deps.log) : null;
+  const app =
+    settings.mode === "socket"
+      ? new App({
+          token: settings.botToken,
+          appToken: settings.appToken,
+          socketMode: true,
+          clientOptions,
+          logger,
+          tokenVerificationEnabled: false,
+        })
+      : new App({ token: settings.botToken, receiver: receiver!, clientOptions, logger, tokenVerificationEnabled: false });
+  const slackDeps: SlackDeps = Object.assign(Object.create(deps) as Deps, {
+    redact: settings.redact,
+    nextAppointment: opts.nextAppointment,
+  });
+  for (const l of LISTENERS) l.register(app, slackDeps);
+  app.error(async (err) => {
+    deps.log.error("slack listener error", { error: `${err.name}: ${err.message}`.slice(0, 300) });
+  });
+  const notifications = createSlackNotifications({
+    client: app.client,
+    db: deps.db,
+    clock: deps.clock,
+    log: deps.log,
+    redact: settings.redact,
+    supervisorChannel: settings.supervisorChannel,
+  });
+  let started = false;
+  return {
+    mode: settings.mode,
+    app,
+    http: receiver ? { receiver, signingSecret: settings.signingSecret ?? "" } : null,
+    notifications,
+    async start() {
+      if (settings.mode !== "socket" || started) return;
+      await app.start();
+      started = true;
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+    },
+  };
+}
+
+/**
+ * Composition helper: builds the runtime from config and, when Slack is on, makes it the
+ * notification port and the /slack/events handler. Returns null in sandbox (no Slack).
+ */
+export function attachSlack(deps: Deps, opts: { nextAppointment?: NextAppointmentLookup } = {}): SlackRuntime | null {
+  const runtime = createSlackRuntime(deps, slackSettings(deps.config), opts);
+  if (runtime) {
+    deps.notify = runtime.notifications;
+    deps.slack = runtime;
+    deps.log.info("slack on", { mode: runtime.mode, redact: deps.config.SLACK_REDACT });
+  }
+  return runtime;
+}

@@ -1,0 +1,18 @@
+import type { Peer } from "../domain/model";
+import type { NextAppointmentLookup } from "../services/caseload";
+import type { Deps } from "../services/deps";
+import { storeFor } from "../store";
+
+/** What Slack listeners get: the use-case deps plus Slack's own settings. */
+export type SlackDeps = Deps & {
+  redact: boolean;
+  /** Wired by the composition root when appointments exist; caseload shows "—" without it. */
+  nextAppointment?: NextAppointmentLookup;
+};
+
+export const NOT_LINKED =
+  "Your Slack account is not linked to a peer in Buddyline. Ask an admin to set your Slack user id (PATCH /api/peers/:id `slackUserId`).";
+
+export function peerBySlackUser(deps: Pick<Deps, "db">, slackUserId: string): Promise<Peer | null> {
+  return storeFor(deps.db).peers.bySlackUserId(slackUserId);
+}
