@@ -15,7 +15,7 @@ import { installSupervisorSummary, runSupervisorSummary } from "../src/services/
 import { sweepOrphans } from "../src/services/sweep";
 import { runFlowTimer } from "../src/services/flow-engine";
 import { runPauseEnd } from "../src/services/pause";
-import { runFlowStart } from "../src/services/recovery-capital";
+import { planAllRecoveryCapital, runFlowStart } from "../src/services/recovery-capital";
 
 /**
  * Thin BullMQ processors: parse the payload with the catalog's schema, call a use case.
@@ -126,6 +126,7 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
         QUEUE.housekeeping,
         async (job) => {
           if (job.name === "plan-all") return planAll(deps);
+          if (job.name === "plan-recovery-capital") return planAllRecoveryCapital(deps);
           if (job.name === "sweep") return sweepOrphans(deps);
           if (job.name === "supervisor-summary") return runSupervisorSummary(deps);
           throw new Error(`unknown housekeeping job ${job.name}`);
@@ -162,5 +163,6 @@ function isLast(job: { attemptsMade: number; opts: { attempts?: number } }) {
 export async function installSchedules(deps: Deps): Promise<void> {
   await deps.queues.housekeeping.upsertJobScheduler("plan-all", { every: 3600_000 }, { name: "plan-all" });
   await deps.queues.housekeeping.upsertJobScheduler("sweep", { every: 60_000 }, { name: "sweep" });
+  await deps.queues.housekeeping.upsertJobScheduler("plan-recovery-capital", { every: 6 * 3600_000 }, { name: "plan-recovery-capital" });
   await installSupervisorSummary(deps);
 }

@@ -9,7 +9,7 @@ import { renderCadence } from "../flows/config-file";
 import { jobId, payload } from "../queues";
 import { inTransaction, storeFor, type Store } from "../store";
 import type { AppointmentPatch } from "../store/appointments";
-import { planDaySchedule, planDaySchedules } from "./day-schedule";
+import { planDaySchedule } from "./day-schedule";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { awardPoints } from "./incentives";
@@ -153,6 +153,7 @@ export async function planAppointment(appt: Appointment, deps: Deps): Promise<vo
     participant,
     now,
     lateReminderMinLeadMinutes: config.reminders.lateReminderMinLeadMinutes,
+    alreadyReminded: appt.remindedAt !== null,
   });
   for (const r of plan.reminders) {
     const data = payload.apptReminder.parse({ appointmentId: appt.id, revision: appt.revision, offset: r.offset, sendAt: r.sendAt.toISOString() });
@@ -169,12 +170,10 @@ export async function planAppointment(appt: Appointment, deps: Deps): Promise<vo
 
 /** Everything upcoming for one parent; called when their settings or consent change. */
 export async function planAppointmentsFor(participantId: string, deps: Deps): Promise<void> {
-  const store = storeFor(deps.db);
-  const participant = await store.participants.get(participantId);
-  if (!participant) return;
-  const upcoming = await store.appointments.listForParticipant(participantId, { from: deps.clock.now(), status: "scheduled" });
+  // One query when the parent has no upcoming appointment (most calls); each appointment
+  // re-plans its own date's day schedule, so no per-day scan is needed.
+  const upcoming = await storeFor(deps.db).appointments.listForParticipant(participantId, { from: deps.clock.now(), status: "scheduled" });
   for (const appt of upcoming) await planAppointment(appt, deps);
-  await planDaySchedules(participant, deps);
 }
 
 async function planOnboardingCall(appt: Appointment, participant: Participant, deps: Deps) {

@@ -1,6 +1,5 @@
 import { dayScheduleAt, mergesWithDailyCheckin } from "../domain/appointments/day-schedule";
 import type { Participant } from "../domain/model";
-import { addDays, localDateOf } from "../domain/time";
 import { renderCadence } from "../flows/config-file";
 import { jobId, payload } from "../queues";
 import { inTransaction, storeFor, type Store } from "../store";
@@ -24,12 +23,6 @@ export async function planDaySchedule(participant: Participant, localDate: strin
   const data = payload.daySchedule.parse({ participantId: participant.id, localDate, sendAt: sendAt.toISOString() });
   await addOrMove(deps.queues.appointments, "day-schedule", data, jobId.daySchedule(data), sendAt, deps);
   return "planned";
-}
-
-/** From the check-in planner: the day schedules of the next days (settings may have moved them). */
-export async function planDaySchedules(participant: Participant, deps: Deps): Promise<void> {
-  const today = localDateOf(deps.clock.now(), participant.timeZone);
-  for (let d = 0; d <= deps.config.PLAN_HORIZON_DAYS; d++) await planDaySchedule(participant, addDays(today, d), deps);
 }
 
 export async function runDaySchedule(p: { participantId: string; localDate: string; sendAt: string }, deps: Deps): Promise<string> {

@@ -1,5 +1,5 @@
 import { initialState, step, type FlowEvent, type RunState } from "../domain/flows/interpreter";
-import type { Flow } from "../domain/flows/schema";
+import { durationMs, type Flow } from "../domain/flows/schema";
 import type { InboundMessage, OutboundMessage, Participant } from "../domain/model";
 import { jobId, RETRY_TRANSIENT, type QUEUE } from "../queues";
 import { inTransaction, type Store } from "../store";
@@ -27,7 +27,10 @@ export type StartOutcome = "started" | "busy" | "duplicate" | "not_eligible" | "
 
 /** What a run-ending hook may look at; runs inside the same transaction. */
 export type RunEndHook = (tx: FlowTx, run: FlowRun, state: RunState, participant: Participant) => Promise<void>;
-const END_HOOKS: Record<string, RunEndHook> = { [RECOVERY_CAPITAL_FLOW]: onRecoveryCapitalEnded };
+// A function, not a constant: recovery-capital.ts imports this module too, and the
+// binding is only safe to read once both modules have loaded.
+const endHook = (flowId: string): RunEndHook | undefined =>
+  ({ [RECOVERY_CAPITAL_FLOW]: onRecoveryCapitalEnded })[flowId];
 
 /** Gap between texts produced by one event, so they arrive in the order written. */
 export const SEND_SPACING_MS = 2500;
@@ -49,10 +52,32 @@ export async function startFlowIn(tx: FlowTx, participant: Participant, flowId: 
   if (!flow) return "unknown_flow";
   if (!canReceiveRoutine(participant)) return "not_eligible";
   if (startKey && (await tx.store.flowRuns.byStartKey(startKey))) return "duplicate";
-  const created = await tx.store.flowRuns.create({ participantId: participant.id, flowId, startKey, state: initialState() });
+  const create = () => tx.store.flowRuns.create({ participantId: participant.id, flowId, startKey, state: initialState() });
+  let created = await create();
+  if (!created && (await endOverdueRun(tx, participant))) created = await create();
   if (!created) return (startKey && (await tx.store.flowRuns.byStartKey(startKey))) ? "duplicate" : "busy";
   await applyEvent(tx, flow, created, participant, { type: "start" }, null);
   return "started";
+}
+
+/** An hour past its deadline with the run still waiting, a timer job was lost (Redis flushed). */
+const OVERDUE_MS = 3600_000;
+
+/**
+ * Ends an active run whose timeout or wait should long have fired, so a lost timer job
+ * cannot block a participant's flows for ever. It is cancelled, not advanced: texts it
+ * would have sent hours ago are no longer timely.
+ */
+async function endOverdueRun(tx: FlowTx, participant: Participant): Promise<boolean> {
+  const run = await tx.store.flowRuns.activeFor(participant.id);
+  const w = run?.state.waiting;
+  const flow = run ? tx.deps.flows.engine[run.flowId] : undefined;
+  if (!run || !w || !run.waitingSince) return false;
+  const s = flow?.steps.find((x) => x.id === w.stepId);
+  const length = s?.type === "ask" ? durationMs(s.timeout) : s?.type === "wait" ? durationMs(s.duration) : 0;
+  if (run.waitingSince.getTime() + length + OVERDUE_MS > tx.now.getTime()) return false;
+  tx.deps.log.warn("flow run overdue; cancelled", { runId: run.id, flow: run.flowId });
+  return stopActiveRun(tx, participant, "cancel");
 }
 
 /** Starts a flow in its own transaction and dispatches what it decided. */
@@ -152,13 +177,12 @@ async function applyEvent(
     }
   }
 
-  const waitingSince =
-    state.waiting?.kind !== "ask" ? null : run.state.waiting?.token === state.waiting.token ? (run.waitingSince ?? now) : now;
+  const waitingSince = !state.waiting ? null : run.state.waiting?.token === state.waiting.token ? (run.waitingSince ?? now) : now;
   // The row is locked (activeFor/get with lock), so this only fails on a bug: fail loudly.
   if (!(await store.flowRuns.save(run.id, run.state.version, state, waitingSince, now))) {
     throw new Error(`flow run ${run.id} changed underneath us`);
   }
-  if (state.status !== "active") await END_HOOKS[flow.id]?.(tx, run, state, participant);
+  if (state.status !== "active") await endHook(flow.id)?.(tx, run, state, participant);
   deps.log.debug("flow event", { runId: run.id, flow: flow.id, event: event.type, status: state.status, step: state.stepId });
   return result;
 }

@@ -108,11 +108,11 @@ async function handleParticipantText(
   now: Date,
   effects: Effects,
 ): Promise<string> {
-  // C / R answering an appointment reminder (keywords are left to the rules below).
-  const appointmentReply = await handleAppointmentReply({ msg, participant, store, deps, now, effects });
-  if (appointmentReply) return appointmentReply;
   const flowOutcome = await routeToFlowsOrPause({ store, deps, now, effects }, msg, participant);
   if (flowOutcome) return flowOutcome;
+  // C / R answering an appointment reminder: after an active flow's answer, before check-in replies.
+  const appointmentReply = await handleAppointmentReply({ msg, participant, store, deps, now, effects });
+  if (appointmentReply) return appointmentReply;
   const openCheckin = await store.checkins.openFor(participant.id, now);
   const action = decideInboundAction({
     consent: participant.consent,

@@ -122,7 +122,11 @@ export async function planRecoveryCapital(participantId: string, deps: Deps): Pr
   if (!cadence) return 0;
   const now = deps.clock.now();
   let added = 0;
-  for (const plan of planFlowStarts(participant, flow.schedule, cadence, now, HORIZON_DAYS, participant.consentChangedAt)) {
+  const plans = planFlowStarts(participant, flow.schedule, cadence, now, HORIZON_DAYS, participant.consentChangedAt);
+  // Only the next start (and one just missed, to be skipped explicitly): each start plans
+  // the one after, so a participant holds one or two jobs however long the horizon.
+  const nextIndex = plans.findIndex((x) => x.dueAt.getTime() > now.getTime());
+  for (const plan of plans.filter((x, i) => x.dueAt.getTime() <= now.getTime() || i === nextIndex)) {
     const data: FlowStartPayload = { participantId, flowId: flow.id, localDate: plan.localDate, dueAt: plan.dueAt.toISOString() };
     const id = jobId.flowStart(data);
     const existing = await deps.queues.flows.getJob(id);
@@ -139,6 +143,26 @@ export async function planRecoveryCapital(participantId: string, deps: Deps): Pr
     added++;
   }
   return added;
+}
+
+/**
+ * The safety net under the start-job chain (a lost Redis, a changed flow file): every
+ * few hours, plan each schedulable participant's next start. Job ids make it idempotent.
+ */
+export async function planAllRecoveryCapital(deps: Deps, pageSize = 500): Promise<{ participants: number; jobs: number }> {
+  if (!deps.flows.engine[RECOVERY_CAPITAL_FLOW]?.schedule) return { participants: 0, jobs: 0 };
+  const store = storeFor(deps.db);
+  let afterId: string | null = null;
+  let participants = 0;
+  let jobs = 0;
+  for (;;) {
+    const page = await store.participants.listSchedulable(afterId, pageSize);
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]!.id;
+    participants += page.length;
+    for (const p of page) jobs += await planRecoveryCapital(p.id, deps);
+  }
+  return { participants, jobs };
 }
 
 export type FlowStartOutcome = "started" | "busy_retry" | "busy" | "duplicate" | "not_eligible" | "not_due" | "missed_send_window" | "quiet_hours" | "rescheduled";

@@ -13,14 +13,19 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
   let clock: Awaited<ReturnType<typeof appointmentHarness>>["clock"];
   afterEach(async () => h?.close());
 
+  let t0: Date;
   async function start(now: Date) {
+    t0 = now;
     ({ h, clock } = await appointmentHarness(now));
     h.startWorkers(undefined, WORKERS);
   }
+  /** Back to the start time once enrolment is done, however long it took on a busy machine. */
+  const rewind = () => clock.set(t0);
 
   it("the day-before reminder goes out in the parent's zone; C confirms, thanks them and scores points", async () => {
     await start(at("2026-06-09", "10:59:56"));
     const { participantId, phone } = await enrolOptedIn(h, { phone: "+15555550201", timeZone: "America/Chicago" });
+    rewind();
     // 11:00 New York = 10:00 Chicago: the text speaks the parent's time, never the notes.
     const appt = await createAppt(h, participantId, { kind: "drug_test", localDate: "2026-06-10", localTime: "11:00", timeZone: "America/New_York", place: "12 Main St", notes: "positive last time" });
     const reminder = await waitForText(h, phone, isReminder, "reminder");
@@ -46,6 +51,7 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
   it("R asks to reschedule: the peer is notified (kind and time, no notes) and the parent told who will call", async () => {
     await start(at("2026-06-09", "09:59:56"));
     const { participantId, phone, peerId } = await enrolOptedIn(h, { phone: "+15555550202", language: "es" });
+    rewind();
     const appt = await createAppt(h, participantId, { kind: "court_hearing", localDate: "2026-06-10", localTime: "10:00", notes: "custody" });
     const es = renderCadence(h.deps.cadence.appointments.texts.reminderNoPlace, "es", {
       firstName: "Ana",
@@ -69,6 +75,7 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
   it("STOP while a reminder awaits an answer is still an opt-out; a check-in answer is still a check-in answer", async () => {
     await start(at("2026-06-09", "09:59:57"));
     const { participantId, phone } = await enrolOptedIn(h, { phone: "+15555550203" });
+    rewind();
     await createAppt(h, participantId, { kind: "other", localDate: "2026-06-10", localTime: "10:00" });
     await waitForText(h, phone, isReminder, "reminder");
     await h.postSms(phone, "STOP");
@@ -79,6 +86,7 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
   it("no confirmation by 2 hours before: the peer is notified", async () => {
     await start(at("2026-06-10", "11:59:56"));
     const { participantId, phone, peerId } = await enrolOptedIn(h, { phone: "+15555550204" });
+    rewind();
     const appt = await createAppt(h, participantId, { kind: "treatment_session", localDate: "2026-06-10", localTime: "14:00" });
     await waitForText(h, phone, isReminder, "2-hour reminder");
     const [note] = await waitFor(async () => {
@@ -92,6 +100,7 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
   it("an edit re-plans: the old revision's reminder sends nothing, the new one carries the new place", async () => {
     await start(at("2026-06-09", "09:59:56"));
     const { participantId, phone } = await enrolOptedIn(h, { phone: "+15555550205" });
+    rewind();
     const appt = await createAppt(h, participantId, { kind: "drug_test", localDate: "2026-06-10", localTime: "10:00", place: "Old Clinic" });
     const oldId = jobId.apptReminder({ appointmentId: appt.id, offset: "P1D", revision: 1 });
     expect(await h.deps.queues.appointments.getJob(oldId)).toBeTruthy();
@@ -117,9 +126,30 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
     expect(job!.data.sendAt).toBe(at("2026-06-10", "14:00").toISOString());
   });
 
+  it("on the spring-forward weekend: the day-before reminder fires at 10:00 EST for a 10:00 EDT meeting; quiet hours move a 05:00 reminder to 20:59 the evening before", async () => {
+    await start(at("2026-03-07", "09:59:56"));
+    const { participantId, phone } = await enrolOptedIn(h, { phone: "+15555550209" });
+    rewind();
+    const meeting = await createAppt(h, participantId, { kind: "recovery_meeting", localDate: "2026-03-08", localTime: "10:00" });
+    const early = await createAppt(h, participantId, { kind: "drug_test", localDate: "2026-03-08", localTime: "07:00" });
+    const [sent] = await waitFor(async () => {
+      const rows = await outboundOfKind(h, phone, "appointment_reminder");
+      return rows[0]?.sentAt ? rows : undefined;
+    }, 10_000, "day-before reminder sent");
+    expect(sent!.body).toContain("Sun, Mar 8, 10:00 AM");
+    expect(sent!.sentAt!.getTime() - at("2026-03-07", "10:00").getTime()).toBeLessThan(5000);
+    expect(sent!.sentAt!.getTime()).toBeGreaterThanOrEqual(at("2026-03-07", "10:00").getTime());
+
+    const job = (id: string, offset: string) => h.deps.queues.appointments.getJob(jobId.apptReminder({ appointmentId: id, offset, revision: 1 }));
+    expect((await job(meeting.id, "PT2H"))!.data.sendAt).toBe("2026-03-08T12:00:00.000Z"); // 08:00 EDT
+    expect((await job(early.id, "PT2H"))!.data.sendAt).toBe("2026-03-08T01:59:00.000Z"); // 20:59 EST on the 7th
+    expect(await job(early.id, "P1D")).toBeUndefined(); // 20:59 on the 6th: already passed, skipped
+  });
+
   it("cancel stops its reminders and keeps the record", async () => {
     await start(at("2026-06-09", "09:59:57"));
     const { participantId, phone } = await enrolOptedIn(h, { phone: "+15555550206" });
+    rewind();
     const appt = await createAppt(h, participantId, { kind: "supervised_visit", localDate: "2026-06-10", localTime: "10:00" });
     const del = await h.admin("DELETE", `/appointments/${appt.id}`);
     expect(await del.json()).toMatchObject({ appointment: { status: "cancelled" } });
@@ -134,6 +164,7 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
   it("booked an hour ahead: one reminder right away; booked by a parent who has not said YES: none", async () => {
     await start(at("2026-06-10", "13:00"));
     const { participantId, phone } = await enrolOptedIn(h, { phone: "+15555550207" });
+    rewind();
     await createAppt(h, participantId, { kind: "transport_pickup", localDate: "2026-06-10", localTime: "14:00", place: "your home" });
     expect(await waitForText(h, phone, isReminder, "immediate reminder")).toBe(
       "Ana, reminder: ride pick-up Wed, Jun 10, 2:00 PM at your home. Reply C to confirm or R to reschedule.",

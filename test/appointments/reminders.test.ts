@@ -160,6 +160,8 @@ describe("court hearings, passed reminders and late bookings", () => {
     expect(plan("2026-06-10", "11:00", NY, ["P1D", "PT2H"], "2026-06-10T14:50:00Z").reminders).toEqual([]); // 10 min ahead
     expect(plan("2026-06-10", "23:30", NY, ["P1D", "PT2H"], "2026-06-11T02:00:00Z").reminders).toEqual([]); // 22:00: quiet
     expect(plan("2026-06-10", "11:00", NY, ["PT2H"], "2026-06-10T16:00:00Z").reminders).toEqual([]); // already started
+    // Re-planned after the last reminder went out (e.g. the parent's window changed): no extra one.
+    expect(plan("2026-06-10", "11:00", NY, ["P1D", "PT2H"], "2026-06-10T14:00:00Z", { alreadyReminded: true }).reminders).toEqual([]);
   });
 
   it("the confirmation deadline is 2 h before, or none once that moment has passed", () => {

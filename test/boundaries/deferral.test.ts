@@ -158,6 +158,10 @@ describe("peers' working hours: off-hours notes wait for the shift", () => {
     await h.postSms(ids.phone, "Are you there?");
     const reply = await waitFor(async () => (await outboundOfKind(h, ids.phone, "off_hours_reply"))[0], 8000, "away auto-reply");
     expect(reply.body).toBe("Rosa is away right now and will read this when they are back. If it can't wait, call or text 988.");
+    await waitFor(async () => {
+      const notes = await h.store.notifications.list({ peerId: ids.peerId });
+      return notes.length === 3 && notes.every((n) => n.deferredUntil);
+    }, 8000, "the parent's text held too");
 
     expect((await h.admin("POST", `/peers/${ids.peerId}/back`)).status).toBe(200);
     await waitFor(() => rec.digests.length === 1, 8000, "digest after /back");

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobId } from "../../src/queues";
 import { runFlowTimer, startFlow } from "../../src/services/flow-engine";
+import { runningClock } from "../support/clock";
 import { waitFor, type Harness } from "../support/harness";
 import { flowHarness, optedIn, sleep, textsTo } from "./support";
 
@@ -112,5 +113,27 @@ describe("flow engine", () => {
     expect(textsTo(h, phone)[4]).toMatch(/unsubscribed/);
     expect((await run(participantId)).state.status).toBe("cancelled");
     expect((await h.store.participants.get(participantId))!.consent).toBe("opted_out");
+  });
+});
+
+describe("flow engine with a lost timer", () => {
+  it("a run long past its deadline (its timer job lost) is cancelled when a new flow starts", async () => {
+    const clock = runningClock(new Date("2026-11-23T15:00:00Z"));
+    const { h, close } = await flowHarness({ clock });
+    try {
+      const { phone, participantId } = await optedIn(h);
+      expect(await startFlow(h.deps, participantId, "tiny")).toBe("started");
+      await waitFor(() => textsTo(h, phone).length === 3);
+      const tiny = (await h.store.flowRuns.listFor(participantId))[0]!;
+      await h.deps.queues.flows.remove(jobId.flowTimer({ runId: tiny.id, stepId: "q1", token: 1 }));
+      // Within its hour (plus an hour's grace) the run still holds the participant.
+      clock.jump(90 * 60_000);
+      expect(await startFlow(h.deps, participantId, "recovery-capital")).toBe("busy");
+      clock.jump(40 * 60_000);
+      expect(await startFlow(h.deps, participantId, "recovery-capital")).toBe("started");
+      expect((await h.store.flowRuns.get(tiny.id))!.state.status).toBe("cancelled");
+    } finally {
+      await close();
+    }
   });
 });

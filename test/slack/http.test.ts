@@ -109,6 +109,9 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     // The parent's next text joins the same thread.
     const posts = await parentTexts(h, phone, "3 works", 2);
     expect(posts[1]!.args.thread_ts).toBe(ts);
+    // Logs carry ids only: neither side's words nor the number.
+    const logs = h.logLines.join("\n");
+    for (const leak of ["Call you at 3", "are you around", phone]) expect(logs).not.toContain(leak);
   });
 
   it("ignores the bot's own posts, edits, and messages outside Buddyline's threads", async () => {

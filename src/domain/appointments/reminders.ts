@@ -75,6 +75,8 @@ export interface ReminderPlanInput {
   now: Date;
   /** An appointment made after its last reminder time gets one reminder now, if at least this many minutes ahead. */
   lateReminderMinLeadMinutes: number;
+  /** A reminder already went out for this version: a re-plan after the last one adds no "now" reminder. */
+  alreadyReminded?: boolean;
 }
 
 export interface PlannedReminder {
@@ -98,7 +100,7 @@ export const IMMEDIATE = "now";
  *   evening) send once: the one closer to the appointment is kept.
  * - Made too late for any reminder (e.g. booked an hour ahead, after the 2-hour one)?
  *   One reminder right away, if the appointment is at least `lateReminderMinLeadMinutes`
- *   off and it is not quiet hours for the parent; otherwise none.
+ *   off, it is not quiet hours for the parent and none went out yet; otherwise none.
  */
 export function planReminders(input: ReminderPlanInput): ReminderPlan {
   const { appointment, participant, now } = input;
@@ -129,6 +131,7 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
   }
   if (
     reminders.length === 0 &&
+    !input.alreadyReminded &&
     start.getTime() - now.getTime() >= input.lateReminderMinLeadMinutes * 60_000 &&
     isWithinSendWindow(now, participant.timeZone, participant.sendWindow)
   ) {

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planCheckins } from "../../src/domain/checkin-plan";
+import { jobId } from "../../src/queues";
+import { planAll } from "../../src/services/checkins";
+import { seedParticipants } from "../../bench/lib";
+import { createHarness, type Harness } from "../support/harness";
+
+/**
+ * planAll pipelines its pages (next page read and earlier addBulks in flight while one is
+ * planned). With a page size far below the participant count, every page boundary and
+ * the bounded in-flight window are exercised: the jobs must be exactly the plan, once.
+ */
+describe("planAll over many pages", () => {
+  const frozen = new Date("2026-03-07T15:00:00Z"); // a day before the US DST change
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ sms: "sandbox", clock: { now: () => frozen } });
+    await seedParticipants(h.db, {
+      count: 47,
+      zones: ["America/New_York", "Europe/Madrid", "Australia/Sydney", "Pacific/Honolulu"],
+      dailyTimes: ["08:30", "09:00", "02:30"],
+      nightlyTimes: ["21:30", "23:00"],
+      consentChangedAt: new Date(frozen.getTime() - 30 * 86400_000),
+    });
+  });
+  afterAll(async () => h?.close());
+
+  it("adds every planned job once, across pages, each delay counted on the service clock", async () => {
+    const before = Date.now();
+    const first = await planAll(h.deps, 5);
+    const second = await planAll(h.deps, 7); // re-planning adds nothing new
+    const after = Date.now();
+
+    const participants = await h.store.participants.listSchedulable(null, 1000);
+    expect(participants).toHaveLength(47);
+    const expected = participants.flatMap((p) => planCheckins(p, frozen, h.deps.config.PLAN_HORIZON_DAYS));
+    expect(first).toEqual({ participants: 47, jobs: expected.length });
+    expect(second.participants).toBe(47);
+
+    const jobs = await h.deps.queues.checkins.getJobs(["delayed", "waiting", "prioritized"]);
+    expect(jobs.map((j) => j.id).sort()).toEqual(expected.map((p) => jobId.checkinDue(p)).sort());
+    const byId = new Map(expected.map((p) => [jobId.checkinDue(p), p]));
+    for (const j of jobs) {
+      const plan = byId.get(j.id!)!;
+      expect(j.data).toEqual({ participantId: plan.participantId, kind: plan.kind, localDate: plan.localDate, dueAt: plan.dueAt.toISOString() });
+      // The frozen clock does not move, so each delay is exactly due − now, and BullMQ
+      // will fire the job at (time added + delay): the due instant on the service's clock.
+      expect(j.delay).toBe(Math.max(0, plan.dueAt.getTime() - frozen.getTime()));
+      expect(j.timestamp).toBeGreaterThanOrEqual(before);
+      expect(j.timestamp).toBeLessThanOrEqual(after);
+    }
+  });
+});
