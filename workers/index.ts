@@ -2,7 +2,7 @@ import { DelayedError, Worker, type ConnectionOptions, type Processor } from "bu
 import { describeError } from "../src/log";
 import { payload, QUEUE, type QueueName } from "../src/queues";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../src/services/checkins";
-import { runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../src/services/appointments";
+import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../src/services/appointments";
 import { runPhaseVisit } from "../src/services/appointments-phases";
 import { runDaySchedule } from "../src/services/day-schedule";
 import { deliverOutbound } from "../src/services/deliver-sms";
@@ -111,6 +111,8 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
             return runOnboardingCall(payload.onboardingCall.parse(job.data), deps);
           case "phase-visit":
             return runPhaseVisit(payload.phaseVisit.parse(job.data), deps);
+          case "replan-upcoming":
+            return replanUpcomingAppointments(deps);
           default:
             throw new Error(`unknown appointment job ${job.name}`);
         }
@@ -163,6 +165,7 @@ function isLast(job: { attemptsMade: number; opts: { attempts?: number } }) {
 export async function installSchedules(deps: Deps): Promise<void> {
   await deps.queues.housekeeping.upsertJobScheduler("plan-all", { every: 3600_000 }, { name: "plan-all" });
   await deps.queues.housekeeping.upsertJobScheduler("sweep", { every: 60_000 }, { name: "sweep" });
+  await deps.queues.appointments.upsertJobScheduler("replan-upcoming", { every: 3600_000 }, { name: "replan-upcoming" });
   await deps.queues.housekeeping.upsertJobScheduler("plan-recovery-capital", { every: 6 * 3600_000 }, { name: "plan-recovery-capital" });
   await installSupervisorSummary(deps);
 }

@@ -1,11 +1,12 @@
 import type { Queue } from "bullmq";
 import { localDayBounds } from "../domain/appointments/day-schedule";
 import type { Appointment, AppointmentKind } from "../domain/appointments/model";
-import { appointmentStart, confirmationDeadline, IMMEDIATE, planReminders } from "../domain/appointments/reminders";
+import { appointmentStart, confirmationDeadline, IMMEDIATE, parseOffset, planReminders } from "../domain/appointments/reminders";
 import type { Language, Participant, Peer } from "../domain/model";
 import { addDays, formatLocal, isWithinSendWindow, localDateOf, zonedInstant } from "../domain/time";
 import { offsetsFor } from "../flows/appointments-config";
 import { renderCadence } from "../flows/config-file";
+import { describeError } from "../log";
 import { jobId, payload } from "../queues";
 import { inTransaction, storeFor, type Store } from "../store";
 import type { AppointmentPatch } from "../store/appointments";
@@ -57,7 +58,7 @@ export async function createAppointment(participant: Participant, input: Appoint
     notes: input.notes ?? null,
   });
   deps.log.info("appointment created", { appointmentId: appt.id, participantId: participant.id, kind: appt.kind });
-  await planAppointment(appt, deps);
+  await planAfterCommit(appt, deps);
   return appt;
 }
 
@@ -84,8 +85,8 @@ export async function updateAppointment(id: string, input: Partial<AppointmentIn
     return after ? { before, after } : null;
   });
   if (!result) return null;
-  await removePlannedJobs(result.before, deps);
-  await planAppointment(result.after, deps);
+  await removePlannedJobs(result.before, deps).catch(() => undefined); // stale jobs also check the revision
+  await planAfterCommit(result.after, deps);
   // The old date's day schedule re-reads the appointments when it fires; nothing to move.
   return result.after;
 }
@@ -100,7 +101,7 @@ export async function cancelAppointment(id: string, deps: Deps): Promise<Appoint
     return after ? { before, after } : null;
   });
   if (!result) return null;
-  await removePlannedJobs(result.before, deps);
+  await removePlannedJobs(result.before, deps).catch(() => undefined); // stale jobs also check the revision
   return result.after;
 }
 
@@ -123,6 +124,18 @@ export async function recordAppointmentOutcome(id: string, outcome: "attended" |
   });
   await dispatchEffects(deps, effects);
   return appt;
+}
+
+/**
+ * The record is committed; if Redis is unreachable right now, the hourly re-plan puts the
+ * work on the schedule, so the caller gets the saved appointment rather than a 500.
+ */
+async function planAfterCommit(appt: Appointment, deps: Deps) {
+  try {
+    await planAppointment(appt, deps);
+  } catch (err) {
+    deps.log.warn("appointment saved; planning deferred to the hourly re-plan", { appointmentId: appt.id, error: describeError(err) });
+  }
 }
 
 function assertEditable(a: Appointment, now: Date) {
@@ -174,6 +187,29 @@ export async function planAppointmentsFor(participantId: string, deps: Deps): Pr
   // re-plans its own date's day schedule, so no per-day scan is needed.
   const upcoming = await storeFor(deps.db).appointments.listForParticipant(participantId, { from: deps.clock.now(), status: "scheduled" });
   for (const appt of upcoming) await planAppointment(appt, deps);
+}
+
+/**
+ * Hourly safety net: re-plans every appointment whose reminders could still be due (the
+ * longest offset ahead), so work lost between a commit and its enqueue, or a Redis that
+ * lost its data, is back on the schedule within the hour. Idempotent like every plan.
+ */
+export async function replanUpcomingAppointments(deps: Deps, pageSize = 500): Promise<{ appointments: number }> {
+  const store = storeFor(deps.db);
+  const now = deps.clock.now();
+  const config = deps.cadence.appointments.reminders;
+  const longestDays = Math.max(...[config.offsets, ...Object.values(config.byKind)].flat().map((o) => parseOffset(o)?.days ?? 0)) + 2;
+  const to = new Date(now.getTime() + longestDays * 24 * 3600_000);
+  let afterId: string | null = null;
+  let appointments = 0;
+  for (;;) {
+    const page = await store.appointments.listScheduledBetween(now, to, afterId, pageSize);
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]!.id;
+    for (const appt of page) await planAppointment(appt, deps);
+    appointments += page.length;
+  }
+  return { appointments };
 }
 
 async function planOnboardingCall(appt: Appointment, participant: Participant, deps: Deps) {

@@ -128,6 +128,16 @@ export function appointmentsStore(q: Queryable) {
       );
       return rows.map(toAppointment);
     },
+    /** Scheduled appointments starting in [from, to), a page at a time (the hourly re-plan). */
+    async listScheduledBetween(from: Date, to: Date, afterId: string | null, limit: number): Promise<Appointment[]> {
+      const { rows } = await q.query<AppointmentRow>(
+        `select * from appointments where status = 'scheduled' and starts_at >= $1 and starts_at < $2
+            and ($3::uuid is null or id > $3::uuid)
+          order by id limit $4`,
+        [from, to, afterId, limit],
+      );
+      return rows.map(toAppointment);
+    },
     /** The parent's first appointment ever made: the "first meeting" of onboarding. */
     async firstCreatedId(participantId: string): Promise<string | null> {
       const { rows } = await q.query<{ id: string }>(

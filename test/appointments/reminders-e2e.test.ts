@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { jobId } from "../../src/queues";
-import { runAppointmentReminder, runConfirmationDeadline } from "../../src/services/appointments";
+import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline } from "../../src/services/appointments";
 import { renderCadence } from "../../src/flows/config-file";
 import { enrol, waitFor, type Harness } from "../support/harness";
 import { enrolOptedIn } from "../scheduling/setup";
@@ -144,6 +144,21 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
     expect((await job(meeting.id, "PT2H"))!.data.sendAt).toBe("2026-03-08T12:00:00.000Z"); // 08:00 EDT
     expect((await job(early.id, "PT2H"))!.data.sendAt).toBe("2026-03-08T01:59:00.000Z"); // 20:59 EST on the 7th
     expect(await job(early.id, "P1D")).toBeUndefined(); // 20:59 on the 6th: already passed, skipped
+  });
+
+  it("a reminder job lost between commit and enqueue (or by Redis) is back after the hourly re-plan, and sends once", async () => {
+    await start(at("2026-06-09", "09:59:55"));
+    const { participantId, phone } = await enrolOptedIn(h, { phone: "+15555550210" });
+    rewind();
+    const appt = await createAppt(h, participantId, { kind: "drug_test", localDate: "2026-06-10", localTime: "10:00" });
+    const id = jobId.apptReminder({ appointmentId: appt.id, offset: "P1D", revision: 1 });
+    await (await h.deps.queues.appointments.getJob(id))!.remove();
+    expect(await replanUpcomingAppointments(h.deps)).toEqual({ appointments: 1 });
+    expect((await h.deps.queues.appointments.getJob(id))!.data.sendAt).toBe(at("2026-06-09", "10:00").toISOString());
+    await replanUpcomingAppointments(h.deps);
+    await waitForText(h, phone, isReminder, "reminder");
+    await sleep(500);
+    expect(textsTo(h, phone).filter(isReminder)).toHaveLength(1);
   });
 
   it("cancel stops its reminders and keeps the record", async () => {
