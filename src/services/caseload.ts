@@ -17,15 +17,11 @@ export interface CaseloadRow {
   openItems: number;
 }
 
-/** Appointments are their own module; the composition root passes a lookup when it is there. */
-export type NextAppointmentLookup = (participantId: string, now: Date) => Promise<Date | null>;
-
 export const MISSED_WINDOW_DAYS = 14;
 
 export async function caseloadFor(
   peerId: string,
   deps: Pick<Deps, "db" | "clock">,
-  opts: { nextAppointment?: NextAppointmentLookup } = {},
 ): Promise<CaseloadRow[]> {
   const store = storeFor(deps.db);
   const now = deps.clock.now();
@@ -38,7 +34,7 @@ export async function caseloadFor(
         store.checkins.recentSentStatuses(p.id, 60),
         store.notifications.list({ participantId: p.id, peerId, limit: 200 }),
         store.cases.activeForPhone(p.phone),
-        opts.nextAppointment ? opts.nextAppointment(p.id, now) : Promise.resolve(null),
+        store.appointments.listForParticipant(p.id, { from: now, status: "scheduled" }),
       ]);
       const lastAnswered = checkins.find((c) => c.status === "answered");
       return {
@@ -48,7 +44,7 @@ export async function caseloadFor(
         lastCheckin: lastAnswered ? { at: lastAnswered.answeredAt ?? lastAnswered.dueAt, score: lastAnswered.score } : null,
         answeredStreak: answeredStreak(statuses),
         missedCount: checkins.filter((c) => c.status === "missed" && c.dueAt.getTime() >= since).length,
-        nextAppointment: next,
+        nextAppointment: next[0]?.startsAt ?? null,
         openItems: notes.filter((n) => n.acknowledgedAt === null).length + (openCase ? 1 : 0),
       };
     }),

@@ -1,7 +1,6 @@
 import { App } from "@slack/bolt";
 import { createSlackNotifications } from "../channels/slack-notify";
 import type { NotificationPort } from "../channels/notify";
-import type { NextAppointmentLookup } from "../services/caseload";
 import type { Deps } from "../services/deps";
 import { boltLogger, webClientOptions } from "./client";
 import { slackSettings, type SlackSettings } from "./config";
@@ -35,7 +34,6 @@ export interface SlackRuntime {
 export function createSlackRuntime(
   deps: Deps,
   settings: SlackSettings,
-  opts: { nextAppointment?: NextAppointmentLookup } = {},
 ): SlackRuntime | null {
   if (settings.mode === "off" || !settings.botToken) return null;
   const clientOptions = webClientOptions(settings.apiBaseUrl, deps.log);
@@ -54,7 +52,6 @@ export function createSlackRuntime(
       : new App({ token: settings.botToken, receiver: receiver!, clientOptions, logger, tokenVerificationEnabled: false });
   const slackDeps: SlackDeps = Object.assign(Object.create(deps) as Deps, {
     redact: settings.redact,
-    nextAppointment: opts.nextAppointment,
   });
   for (const l of LISTENERS) l.register(app, slackDeps);
   app.error(async (err) => {
@@ -91,8 +88,8 @@ export function createSlackRuntime(
  * Composition helper: builds the runtime from config and, when Slack is on, makes it the
  * notification port and the /slack/events handler. Returns null in sandbox (no Slack).
  */
-export function attachSlack(deps: Deps, opts: { nextAppointment?: NextAppointmentLookup } = {}): SlackRuntime | null {
-  const runtime = createSlackRuntime(deps, slackSettings(deps.config), opts);
+export function attachSlack(deps: Deps): SlackRuntime | null {
+  const runtime = createSlackRuntime(deps, slackSettings(deps.config));
   if (runtime) {
     deps.notify = runtime.notifications;
     deps.slack = runtime;

@@ -1,13 +1,10 @@
 import type { Peer } from "../domain/model";
-import type { NextAppointmentLookup } from "../services/caseload";
 import type { Deps } from "../services/deps";
 import { storeFor } from "../store";
 
 /** What Slack listeners get: the use-case deps plus Slack's own settings. */
 export type SlackDeps = Deps & {
   redact: boolean;
-  /** Wired by the composition root when appointments exist; caseload shows "—" without it. */
-  nextAppointment?: NextAppointmentLookup;
 };
 
 export const NOT_LINKED =

@@ -288,5 +288,17 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     const pub = await waitFor(() => h.fakeSlack!.callsTo("views.publish")[0]);
     expect(pub.args.user_id).toBe(PEER_SLACK_USER);
     expect(JSON.stringify(pub.args.view)).toContain("Open items: 1");
+
+    // An appointment booked through the admin API shows up, in the peer's zone.
+    const participantId = (await h.store.participants.byPhone(phone))!.id;
+    const booked = await h.admin("POST", `/participants/${participantId}/appointments`, {
+      kind: "court_hearing",
+      localDate: "2030-01-15",
+      localTime: "10:00",
+    });
+    expect(booked.status).toBe(201);
+    await postCommand(h, "/caseload", "", PEER_SLACK_USER, "cl2");
+    const again = await waitFor(() => h.fakeSlack!.responses.find((x) => x.id === "cl2"));
+    expect(JSON.stringify(again.body.blocks)).toMatch(/Next appointment: [^—"]*Jan 15[^"]*10:00 AM/);
   });
 });

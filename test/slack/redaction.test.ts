@@ -14,11 +14,12 @@ describe("SLACK_REDACT=true: Slack history holds initials and 'open to read', ne
   it("notes, buttons, thread replies and the caseload carry no body or name; Open shows the text in a modal only", async () => {
     const { phone, participantId } = await linkedParent(h);
     const secret = "I used again last night, please don't tell anyone";
-    const [first] = await parentTexts(h, phone, secret, 1);
+    // The text is also a return-to-use concern: two notes (message + concern), two posts.
+    const [first] = await parentTexts(h, phone, secret, 2);
     expect(blockText(first!)).toContain("*A.* — new message — open to read");
     expect(String(first!.args.text)).toBe("A.: new message — open to read");
 
-    const [note] = await h.store.notifications.list({ participantId });
+    const note = (await h.store.notifications.list({ participantId })).find((n) => n.kind === "parent_message");
     await postInteraction(h, buttonPress(ACTION.acknowledge, note!.id, posted(first!)));
     await waitFor(() => h.fakeSlack!.callsTo("chat.update")[0]);
     await postEvent(h, { type: "message", channel: posted(first!).channel, user: PEER_SLACK_USER, text: "Calling you now", ts: "1790000555.000001", thread_ts: posted(first!).ts });

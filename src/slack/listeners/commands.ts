@@ -20,7 +20,7 @@ export function caseloadCommand(deps: SlackDeps) {
     await ack();
     const peer = await peerBySlackUser(deps, command.user_id);
     if (!peer) return void (await respond({ response_type: "ephemeral", text: NOT_LINKED }));
-    const rows = await caseloadFor(peer.id, deps, { nextAppointment: deps.nextAppointment });
+    const rows = await caseloadFor(peer.id, deps);
     await respond({
       response_type: "ephemeral",
       text: `Your caseload (${rows.length})`,

@@ -15,7 +15,7 @@ export function appHomeOpened(deps: SlackDeps) {
     if (event.tab !== "home") return;
     const peer = await peerBySlackUser(deps, event.user);
     const blocks = peer
-      ? caseloadBlocks(await caseloadFor(peer.id, deps, { nextAppointment: deps.nextAppointment }), peer.timeZone, deps.redact)
+      ? caseloadBlocks(await caseloadFor(peer.id, deps), peer.timeZone, deps.redact)
       : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: NOT_LINKED } }];
     await client.views.publish({ user_id: event.user, view: { type: "home", blocks } });
   };
