@@ -105,10 +105,22 @@ export async function run(): Promise<BenchResult> {
       recorded.push(jobs);
       return realAddBulk(jobs);
     }) as typeof serviceQueue.addBulk;
+    // The replay is only honest if addBulk is the only way planAll adds jobs.
+    const realAdd = serviceQueue.add.bind(serviceQueue);
+    let singleAdds = 0;
+    serviceQueue.add = ((...args: Parameters<typeof serviceQueue.add>) => {
+      singleAdds++;
+      return realAdd(...args);
+    }) as typeof serviceQueue.add;
     t = performance.now();
     const planned = await planAll(h.deps);
     const planSeconds = (performance.now() - t) / 1000;
     serviceQueue.addBulk = realAddBulk;
+    serviceQueue.add = realAdd;
+    const byName = new Map<string, number>();
+    for (const chunk of recorded) for (const j of chunk) byName.set(j.name, (byName.get(j.name) ?? 0) + 1);
+    if (singleAdds > 0) throw new Error(`planAll added ${singleAdds} jobs outside addBulk; the raw replay would not be the same jobs`);
+    console.log(`  planAll's jobs by name: ${[...byName].map(([n, c]) => `${n} ${c}`).join(", ")} (close jobs are added by the due job when it sends, not here)`);
     console.log(
       `  planAll: ${planned.participants} participants, ${planned.jobs} jobs in ${fmt(planSeconds)} s (${fmt(planned.jobs / planSeconds, 0)} jobs/s)`,
     );

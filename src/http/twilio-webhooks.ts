@@ -1,4 +1,6 @@
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { parse as parseQuery, stringify as stringifyQuery } from "node:querystring";
 import { Hono, type Context } from "hono";
 import twilio from "twilio";
 import { z } from "zod";
@@ -61,7 +63,7 @@ export function twilioWebhooks(deps: Deps) {
       return new Response("body must be application/x-www-form-urlencoded", { status: 400 });
     }
     const form = parseForm(raw.body);
-    if (!raw.signature || !twilio.validateRequest(authToken, raw.signature, publicUrl + path + raw.search, form)) {
+    if (!raw.signature || !validTwilioSignature(authToken, raw.signature, publicUrl + path + raw.search, form)) {
       return new Response("invalid signature", { status: 403 });
     }
     return form;
@@ -94,6 +96,69 @@ export function twilioWebhooks(deps: Deps) {
   });
 
   return app;
+}
+
+/**
+ * `twilio.validateRequest`, without re-deriving the URL variants for every request.
+ *
+ * The SDK's check parses the URL with `new URL` and rebuilds it two to four times per call
+ * (without the port, with the default port, and both again with legacy query-string
+ * encoding), then HMACs the URL and sorted params for each variant until one matches.
+ * The variants depend only on the URL, which is PUBLIC_URL + path + the query string,
+ * so they are computed once per distinct URL here (bounded: the query string is the
+ * caller's). The HMAC itself is still the SDK's `getExpectedTwilioSignature`, and the
+ * comparison is constant-time, like the SDK's `scmp`. Measured on this machine: 7.8 µs
+ * per valid request through the SDK, 3.0 µs for its HMAC alone.
+ * test/http/webhook-batching.test.ts checks this agrees with the SDK.
+ */
+export function validTwilioSignature(authToken: string, signature: string, url: string, params: Record<string, string>): boolean {
+  const given = Buffer.from(signature || "");
+  for (const candidate of signedUrlVariants(url)) {
+    const expected = Buffer.from(twilio.getExpectedTwilioSignature(authToken, candidate, params));
+    if (expected.length === given.length && timingSafeEqual(expected, given)) return true;
+  }
+  return false;
+}
+
+const MAX_CACHED_URLS = 256;
+const urlVariants = new Map<string, readonly string[]>();
+
+/** The URLs twilio.validateRequest (twilio 5.x) tries, in its order, without repeats. */
+function signedUrlVariants(url: string): readonly string[] {
+  const cached = urlVariants.get(url);
+  if (cached) return cached;
+  const parsed = new URL(url); // throws on a bad URL, as the SDK does
+  const withoutPort = removePort(parsed);
+  const withPort = addPort(parsed);
+  const variants = [...new Set([withoutPort, withPort, withLegacyQuerystring(withoutPort), withLegacyQuerystring(withPort)])];
+  if (urlVariants.size < MAX_CACHED_URLS) urlVariants.set(url, variants);
+  return variants;
+}
+
+// The next three mirror the SDK's private helpers of the same names (lib/webhooks/webhooks.js).
+function removePort(url: URL): string {
+  const copy = new URL(url);
+  copy.port = "";
+  return copy.toString();
+}
+
+function addPort(url: URL): string {
+  if (url.port) return url.toString();
+  const port = url.protocol === "https:" ? ":443" : ":80";
+  let out = url.protocol ? url.protocol + "//" : "";
+  out += url.username;
+  out += url.password ? ":" + url.password : "";
+  out += url.username || url.password ? "@" : "";
+  out += url.host ? url.host + port : "";
+  return out + url.pathname + url.search + url.hash;
+}
+
+function withLegacyQuerystring(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.search) return url;
+  const qs = parseQuery(parsed.search.slice(1));
+  parsed.search = "";
+  return parsed.toString() + "?" + stringifyQuery(qs);
 }
 
 function parseForm(body: string): Record<string, string> {

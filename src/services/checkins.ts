@@ -175,8 +175,14 @@ export async function runCheckinDue(
   return result.duplicate ? "duplicate" : "sent";
 }
 
-/** The reply-window close job; its id makes adding it again a no-op. */
-async function scheduleClose(payload: CheckinClosePayload, windowClosesAt: Date, deps: Deps) {
+/**
+ * The reply-window close job; its id makes adding it again a no-op. Only a check-in that
+ * was actually sent has one: planning adds due jobs only, and the due job adds this after
+ * its commit. A crash between the two is covered twice: the due job's retry finds the
+ * row already recorded and adds it (the "duplicate" path above), and `sweepOrphans` adds
+ * it for any still-awaiting check-in whose window has closed with no close job.
+ */
+export async function scheduleClose(payload: CheckinClosePayload, windowClosesAt: Date, deps: Deps) {
   const close: CheckinClosePayload = { participantId: payload.participantId, kind: payload.kind, localDate: payload.localDate };
   await deps.queues.checkins.add("close", close, {
     jobId: jobId.checkinClose(close),

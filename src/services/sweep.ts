@@ -1,6 +1,7 @@
 import type { Queue } from "bullmq";
 import { jobId, RETRY_TRANSIENT } from "../queues";
 import { storeFor } from "../store";
+import { scheduleClose } from "./checkins";
 import type { Deps } from "./deps";
 import { enqueueNotifications, enqueueSms, startEscalation } from "./effects";
 
@@ -35,10 +36,24 @@ export async function sweepOrphans(deps: Deps) {
   for (const c of await store.cases.list({ status: "open" })) {
     if (await requeue(deps.queues.hotline, `escalate|${c.id}|${c.escalationRound}`, () => startEscalation(deps, c))) escalations++;
   }
-  if (inbound + sms + notifications + escalations > 0) {
-    deps.log.warn("requeued orphaned work", { inbound, sms, notifications, escalations });
+  // A sent check-in whose reply window has closed must have a close job, or it would stay
+  // "awaiting" forever (never missed, never counted in a streak). The due job adds it after
+  // its commit and its retry re-adds it, but a due job that crashed in between and then
+  // exhausted its attempts (or a lost Redis) would leave none.
+  let checkinCloses = 0;
+  const { rows: open } = await deps.db.query<{ participant_id: string; kind: "daily" | "nightly"; local_date: string; window_closes_at: Date }>(
+    `select participant_id, kind, local_date, window_closes_at from checkins
+      where status = 'awaiting' and window_closes_at < $1 order by window_closes_at limit 500`,
+    [before],
+  );
+  for (const c of open) {
+    const close = { participantId: c.participant_id, kind: c.kind, localDate: c.local_date };
+    if (await requeue(deps.queues.checkins, jobId.checkinClose(close), () => scheduleClose(close, new Date(c.window_closes_at), deps))) checkinCloses++;
   }
-  return { inbound, sms, notifications, escalations };
+  if (inbound + sms + notifications + escalations + checkinCloses > 0) {
+    deps.log.warn("requeued orphaned work", { inbound, sms, notifications, escalations, checkinCloses });
+  }
+  return { inbound, sms, notifications, escalations, checkinCloses };
 }
 
 async function requeue(queue: Queue, id: string, add: () => Promise<unknown>): Promise<boolean> {

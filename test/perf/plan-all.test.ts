@@ -39,6 +39,8 @@ describe("planAll over many pages", () => {
 
     const jobs = await h.deps.queues.checkins.getJobs(["delayed", "waiting", "prioritized"]);
     expect(jobs.map((j) => j.id).sort()).toEqual(expected.map((p) => jobId.checkinDue(p)).sort());
+    // One job per check-in: the reply-window close job is added by the due job when it sends.
+    expect(new Set(jobs.map((j) => j.name))).toEqual(new Set(["due"]));
     const byId = new Map(expected.map((p) => [jobId.checkinDue(p), p]));
     for (const j of jobs) {
       const plan = byId.get(j.id!)!;

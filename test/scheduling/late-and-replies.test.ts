@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { localise } from "../../src/flows/catalog";
 import { createQueues, payload } from "../../src/queues";
 import { planAll, planParticipant, runCheckinDue } from "../../src/services/checkins";
+import { sweepOrphans } from "../../src/services/sweep";
 import { startWorkers } from "../../workers";
 import { REDIS_URL } from "../support/env";
 import { waitFor, type Harness } from "../support/harness";
@@ -158,6 +159,29 @@ describe("missed check-ins with a 5-minute reply window", () => {
     h.startWorkers(undefined, MESSAGING);
   });
   afterEach(async () => s.close());
+
+  it("a sent check-in whose due job finished without its close job (crash, attempts spent) is closed by the sweeper", async () => {
+    const { participantId, phone } = await enrolOptedIn(h);
+    clock.set(at("08:59:58"));
+    h.startWorkers(undefined, CHECKINS);
+    await waitFor(async () => (await checkinTexts(h, phone)).length === 1, 8000, "daily check-in");
+    expect(await finished(h, dueJobId(participantId, "daily"))).toBe("sent");
+    // As if the worker died after the commit and the job was then given up on: no retry will re-add it.
+    await (await planned(h, closeJobId(participantId, "daily"))).remove();
+
+    // Window still open: nothing to do yet (the due job's retry would cover a live job).
+    expect((await sweepOrphans(h.deps)).checkinCloses).toBe(0);
+    expect(await getJob(h, closeJobId(participantId, "daily"))).toBeUndefined();
+
+    // The window closed more than the orphan grace ago: the sweeper adds the close job, due now.
+    clock.jump(5 * MIN + 31_000);
+    expect((await sweepOrphans(h.deps)).checkinCloses).toBe(1);
+    expect(await finished(h, closeJobId(participantId, "daily"))).toBe("missed");
+    expect(await h.store.checkins.find(participantId, "daily", DAY)).toMatchObject({ status: "missed" });
+    // Closed: a second sweep finds nothing awaiting, and nothing was sent again.
+    expect((await sweepOrphans(h.deps)).checkinCloses).toBe(0);
+    expect(await checkinTexts(h, phone)).toHaveLength(1);
+  });
 
   it("no reply: the close job marks it missed, and the second miss in a row alerts the peer once", async () => {
     const { participantId, phone, peerId } = await enrolOptedIn(h);
