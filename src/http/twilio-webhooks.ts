@@ -6,6 +6,7 @@ import twilio from "twilio";
 import { z } from "zod";
 import { e164Schema } from "../domain/text/phone";
 import { storeFor } from "../store";
+import type { DeliveryStatus } from "../store/outbound";
 import { acceptInbound, createInboundBatcher } from "../services/accept-inbound";
 import type { Deps } from "../services/deps";
 import { fieldErrors } from "./validation";
@@ -86,11 +87,14 @@ export function twilioWebhooks(deps: Deps) {
     if (!parsed.success) return c.json({ error: "invalid webhook", fields: fieldErrors(parsed.error) }, 400);
     const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
     if (RECORDED_STATUSES.has(MessageStatus)) {
-      await storeFor(deps.db).outbound.recordDeliveryStatus(
-        MessageSid,
-        MessageStatus as "sent" | "delivered" | "undelivered" | "failed",
-        ErrorCode ?? null,
-      );
+      const outbound = storeFor(deps.db).outbound;
+      const status = MessageStatus as DeliveryStatus;
+      if (!(await outbound.recordDeliveryStatus(MessageSid, status, ErrorCode ?? null))) {
+        // Not ours, or ours before the worker stored the sid: hold it, then look once more
+        // (the worker stores the sid, then applies held statuses: one of us sees the other).
+        await outbound.holdEarlyStatus(MessageSid, status, ErrorCode ?? null);
+        await outbound.applyEarlyStatus(MessageSid);
+      }
     }
     return c.body(null, 204);
   });

@@ -67,6 +67,7 @@ export async function deliverOutbound(
     const { providerSid } = await deps.sms.send({ to: msg.toPhone, body: msg.body, validitySeconds });
     // "unknown" too: a stalled-job rerun may have marked it while this send was still in flight.
     await store.outbound.transition(msg.id, ["sending", "unknown"], "sent", { providerSid, sentAt: deps.clock.now() });
+    await store.outbound.applyEarlyStatus(providerSid);
     deps.log.info("sms sent", { outboundId, kind: msg.kind, channel: deps.sms.channel });
     return "sent";
   } catch (err) {

@@ -50,6 +50,7 @@ export async function sweepOrphans(deps: Deps) {
     const close = { participantId: c.participant_id, kind: c.kind, localDate: c.local_date };
     if (await requeue(deps.queues.checkins, jobId.checkinClose(close), () => scheduleClose(close, new Date(c.window_closes_at), deps))) checkinCloses++;
   }
+  await store.outbound.forgetEarlyStatusesBefore(new Date(deps.clock.now().getTime() - 24 * 3600_000));
   if (inbound + sms + notifications + escalations + checkinCloses > 0) {
     deps.log.warn("requeued orphaned work", { inbound, sms, notifications, escalations, checkinCloses });
   }

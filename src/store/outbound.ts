@@ -12,6 +12,8 @@ export interface NewOutbound {
   notAfter: Date | null;
 }
 
+export type DeliveryStatus = "sent" | "delivered" | "undelivered" | "failed";
+
 export function outboundStore(q: Queryable) {
   return {
     /**
@@ -69,7 +71,7 @@ export function outboundStore(q: Queryable) {
       return rows[0] ? toOutbound(rows[0]) : null;
     },
     /** Twilio status callbacks: only forward moves (a late "sent" must not undo "delivered"). */
-    async recordDeliveryStatus(providerSid: string, status: "sent" | "delivered" | "undelivered" | "failed", errorCode: string | null) {
+    async recordDeliveryStatus(providerSid: string, status: DeliveryStatus, errorCode: string | null) {
       const from: OutboundStatus[] =
         status === "sent" ? ["sending", "unknown"] : ["sending", "sent", "unknown", "queued"];
       const { rowCount } = await q.query(
@@ -78,6 +80,34 @@ export function outboundStore(q: Queryable) {
         [status, errorCode, providerSid, from],
       );
       return rowCount > 0;
+    },
+    /**
+     * A status for a sid we have not stored yet: kept until `applyEarlyStatus` finds it.
+     * A later status for the same sid replaces an earlier one only when it moves forward.
+     */
+    async holdEarlyStatus(providerSid: string, status: DeliveryStatus, errorCode: string | null): Promise<void> {
+      await q.query(
+        `insert into early_delivery_statuses (provider_sid, status, error_code) values ($1, $2, $3)
+         on conflict (provider_sid) do update set status = excluded.status, error_code = coalesce(excluded.error_code, early_delivery_statuses.error_code)
+          where early_delivery_statuses.status = 'sent'`,
+        [providerSid, status, errorCode],
+      );
+    },
+    /** Applies (and forgets) a status that arrived before the sid was stored; keeps it while the sid is unknown. */
+    async applyEarlyStatus(providerSid: string): Promise<boolean> {
+      const { rows } = await q.query<{ status: DeliveryStatus; error_code: string | null }>(
+        `delete from early_delivery_statuses
+          where provider_sid = $1 and exists (select 1 from outbound_messages where provider_sid = $1)
+          returning status, error_code`,
+        [providerSid],
+      );
+      if (!rows[0]) return false;
+      return this.recordDeliveryStatus(providerSid, rows[0].status, rows[0].error_code);
+    },
+    /** Statuses for sids that never became ours (another app on the account) are dropped after a while. */
+    async forgetEarlyStatusesBefore(before: Date): Promise<number> {
+      const { rowCount } = await q.query("delete from early_delivery_statuses where received_at < $1", [before]);
+      return rowCount;
     },
     async listQueuedBefore(before: Date, limit: number): Promise<OutboundMessage[]> {
       const { rows } = await q.query<OutboundRow>(

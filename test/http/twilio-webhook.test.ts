@@ -352,6 +352,18 @@ describe("Twilio webhooks facing bad input", () => {
       expect(await rowOf(sid)).toEqual({ status: "undelivered", error_code: "30003" });
     });
 
+    it("a status that arrives before the worker stored the sid is held and applied, not dropped", async () => {
+      // Twilio may call the status URL before its API answer reaches the sending worker.
+      let early: Response | null = null;
+      h.fakeTwilio!.script({ kind: "ok", beforeAnswer: async (sms) => { early = await status(sms.sid, "delivered"); } });
+      await enrol(h, { firstName: "Cleo", phone: "+15555550177" });
+      const sid = await providerSidOf("+15555550177");
+      expect(early!.status).toBe(204);
+      await waitFor(async () => (await rowOf(sid))!.status === "delivered", 5000, "held status applied");
+      const { rows } = await h.db.query("select 1 from early_delivery_statuses where provider_sid = $1", [sid]);
+      expect(rows).toHaveLength(0);
+    });
+
     it("ignores unknown sids and interim statuses, and names a bad field", async () => {
       const before = await h.db.query("select id, status, error_code from outbound_messages where kind = 'welcome' order by id");
       expect((await status(newMessageSid(), "delivered")).status).toBe(204);

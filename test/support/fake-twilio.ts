@@ -14,7 +14,8 @@ export interface SentSms {
 }
 
 export type FakeResponse =
-  | { kind: "ok" }
+  /** `beforeAnswer` runs after the message exists and before the API answers (e.g. an early status callback). */
+  | { kind: "ok"; beforeAnswer?: (sms: SentSms) => Promise<void> }
   | { kind: "error"; status: number; code: number; message?: string }
   /** Accept the request, record it, then never answer until `release()` (a crash mid-send). */
   | { kind: "hang" };
@@ -58,6 +59,7 @@ export async function startFakeTwilio() {
       at: Date.now(),
     };
     sent.push(sms);
+    if (next.kind === "ok" && next.beforeAnswer) await next.beforeAnswer(sms);
     res.writeHead(201, { "content-type": "application/json" }).end(
       JSON.stringify({ sid: sms.sid, account_sid: sms.accountSid, to: sms.to, from: sms.from, body: sms.body, status: "queued" }),
     );
