@@ -28,6 +28,21 @@ function dueJob(plan: PlannedCheckin, now: Date) {
 }
 
 /**
+ * A check-in whose send time is already past the grace window can only ever be recorded as
+ * skipped (decideDue says so whenever its job would run), so the planner records it at once
+ * instead of queueing a job that would do just that: about a quarter of a full re-plan.
+ */
+function splitPastGrace(plans: PlannedCheckin[], participants: Map<string, Participant>, now: Date, graceMinutes: number) {
+  const live: PlannedCheckin[] = [];
+  const skipped: PlannedCheckin[] = [];
+  for (const plan of plans) {
+    const decision = decideDue(participants.get(plan.participantId)!, plan.kind, plan.dueAt, now, graceMinutes);
+    (decision.action === "skip" && decision.reason === "missed_send_window" ? skipped : live).push(plan);
+  }
+  return { live, skipped };
+}
+
+/**
  * (Re)plans one participant after enrolment or an edit. A delayed job planned for another
  * time is replaced; jobs already running or done are left to the processor, which
  * re-checks the time against current settings.
@@ -38,7 +53,14 @@ export async function planParticipant(participantId: string, deps: Deps): Promis
   if (!isSchedulable(participant)) return 0;
   const now = deps.clock.now();
   let added = 0;
-  for (const plan of planCheckins(participant, now, deps.config.PLAN_HORIZON_DAYS)) {
+  const { live, skipped } = splitPastGrace(
+    planCheckins(participant, now, deps.config.PLAN_HORIZON_DAYS),
+    new Map([[participant.id, participant]]),
+    now,
+    deps.config.SEND_GRACE_MINUTES,
+  );
+  await store.checkins.recordSkippedMany(skipped, "missed_send_window");
+  for (const plan of live) {
     if (await store.checkins.find(plan.participantId, plan.kind, plan.localDate)) continue;
     const job = dueJob(plan, now);
     const existing = await deps.queues.checkins.getJob(job.opts.jobId);
@@ -72,12 +94,13 @@ export const PLAN_ADDS_IN_FLIGHT = 2;
  * be in Redis while this one is planned (bounded, so memory stays flat and a failure
  * surfaces within a couple of pages).
  */
-export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participants: number; jobs: number }> {
+export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participants: number; jobs: number; skipped: number }> {
   const store = storeFor(deps.db);
   const now = deps.clock.now();
   const horizon = deps.config.PLAN_HORIZON_DAYS;
   let participants = 0;
   let jobs = 0;
+  let skippedRows = 0;
   const adding: Promise<unknown>[] = [];
   // Each promise is awaited later; the early no-op handler only stops Node from calling
   // a rejection "unhandled" (and exiting) while an earlier stage is still being awaited.
@@ -100,7 +123,9 @@ export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participan
       }
     }
     const done = await store.checkins.existingKeys([...dates], page.map((p) => p.id));
-    const fresh = done.size ? plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`)) : plans;
+    const notDone = done.size ? plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`)) : plans;
+    const { live: fresh, skipped } = splitPastGrace(notDone, new Map(page.map((p) => [p.id, p])), now, deps.config.SEND_GRACE_MINUTES);
+    skippedRows += await store.checkins.recordSkippedMany(skipped, "missed_send_window");
     if (adding.length >= PLAN_ADDS_IN_FLIGHT) await adding.shift();
     // BullMQ counts a delay from when the job is added, so measure it from this moment,
     // not from the start of the run (a 100k plan would otherwise fire minutes late).
@@ -111,7 +136,7 @@ export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participan
     jobs += fresh.length;
   }
   await Promise.all(adding);
-  return { participants, jobs };
+  return { participants, jobs, skipped: skippedRows };
 }
 
 export type DueOutcome = "sent" | "not_eligible" | "duplicate" | "rescheduled" | "missed_send_window" | "quiet_hours";

@@ -21,6 +21,21 @@ export function checkinsStore(q: Queryable) {
       );
       return rows[0] ? toCheckin(rows[0]) : null;
     },
+    /** Many check-ins whose send time passed beyond the grace window, in one statement (planning). */
+    async recordSkippedMany(
+      items: { participantId: string; kind: CheckinKind; localDate: string; dueAt: Date }[],
+      skipReason: string,
+    ): Promise<number> {
+      if (items.length === 0) return 0;
+      const { rowCount } = await q.query(
+        `insert into checkins (participant_id, kind, local_date, due_at, status, skip_reason)
+         select p, k, d, t, 'skipped', $5
+           from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) as x(p, k, d, t)
+         on conflict (participant_id, kind, local_date) do nothing`,
+        [items.map((i) => i.participantId), items.map((i) => i.kind), items.map((i) => i.localDate), items.map((i) => i.dueAt), skipReason],
+      );
+      return rowCount;
+    },
     async find(participantId: string, kind: CheckinKind, localDate: string): Promise<Checkin | null> {
       const { rows } = await q.query<CheckinRow>(
         "select * from checkins where participant_id = $1 and kind = $2 and local_date = $3",

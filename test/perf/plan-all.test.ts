@@ -33,9 +33,22 @@ describe("planAll over many pages", () => {
 
     const participants = await h.store.participants.listSchedulable(null, 1000);
     expect(participants).toHaveLength(47);
-    const expected = participants.flatMap((p) => planCheckins(p, frozen, h.deps.config.PLAN_HORIZON_DAYS));
-    expect(first).toEqual({ participants: 47, jobs: expected.length });
-    expect(second.participants).toBe(47);
+    const graceMs = h.deps.config.SEND_GRACE_MINUTES * 60_000;
+    const all = participants.flatMap((p) => planCheckins(p, frozen, h.deps.config.PLAN_HORIZON_DAYS));
+    // Past the grace window already: recorded as skipped at once, no job (decideDue would skip them).
+    const pastGrace = all.filter((p) => frozen.getTime() - p.dueAt.getTime() > graceMs);
+    const expected = all.filter((p) => !pastGrace.includes(p));
+    expect(pastGrace.length).toBeGreaterThan(0);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(first).toEqual({ participants: 47, jobs: expected.length, skipped: pastGrace.length });
+    // The second run re-adds the same job ids (a no-op in BullMQ) and finds the skips recorded.
+    expect(second).toEqual({ participants: 47, jobs: expected.length, skipped: 0 });
+    const { rows: skippedRows } = await h.db.query<{ participant_id: string; kind: string; local_date: string; skip_reason: string }>(
+      "select participant_id, kind, local_date, skip_reason from checkins where status = 'skipped'",
+    );
+    expect(skippedRows.map((r) => `${r.participant_id}|${r.kind}|${r.local_date}|${r.skip_reason}`).sort()).toEqual(
+      pastGrace.map((p) => `${p.participantId}|${p.kind}|${p.localDate}|missed_send_window`).sort(),
+    );
 
     const jobs = await h.deps.queues.checkins.getJobs(["delayed", "waiting", "prioritized"]);
     expect(jobs.map((j) => j.id).sort()).toEqual(expected.map((p) => jobId.checkinDue(p)).sort());
