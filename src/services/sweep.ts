@@ -41,14 +41,9 @@ export async function sweepOrphans(deps: Deps) {
   // its commit and its retry re-adds it, but a due job that crashed in between and then
   // exhausted its attempts (or a lost Redis) would leave none.
   let checkinCloses = 0;
-  const { rows: open } = await deps.db.query<{ participant_id: string; kind: "daily" | "nightly"; local_date: string; window_closes_at: Date }>(
-    `select participant_id, kind, local_date, window_closes_at from checkins
-      where status = 'awaiting' and window_closes_at < $1 order by window_closes_at limit 500`,
-    [before],
-  );
-  for (const c of open) {
-    const close = { participantId: c.participant_id, kind: c.kind, localDate: c.local_date };
-    if (await requeue(deps.queues.checkins, jobId.checkinClose(close), () => scheduleClose(close, new Date(c.window_closes_at), deps))) checkinCloses++;
+  for (const c of await store.checkins.listAwaitingClosedBefore(before, 500)) {
+    const close = { participantId: c.participantId, kind: c.kind, localDate: c.localDate };
+    if (await requeue(deps.queues.checkins, jobId.checkinClose(close), () => scheduleClose(close, c.windowClosesAt!, deps))) checkinCloses++;
   }
   await store.outbound.forgetEarlyStatusesBefore(new Date(deps.clock.now().getTime() - 24 * 3600_000));
   if (inbound + sms + notifications + escalations + checkinCloses > 0) {

@@ -36,6 +36,14 @@ export function checkinsStore(q: Queryable) {
       );
       return rowCount;
     },
+    /** Sent check-ins still awaiting a reply after their window closed (the sweeper's safety net). */
+    async listAwaitingClosedBefore(before: Date, limit: number): Promise<Checkin[]> {
+      const { rows } = await q.query<CheckinRow>(
+        "select * from checkins where status = 'awaiting' and window_closes_at < $1 order by window_closes_at limit $2",
+        [before, limit],
+      );
+      return rows.map(toCheckin);
+    },
     async find(participantId: string, kind: CheckinKind, localDate: string): Promise<Checkin | null> {
       const { rows } = await q.query<CheckinRow>(
         "select * from checkins where participant_id = $1 and kind = $2 and local_date = $3",
