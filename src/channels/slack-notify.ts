@@ -5,6 +5,7 @@ import { localDateOf } from "../domain/time";
 import type { Logger } from "../log";
 import { digestBlocks, escapeMrkdwn, notificationBlocks, notificationText } from "../slack/blocks";
 import { storeFor, type Db } from "../store";
+import type { SlackThreadKey } from "../store/slack-threads";
 import type { NotificationPort } from "./notify";
 
 export interface SlackNotifyOptions {
@@ -30,7 +31,7 @@ export function createSlackNotifications(o: SlackNotifyOptions): NotificationPor
   const store = storeFor(o.db);
   const waitMs = o.threadWaitMs ?? 5000;
 
-  async function threadFor(peer: Peer, participantId: string): Promise<{ threadTs: string | null; key: ThreadKey | null }> {
+  async function threadFor(peer: Peer, participantId: string): Promise<{ threadTs: string | null; key: SlackThreadKey | null }> {
     const key = { peerId: peer.id, participantId, localDate: localDateOf(o.clock.now(), peer.timeZone) };
     const deadline = Date.now() + waitMs;
     for (;;) {
@@ -110,5 +111,3 @@ export function createSlackNotifications(o: SlackNotifyOptions): NotificationPor
     },
   };
 }
-
-type ThreadKey = { peerId: string; participantId: string; localDate: string };

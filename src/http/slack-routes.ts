@@ -41,7 +41,7 @@ const jsonBody = z.record(z.string(), z.unknown());
 
 type Parsed = { ok: true; body: Record<string, unknown> } | { ok: false; field: string; message: string };
 
-/** JSON events; form-encoded `payload=` interactions; form-encoded slash commands. */
+/** JSON events; form-encoded `payload=` interactions, slash commands and `ssl_check`. */
 export function parseSlackBody(contentType: string, raw: string): Parsed {
   try {
     if (contentType.includes("application/json")) {
@@ -55,7 +55,8 @@ export function parseSlackBody(contentType: string, raw: string): Parsed {
         const r = jsonBody.safeParse(JSON.parse(payload));
         return r.success ? { ok: true, body: r.data } : { ok: false, field: "payload", message: "expected a JSON object" };
       }
-      if (!form.get("command")) return { ok: false, field: "command", message: "expected a slash command or payload" };
+      // Slack's certificate check (`ssl_check=1`) is form-encoded too and is answered with a 200 below.
+      if (!form.get("command") && !form.get("ssl_check")) return { ok: false, field: "command", message: "expected a slash command or payload" };
       return { ok: true, body: Object.fromEntries(form) };
     }
   } catch {

@@ -18,6 +18,8 @@ export interface CaseloadRow {
 }
 
 export const MISSED_WINDOW_DAYS = 14;
+/** Newest check-ins read per parent: the missed window (two a day) and the streak, capped here. */
+const CHECKINS_READ = 60;
 
 export async function caseloadFor(
   peerId: string,
@@ -29,9 +31,8 @@ export async function caseloadFor(
   const parents = (await store.participants.list({ peerId })).filter((p) => p.status !== "discharged");
   return Promise.all(
     parents.map(async (p): Promise<CaseloadRow> => {
-      const [checkins, statuses, notes, openCase, next] = await Promise.all([
-        store.checkins.listForParticipant(p.id, 60),
-        store.checkins.recentSentStatuses(p.id, 60),
+      const [checkins, notes, openCase, next] = await Promise.all([
+        store.checkins.listForParticipant(p.id, CHECKINS_READ),
         store.notifications.list({ participantId: p.id, peerId, limit: 200 }),
         store.cases.activeForPhone(p.phone),
         store.appointments.listForParticipant(p.id, { from: now, status: "scheduled" }),
@@ -42,7 +43,8 @@ export async function caseloadFor(
         firstName: p.firstName,
         status: p.status,
         lastCheckin: lastAnswered ? { at: lastAnswered.answeredAt ?? lastAnswered.dueAt, score: lastAnswered.score } : null,
-        answeredStreak: answeredStreak(statuses),
+        // Skipped check-ins were never sent: they neither extend nor end the streak.
+        answeredStreak: answeredStreak(checkins.filter((c) => c.status !== "skipped").map((c) => c.status)),
         missedCount: checkins.filter((c) => c.status === "missed" && c.dueAt.getTime() >= since).length,
         nextAppointment: next[0]?.startsAt ?? null,
         openItems: notes.filter((n) => n.acknowledgedAt === null).length + (openCase ? 1 : 0),

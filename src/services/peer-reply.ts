@@ -2,6 +2,7 @@ import { z } from "zod";
 import { inTransaction } from "../store";
 import type { Deps } from "./deps";
 import { enqueueSms } from "./effects";
+import { textVars } from "./texts";
 
 /** What a peer may send in one reply: SMS-sized, never empty. */
 export const peerReplyText = z
@@ -20,7 +21,7 @@ export type PeerReplyOutcome = "queued" | "duplicate" | "opted_out" | "not_opted
  */
 export async function sendPeerReply(
   input: { peerId: string; participantId: string; text: string; sourceKey: string },
-  deps: Pick<Deps, "db" | "queues" | "log">,
+  deps: Pick<Deps, "db" | "queues" | "log" | "config">,
 ): Promise<PeerReplyOutcome> {
   const text = peerReplyText.parse(input.text);
   const result = await inTransaction(deps.db, async (store) => {
@@ -32,7 +33,7 @@ export async function sendPeerReply(
     const { message, isNew } = await store.outbound.createOnce({
       idempotencyKey: `peer-reply|${input.sourceKey}`,
       toPhone: participant.phone,
-      body: `${firstWord(peer.name)}: ${text}`,
+      body: `${textVars(deps, participant, peer).peerName}: ${text}`,
       kind: "peer_reply",
       priority: "reply",
       participantId: participant.id,
@@ -43,8 +44,4 @@ export async function sendPeerReply(
   if (result.outcome === "queued") await enqueueSms(deps, [result.message]);
   deps.log.info("peer reply", { peerId: input.peerId, participantId: input.participantId, outcome: result.outcome });
   return result.outcome;
-}
-
-function firstWord(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
 }

@@ -52,11 +52,36 @@ export function escapeMrkdwn(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * A Slack message's `text` as a person typed it: Slack sends &, < and > escaped and wraps
+ * links and mentions as `<url|label>`, `<mailto:…>`, `<@U…>`; an SMS must not show that.
+ */
+export function plainTextFromSlack(s: string): string {
+  return s
+    .replace(/<([@#!]?)([^>]*)>/g, (_, sign: string, inner: string) => {
+      const bar = inner.indexOf("|");
+      const shown = bar >= 0 ? inner.slice(bar + 1) : inner.replace(/^(mailto|tel):/, "");
+      return sign === "#" ? `#${shown}` : sign ? `@${shown}` : shown;
+    })
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
 const quote = (s: string) =>
   escapeMrkdwn(s)
     .split("\n")
     .map((l) => `> ${l}`)
     .join("\n");
+
+/** Slack refuses a section whose text is longer than this (and then the whole message). */
+const SECTION_MAX_CHARS = 3000;
+
+/** A note's name, kind and quoted text (only where a body may be shown), cut to fit a section. */
+function noteWithBody(who: string, n: PeerNotification): string {
+  const text = `*${escapeMrkdwn(who)}* · ${kindLabel(n.kind)}\n${quote(n.summary)}`;
+  return text.length > SECTION_MAX_CHARS ? `${text.slice(0, SECTION_MAX_CHARS - 1)}…` : text;
+}
 
 export interface NoteView {
   notification: PeerNotification;
@@ -81,9 +106,7 @@ export function notificationBlocks(v: NoteView, state: { done?: string } = {}): 
       block_id: "bl_note",
       text: {
         type: "mrkdwn",
-        text: v.redact
-          ? `*${escapeMrkdwn(who)}* — new message — open to read`
-          : `*${escapeMrkdwn(who)}* · ${kindLabel(n.kind)}\n${quote(n.summary)}`,
+        text: v.redact ? `*${escapeMrkdwn(who)}* — new message — open to read` : noteWithBody(who, n),
       },
     },
     { type: "context", elements: [{ type: "mrkdwn", text: when }] },
@@ -138,16 +161,12 @@ export function replyModal(notificationId: string, who: string) {
 
 /** Redaction's "open to read": a modal is not kept in channel history. */
 export function readModal(v: NoteView) {
-  const who = v.participant?.firstName ?? "A parent";
   return {
     type: "modal" as const,
     title: { type: "plain_text" as const, text: "Note" },
     close: { type: "plain_text" as const, text: "Close" },
     blocks: [
-      {
-        type: "section",
-        text: { type: "mrkdwn", text: `*${escapeMrkdwn(who)}* · ${kindLabel(v.notification.kind)}\n${quote(v.notification.summary)}` },
-      },
+      { type: "section", text: { type: "mrkdwn", text: noteWithBody(displayName(v.participant, false), v.notification) } },
     ] satisfies KnownBlock[],
   };
 }
@@ -165,11 +184,23 @@ export function digestBlocks(d: DigestView): KnownBlock[] {
       : `• *${escapeMrkdwn(displayName(p, false))}* · ${kindLabel(n.kind)}: ${escapeMrkdwn(oneLine(n.summary, 140))}`,
   );
   const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `*${escapeMrkdwn(d.headline)}*` } }];
-  // A section holds at most 3000 characters; chunk the list.
-  for (let i = 0; i < lines.length; i += 20) {
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.slice(i, i + 20).join("\n") } });
-  }
+  for (const text of chunkLines(lines, SECTION_MAX_CHARS)) blocks.push({ type: "section", text: { type: "mrkdwn", text } });
   return blocks.slice(0, 50);
+}
+
+/** Joins lines (each far shorter than `max`) into as few texts of at most `max` characters as fit. */
+function chunkLines(lines: string[], max: number): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const line of lines) {
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = "";
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) chunks.push(current);
+  return chunks;
 }
 
 function oneLine(s: string, max: number): string {

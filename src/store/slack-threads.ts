@@ -9,6 +9,13 @@ export interface SlackThread {
   claimedAt: Date;
 }
 
+/** The day's thread for one parent in one peer's Slack. */
+export interface SlackThreadKey {
+  peerId: string;
+  participantId: string;
+  localDate: string;
+}
+
 export interface SlackPost {
   notificationId: string;
   channel: string;
@@ -25,7 +32,7 @@ export function slackThreadsStore(q: Queryable) {
      * older than `staleBefore` with no ts is taken over (its poster died mid-post).
      */
     async claim(
-      key: { peerId: string; participantId: string; localDate: string },
+      key: SlackThreadKey,
       now: Date,
       staleBefore: Date,
     ): Promise<"claimed" | SlackThread> {
@@ -49,14 +56,14 @@ export function slackThreadsStore(q: Queryable) {
       );
       return toThread(rows[0]!);
     },
-    async setTs(key: { peerId: string; participantId: string; localDate: string }, channel: string, ts: string) {
+    async setTs(key: SlackThreadKey, channel: string, ts: string) {
       await q.query(
         "update slack_threads set channel = $1, ts = $2 where peer_id = $3 and participant_id = $4 and local_date = $5",
         [channel, ts, key.peerId, key.participantId, key.localDate],
       );
     },
     /** Lets another poster take over a claim that failed before anything was posted. */
-    async release(key: { peerId: string; participantId: string; localDate: string }) {
+    async release(key: SlackThreadKey) {
       await q.query(
         "delete from slack_threads where peer_id = $1 and participant_id = $2 and local_date = $3 and ts is null",
         [key.peerId, key.participantId, key.localDate],
@@ -75,12 +82,6 @@ export function slackThreadsStore(q: Queryable) {
     },
     async postFor(notificationId: string): Promise<SlackPost | null> {
       const { rows } = await q.query<PostRow>("select * from slack_posts where notification_id = $1", [notificationId]);
-      const r = rows[0];
-      return r ? { notificationId: r.notification_id, channel: r.channel, ts: r.ts, threadTs: r.thread_ts } : null;
-    },
-    /** A note's message, found from the message a button was pressed on. */
-    async postAt(channel: string, ts: string): Promise<SlackPost | null> {
-      const { rows } = await q.query<PostRow>("select * from slack_posts where channel = $1 and ts = $2", [channel, ts]);
       const r = rows[0];
       return r ? { notificationId: r.notification_id, channel: r.channel, ts: r.ts, threadTs: r.thread_ts } : null;
     },

@@ -44,6 +44,11 @@ describe("/slack/events: signature, parsing, Slack's own checks", () => {
     expect(await noCommand.json()).toMatchObject({ fields: { command: expect.any(String) } });
   });
 
+  it("answers Slack's form-encoded ssl_check with a 200", async () => {
+    const res = await postSigned(h, "ssl_check=1&token=x", "application/x-www-form-urlencoded");
+    expect(res.status).toBe(200);
+  });
+
   it("is a 404 when Slack is not configured", async () => {
     const { createHarness } = await import("../support/harness");
     const plain = await createHarness({ sms: "sandbox" });

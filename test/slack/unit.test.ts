@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it, vi } from "vitest";
 import { parseConfig, ConfigError } from "../../src/config";
 import { answeredStreak } from "../../src/services/caseload";
-import { initials, notificationBlocks } from "../../src/slack/blocks";
+import { digestBlocks, initials, notificationBlocks, plainTextFromSlack } from "../../src/slack/blocks";
 import { slackApiUrl } from "../../src/slack/client";
 import { slackSettings } from "../../src/slack/config";
 import type { SlackDeps } from "../../src/slack/deps";
@@ -66,6 +66,7 @@ describe("v0 signature check", () => {
     expect(parseSlackBody("application/json", '{"type":"event_callback"}')).toEqual({ ok: true, body: { type: "event_callback" } });
     expect(parseSlackBody("application/x-www-form-urlencoded", "payload=%7B%22type%22%3A%22block_actions%22%7D")).toEqual({ ok: true, body: { type: "block_actions" } });
     expect(parseSlackBody("application/x-www-form-urlencoded", "command=%2Faway&text=2d")).toEqual({ ok: true, body: { command: "/away", text: "2d" } });
+    expect(parseSlackBody("application/x-www-form-urlencoded", "ssl_check=1&token=x")).toEqual({ ok: true, body: { ssl_check: "1", token: "x" } });
     expect(parseSlackBody("text/plain", "x")).toMatchObject({ ok: false, field: "content-type" });
     expect(parseSlackBody("application/json", "[1]")).toMatchObject({ ok: false, field: "body" });
   });
@@ -105,6 +106,26 @@ describe("blocks and caseload rules", () => {
       redact: false,
     });
     expect(JSON.stringify(blocks)).toContain("&lt;!channel&gt; &amp; &lt;http://x|y&gt;");
+  });
+  it("a peer's Slack text reaches the SMS as typed: entities, links and mentions unwrapped", () => {
+    expect(plainTextFromSlack("Forms &amp; ID, 3 &lt; 4 &gt; 2")).toBe("Forms & ID, 3 < 4 > 2");
+    expect(plainTextFromSlack("see <https://example.org/a?b=1&amp;c=2> or <http://example.org|example.org>")).toBe(
+      "see https://example.org/a?b=1&c=2 or example.org",
+    );
+    expect(plainTextFromSlack("<mailto:ana@example.org|ana@example.org> <tel:+15555550100> <@U123> <#C1|general> <!here>")).toBe(
+      "ana@example.org +15555550100 @U123 #general @here",
+    );
+  });
+  it("no section is longer than Slack's 3000 characters, however long the note or the digest", () => {
+    const note = (i: number) => ({ id: `n${i}`, kind: "parent_message", summary: "so much to say & more ".repeat(150), createdAt: new Date(0) }) as never;
+    const parent = { firstName: "Ana" } as never;
+    const sections = (blocks: unknown[]) =>
+      (blocks as { type: string; text?: { text: string } }[]).filter((b) => b.type === "section").map((b) => b.text!.text);
+    const digest = sections(digestBlocks({ headline: "While you were off: 40 messages", items: Array.from({ length: 40 }, (_, i) => ({ notification: note(i), participant: parent })), redact: false }));
+    expect(digest.join("\n").match(/^• /gm)).toHaveLength(40);
+    for (const t of digest) expect(t.length).toBeLessThanOrEqual(3000);
+    const single = sections(notificationBlocks({ notification: note(0), participant: parent, peer: null, redact: false }));
+    for (const t of single) expect(t.length).toBeLessThanOrEqual(3000);
   });
   it("streak counts answered check-ins newest first, skipping one still awaiting", () => {
     expect(answeredStreak(["awaiting", "answered", "answered", "missed", "answered"])).toBe(2);
@@ -148,5 +169,16 @@ describe("named listener callbacks with stubbed ack/respond", () => {
     await threadReply(d)({ event: { type: "message", subtype: "message_changed", channel: "D1", ts: "1" }, client } as never);
     await threadReply(d)({ event: { type: "message", channel: "D1", user: "U1", text: "hi", ts: "1" }, client } as never);
     expect(d.db.query).not.toHaveBeenCalled();
+  });
+
+  it("a thread reply too long for one text is refused to the peer, never cut and sent", async () => {
+    const peerRow = { id: "p1", name: "Rosa", time_zone: NY, working_hours: [], off_dates: [], slack_user_id: "UPEER", participant_id: "a1", channel: "D1", ts: "1" };
+    const d = deps(peerRow);
+    const client = { reactions: { add: vi.fn() }, chat: { postEphemeral: vi.fn(async () => ({})) } };
+    await threadReply(d)({ event: { type: "message", channel: "D1", user: "UPEER", text: "x".repeat(1001), ts: "2", thread_ts: "1" }, client } as never);
+    expect(client.chat.postEphemeral).toHaveBeenCalledWith(expect.objectContaining({ user: "UPEER", thread_ts: "1", text: expect.stringMatching(/Not sent.*1000/) }));
+    expect(client.reactions.add).not.toHaveBeenCalled();
+    const sqls = (d.db.query as ReturnType<typeof vi.fn>).mock.calls.map((c) => String(c[0]));
+    expect(sqls.some((s) => /outbound_messages/.test(s))).toBe(false);
   });
 });

@@ -95,7 +95,8 @@ export function handToHotlineButton(deps: SlackDeps) {
       const what = r.outcome === "opened" ? "Handed to the hotline" : "Added to the open hotline case";
       await markDone(args, found.view, `${what} (case ${r.hotlineCase.shortId}) by ${found.peer.name}; volunteers are paged by text`);
     } else {
-      await args.respond({ response_type: "ephemeral", replace_original: false, text: "That note has no parent to hand over." });
+      const text = r.outcome === "not_your_parent" ? "This parent is not on your caseload any more." : "That note has no parent to hand over.";
+      await args.respond({ response_type: "ephemeral", replace_original: false, text });
     }
   };
 }
