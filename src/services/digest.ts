@@ -1,5 +1,6 @@
 import { decideDigest } from "../domain/boundaries/decide";
 import { digestHeadline, orderDigestItems } from "../domain/boundaries/digest";
+import type { PeerNotification } from "../domain/model";
 import { jobId, RETRY_TRANSIENT } from "../queues";
 import { storeFor } from "../store";
 import { boundariesStore } from "../store/boundaries";
@@ -18,7 +19,14 @@ export async function scheduleDigest(deps: Pick<Deps, "queues" | "clock">, peerI
   const data = { peerId, dueAt: at.getTime() };
   const opts = { ...RETRY_TRANSIENT, delay: Math.max(0, at.getTime() - deps.clock.now().getTime()) };
   const existing = await deps.queues.notify.getJob(id);
-  if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) {
+  const state = existing ? await existing.getState() : null;
+  if (state === "failed") {
+    // It gave up (the channel kept failing) with notes claimed into its digest row: only this
+    // job's key re-sends them, so run it again; a new job would find nothing left to claim.
+    await existing!.retry();
+    return;
+  }
+  if (state === "completed") {
     // That shift's digest already went out (kept a day as a no-op guard): a note held for the
     // same start after it ran gets a follow-up digest right away instead of being stranded.
     await deps.queues.notify.add("digest", data, { ...opts, delay: 0, jobId: `${id}|late|${deps.clock.now().getTime()}` });
@@ -43,7 +51,10 @@ export async function runDigest(data: { peerId: string; dueAt: number }, key: st
 
   let digest = await held.digestByKey(key);
   if (digest?.deliveredAt) return "already";
-  if (!digest) {
+  let items: PeerNotification[];
+  if (digest) {
+    items = await held.digestItems(digest.id); // a retry: exactly what this job claimed
+  } else {
     const decision = decideDigest(peer, now);
     if (decision.action === "defer") {
       const moved = await held.redefer(peer.id, new Date(now.getTime() + DUE_SLACK_MS), decision.until);
@@ -62,13 +73,13 @@ export async function runDigest(data: { peerId: string; dueAt: number }, key: st
       }
       const headline = digestHeadline(items);
       await b.setDigestHeadline(d.id, headline, items.length);
-      return { ...d, headline, itemCount: items.length };
+      return { digest: { ...d, headline, itemCount: items.length }, items };
     });
     if (!claimed) return "empty";
-    digest = claimed;
+    ({ digest, items } = claimed);
   }
 
-  const items = orderDigestItems(await held.digestItems(digest.id));
+  items = orderDigestItems(items);
   const participants = new Map(
     await Promise.all(
       [...new Set(items.map((n) => n.participantId).filter((id): id is string => !!id))].map(

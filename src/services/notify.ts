@@ -44,6 +44,6 @@ export async function deliverNotification(
     offHours = decision.offHours;
   }
   await deps.notify.deliver(n, { peer, participant });
-  await held.markDelivered(n.id, deps.notify.channel, now, offHours);
+  await store.notifications.markDelivered(n.id, deps.notify.channel, now, offHours);
   return "delivered";
 }

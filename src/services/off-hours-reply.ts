@@ -1,4 +1,4 @@
-import { nextAvailableAt, offHoursPeriodKey } from "../domain/boundaries/availability";
+import { offHoursPeriod } from "../domain/boundaries/availability";
 import { formatReadAfter } from "../domain/boundaries/auto-reply";
 import type { InboundMessage, Participant, Peer } from "../domain/model";
 import type { Store } from "../store";
@@ -25,9 +25,9 @@ export async function offHoursAutoReply(ctx: {
 }): Promise<boolean> {
   const { msg, participant, peer, deps, now } = ctx;
   if (!peer || msg.crisisLevel || participant.consent !== "opted_in") return false;
-  const period = offHoursPeriodKey(peer, now);
+  const period = offHoursPeriod(peer, now);
   if (!period) return false;
-  const next = nextAvailableAt(peer, now);
+  const { next } = period;
   const program = deps.flows.program;
   const vars = {
     ...textVars(deps, participant, peer),
@@ -37,7 +37,7 @@ export async function offHoursAutoReply(ctx: {
   let body = renderFor(next ? program.offHoursReply : program.offHoursReplyNoTime, participant.language, vars);
   if (deps.config.PROGRAM_HOTLINE) body += " " + renderFor(program.offHoursHotline, participant.language, vars);
   const { message, isNew } = await ctx.store.outbound.createOnce({
-    idempotencyKey: `off_hours_reply|${participant.id}|${period}`,
+    idempotencyKey: `off_hours_reply|${participant.id}|${period.key}`,
     toPhone: participant.phone,
     body,
     kind: "off_hours_reply",

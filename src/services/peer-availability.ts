@@ -1,10 +1,4 @@
-import {
-  isAvailable,
-  nextAvailableAt,
-  nextShiftAfterCurrent,
-  unavailability,
-  type Unavailability,
-} from "../domain/boundaries/availability";
+import { nextAvailableAt, nextShiftAfterCurrent, unavailability, type Unavailability } from "../domain/boundaries/availability";
 import { RECHECK_MS } from "../domain/boundaries/decide";
 import type { Peer, PeerNotification } from "../domain/model";
 import { storeFor } from "../store";
@@ -31,7 +25,8 @@ export async function peerAvailability(deps: Pick<Deps, "db" | "clock">, peerId:
   const peer = await storeFor(deps.db).peers.get(peerId);
   if (!peer) return null;
   const now = deps.clock.now();
-  return { available: isAvailable(peer, now), nextAvailableAt: nextAvailableAt(peer, now), reason: unavailability(peer, now) };
+  const reason = unavailability(peer, now);
+  return { available: reason === null, nextAvailableAt: nextAvailableAt(peer, now), reason };
 }
 
 /**

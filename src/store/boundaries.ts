@@ -25,14 +25,6 @@ export function boundariesStore(q: Queryable) {
       );
       return rowCount > 0;
     },
-    async markDelivered(id: string, channel: string, at: Date, offHours: boolean): Promise<boolean> {
-      const { rowCount } = await q.query(
-        `update peer_notifications set delivered_at = $1, channel = $2, interrupted_off_hours = $3
-          where id = $4 and delivered_at is null`,
-        [at, channel, offHours, id],
-      );
-      return rowCount > 0;
-    },
     /** Held notes whose time has come (by `upTo`), not yet claimed by a digest. */
     async listDue(peerId: string, upTo: Date): Promise<PeerNotification[]> {
       const { rows } = await q.query<NotificationRow>(

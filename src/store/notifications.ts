@@ -28,10 +28,12 @@ export function notificationsStore(q: Queryable) {
       const { rows } = await q.query<NotificationRow>("select * from peer_notifications where id = $1", [id]);
       return rows[0] ? toNotification(rows[0]) : null;
     },
-    async markDelivered(id: string, channel: string, at: Date): Promise<boolean> {
+    /** `offHours`: the peer was off and got it anyway (an after-hours interruption, for the summary). */
+    async markDelivered(id: string, channel: string, at: Date, offHours = false): Promise<boolean> {
       const { rowCount } = await q.query(
-        "update peer_notifications set delivered_at = $1, channel = $2 where id = $3 and delivered_at is null",
-        [at, channel, id],
+        `update peer_notifications set delivered_at = $1, channel = $2, interrupted_off_hours = $3
+          where id = $4 and delivered_at is null`,
+        [at, channel, offHours, id],
       );
       return rowCount > 0;
     },

@@ -210,6 +210,34 @@ describe("peers' working hours: off-hours notes wait for the shift", () => {
     expect(await boundariesStore(h.db).listDigests(ids.peerId)).toHaveLength(1);
   });
 
+  it("a digest job that gave up is run again by the sweeper, re-sending the notes it had claimed", async () => {
+    const nine = at("2026-11-23T09:00:00");
+    b = await boundariesHarness(new Date(nine.getTime() - 5000));
+    const { h, clock, rec } = b;
+    const ids = await enrolWithHours(h);
+    const real = rec.port.deliverDigest.bind(rec.port);
+    let calls = 0;
+    rec.port.deliverDigest = async (d) => {
+      if (++calls === 1) throw new Error("slack is down");
+      return real(d);
+    };
+    // The shift's digest job, added first with one attempt, so it fails for good at 9:00.
+    await h.deps.queues.notify.add("digest", { peerId: ids.peerId, dueAt: nine.getTime() }, { jobId: jobId.digest(ids.peerId, nine), delay: 5000, attempts: 1 });
+    h.startWorkers(undefined, MESSAGING);
+    const n = await noteForPeer(h, { ...ids, kind: "parent_message", key: "t|g1" });
+    await waitForNote(h, n.id, (x) => !!x.deferredUntil, "held");
+    const job = await digestJob(h, ids.peerId, nine);
+    await waitFor(async () => (await job!.isFailed()) || null, 12_000, "digest job failed");
+    expect(rec.digests).toHaveLength(0);
+
+    clock.jump(60_000);
+    expect((await sweepOrphans(h.deps)).notifications).toBe(1);
+    await waitFor(() => rec.digests.length === 1, 8000, "digest re-sent");
+    expect(rec.digests[0]!.digest.items.map((i) => i.notification.id)).toEqual([n.id]);
+    await waitForNote(h, n.id, (x) => !!x.deliveredAt, "delivered");
+    expect(await boundariesStore(h.db).listDigests(ids.peerId)).toHaveLength(1);
+  });
+
   it("snooze until my next shift brings a note back in that shift's digest; acknowledge is the peer's own", async () => {
     b = await boundariesHarness(at("2026-11-23T08:00:00"));
     const { h, clock, rec } = b;

@@ -104,13 +104,17 @@ export function nextShiftAfterCurrent(p: PeerSchedule, at: Date): Date | null {
 
 /**
  * Names one off-hours stretch, for "one auto-reply per off-hours period": a stretch is
- * named by when it ends (the next time the peer is available), or by when an indefinite
- * /away began. If the end moves (the peer goes /away, PTO is added) the parent is told the
- * new time once more, which is what they need. Null while the peer is available.
+ * named by when it ends (`next`, the next time the peer is available), or by when an
+ * indefinite /away began. If the end moves (the peer goes /away, PTO is added) the parent
+ * is told the new time once more, which is what they need. Null while the peer is available.
  */
-export function offHoursPeriodKey(p: PeerSchedule, at: Date): string | null {
+export function offHoursPeriod(p: PeerSchedule, at: Date): { key: string; next: Date | null } | null {
   if (isAvailable(p, at)) return null;
-  if (p.awayIndefinitely) return `away-${p.awaySince?.getTime() ?? "open"}`;
+  if (p.awayIndefinitely) return { key: `away-${p.awaySince?.getTime() ?? "open"}`, next: null };
   const next = nextAvailableAt(p, at);
-  return next ? `until-${next.getTime()}` : `none-${localDateOf(at, p.timeZone)}`;
+  return { key: next ? `until-${next.getTime()}` : `none-${localDateOf(at, p.timeZone)}`, next };
+}
+
+export function offHoursPeriodKey(p: PeerSchedule, at: Date): string | null {
+  return offHoursPeriod(p, at)?.key ?? null;
 }
