@@ -83,7 +83,7 @@ export async function snoozeUntilNextShift(
   const peer = await storeFor(deps.db).peers.get(peerId);
   if (!peer) return null;
   const until = nextShiftAfterCurrent(peer, now) ?? new Date(now.getTime() + RECHECK_MS);
-  const notification = await boundariesStore(deps.db).snooze(notificationId, peerId, until, now);
+  const notification = await boundariesStore(deps.db).snooze(notificationId, peerId, until);
   if (!notification) return null;
   await scheduleDigest(deps, peer.id, until);
   return { notification, until };

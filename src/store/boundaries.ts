@@ -103,13 +103,17 @@ export function boundariesStore(q: Queryable) {
       const { rows } = await q.query<NotificationRow>("select * from peer_notifications where id = $1 and peer_id = $2", [id, peerId]);
       return rows[0] ? toNotification(rows[0]) : null;
     },
-    /** Puts a note back on hold until `until`, to come again in that shift's digest. */
-    async snooze(id: string, peerId: string, until: Date, at: Date): Promise<PeerNotification | null> {
+    /**
+     * Puts a note back on hold until `until`, to come again in that shift's digest. Leaves
+     * `deferred_at` alone: a snooze is the peer's choice, not the boundary holding, so it
+     * does not count as "held off-hours" in the supervisors' summary.
+     */
+    async snooze(id: string, peerId: string, until: Date): Promise<PeerNotification | null> {
       const { rows } = await q.query<NotificationRow>(
-        `update peer_notifications set snoozed_until = $1, deferred_until = $1, deferred_at = coalesce(deferred_at, $4),
+        `update peer_notifications set snoozed_until = $1, deferred_until = $1,
             delivered_at = null, digest_id = null, acknowledged_at = null, acknowledged_by = null
           where id = $2 and peer_id = $3 returning *`,
-        [until, id, peerId, at],
+        [until, id, peerId],
       );
       return rows[0] ? toNotification(rows[0]) : null;
     },
