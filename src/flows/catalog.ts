@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { CheckinKind, Language } from "../domain/model";
 import { renderTemplate } from "../domain/text/template";
-import { isEngineFlowFile, loadEngineFlows, type EngineFlows } from "./flow-schema";
-import { isCadenceFile } from "./config-file";
+import { addEngineFlow, isEngineFlowFile, type EngineFlows } from "./flow-schema";
+import { checkTexts, isCadenceFile } from "./config-file";
 
 /**
  * Loads and validates every flow file at start-up, so a typo in a text or a variable
@@ -67,7 +67,6 @@ export interface FlowCatalog {
 /** Every variable a flow text may use; rendering with all of them proves none is unknown. */
 export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score", "caseId", "minutes", "language", "date", "when", "hotline"] as const;
 export type TemplateVars = Partial<Record<(typeof TEMPLATE_VARIABLES)[number], string | number>>;
-const SAMPLE_VARS = Object.fromEntries(TEMPLATE_VARIABLES.map((v) => [v, "x"]));
 
 export class FlowError extends Error {}
 
@@ -75,6 +74,7 @@ export async function loadFlows(dir: string): Promise<FlowCatalog> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".json")).sort();
   let program: ProgramMessages | undefined;
   const checkins: Partial<Record<CheckinKind, CheckinFlow>> = {};
+  const engine: EngineFlows = {};
   for (const file of files) {
     const raw = await readFile(join(dir, file), "utf8");
     let json: unknown;
@@ -83,7 +83,10 @@ export async function loadFlows(dir: string): Promise<FlowCatalog> {
     } catch (err) {
       throw new FlowError(`${file}: not valid JSON (${(err as Error).message})`);
     }
-    if (isEngineFlowFile(json)) continue;
+    if (isEngineFlowFile(json)) {
+      addEngineFlow(engine, json, file);
+      continue;
+    }
     // Cadence files (appointments, incentives) have their own loader: src/flows/appointments-config.ts.
     if (isCadenceFile(json)) continue;
     const parsed = flowFileSchema.safeParse(json);
@@ -91,7 +94,7 @@ export async function loadFlows(dir: string): Promise<FlowCatalog> {
       const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       throw new FlowError(`${file}: ${issues}`);
     }
-    checkTemplates(file, parsed.data.texts);
+    checkTexts(file, parsed.data.texts, TEMPLATE_VARIABLES);
     if (parsed.data.kind === "program-messages") program = parsed.data.texts;
     else {
       if (checkins[parsed.data.trigger]) throw new FlowError(`${file}: a second "${parsed.data.trigger}" check-in flow`);
@@ -100,19 +103,7 @@ export async function loadFlows(dir: string): Promise<FlowCatalog> {
   }
   if (!program) throw new FlowError(`${dir}: no program-messages flow file`);
   if (!checkins.daily || !checkins.nightly) throw new FlowError(`${dir}: need one daily and one nightly check-in flow`);
-  return { program, checkins: { daily: checkins.daily, nightly: checkins.nightly }, engine: await loadEngineFlows(dir) };
-}
-
-function checkTemplates(file: string, texts: Record<string, LocalisedText>): void {
-  for (const [key, text] of Object.entries(texts)) {
-    for (const lang of ["en", "es"] as const) {
-      try {
-        renderTemplate(text[lang], SAMPLE_VARS);
-      } catch (err) {
-        throw new FlowError(`${file}: texts.${key}.${lang}: ${(err as Error).message}`);
-      }
-    }
-  }
+  return { program, checkins: { daily: checkins.daily, nightly: checkins.nightly }, engine };
 }
 
 export function localise(text: LocalisedText, lang: Language, vars: TemplateVars): string {

@@ -23,12 +23,16 @@ export async function loadEngineFlows(dir: string): Promise<EngineFlows> {
     } catch (err) {
       throw new FlowValidationError(`${file}: not valid JSON (${(err as Error).message})`);
     }
-    if (!isEngineFlowFile(json)) continue;
-    const flow = parseFlow(json, file);
-    if (flows[flow.id]) throw new FlowValidationError(`${file}: a second flow with id "${flow.id}"`);
-    flows[flow.id] = flow;
+    if (isEngineFlowFile(json)) addEngineFlow(flows, json, file);
   }
   return flows;
+}
+
+/** Validates one engine flow file's JSON and adds it; a second flow with the same id is an error. */
+export function addEngineFlow(flows: EngineFlows, json: unknown, file: string): void {
+  const flow = parseFlow(json, file);
+  if (flows[flow.id]) throw new FlowValidationError(`${file}: a second flow with id "${flow.id}"`);
+  flows[flow.id] = flow;
 }
 
 export { FlowValidationError, parseFlow, type Flow };

@@ -80,8 +80,8 @@ export function flowRoutes(deps: Deps) {
     if (!deps.flows.engine[body.data.flowId]) {
       return c.json({ error: "invalid request", fields: { flowId: `no flow "${body.data.flowId}"` } }, 400);
     }
-    if (!(await store.participants.get(id.data))) return c.json(notFound, 404);
     const outcome = await startFlow(deps, id.data, body.data.flowId);
+    if (outcome === "not_found") return c.json(notFound, 404);
     if (outcome === "started") return c.json({ outcome }, 201);
     const why = outcome === "busy" ? "another flow is in progress" : "participant is not active and opted in";
     return c.json({ error: "conflict", fields: { flowId: why } }, 409);

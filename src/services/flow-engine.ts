@@ -1,4 +1,4 @@
-import { initialState, step, type FlowEvent, type RunState } from "../domain/flows/interpreter";
+import { initialState, step, type FlowContext, type FlowEvent, type RunState } from "../domain/flows/interpreter";
 import { durationMs, type Flow } from "../domain/flows/schema";
 import type { InboundMessage, OutboundMessage, Participant } from "../domain/model";
 import { jobId, RETRY_TRANSIENT, type QUEUE } from "../queues";
@@ -25,8 +25,8 @@ export interface FlowTx {
 
 export type StartOutcome = "started" | "busy" | "duplicate" | "not_eligible" | "unknown_flow";
 
-/** What a run-ending hook may look at; runs inside the same transaction. */
-export type RunEndHook = (tx: FlowTx, run: FlowRun, state: RunState, participant: Participant) => Promise<void>;
+/** What a run-ending hook may look at (`vars`: the text variables the run used); runs inside the same transaction. */
+export type RunEndHook = (tx: FlowTx, run: FlowRun, state: RunState, participant: Participant, vars: FlowContext["vars"]) => Promise<void>;
 // A function, not a constant: recovery-capital.ts imports this module too, and the
 // binding is only safe to read once both modules have loaded.
 const endHook = (flowId: string): RunEndHook | undefined =>
@@ -45,7 +45,8 @@ export function sendAfter(effects: Effects, message: OutboundMessage, delayMs: n
   });
 }
 
-const canReceiveRoutine = (p: Participant) => p.status === "active" && p.consent === "opted_in";
+/** Routine texts (flow starts, timers, scheduled starts) only reach an active, opted-in parent. */
+export const canReceiveRoutine = (p: Participant | null): p is Participant => !!p && p.status === "active" && p.consent === "opted_in";
 
 export async function startFlowIn(tx: FlowTx, participant: Participant, flowId: string, startKey: string | null): Promise<StartOutcome> {
   const flow = tx.deps.flows.engine[flowId];
@@ -71,21 +72,20 @@ const OVERDUE_MS = 3600_000;
 async function endOverdueRun(tx: FlowTx, participant: Participant): Promise<boolean> {
   const run = await tx.store.flowRuns.activeFor(participant.id);
   const w = run?.state.waiting;
-  const flow = run ? tx.deps.flows.engine[run.flowId] : undefined;
   if (!run || !w || !run.waitingSince) return false;
-  const s = flow?.steps.find((x) => x.id === w.stepId);
+  const s = tx.deps.flows.engine[run.flowId]?.steps.find((x) => x.id === w.stepId);
   const length = s?.type === "ask" ? durationMs(s.timeout) : s?.type === "wait" ? durationMs(s.duration) : 0;
   if (run.waitingSince.getTime() + length + OVERDUE_MS > tx.now.getTime()) return false;
   tx.deps.log.warn("flow run overdue; cancelled", { runId: run.id, flow: run.flowId });
-  return stopActiveRun(tx, participant, "cancel");
+  return endRun(tx, run, participant, "cancel");
 }
 
 /** Starts a flow in its own transaction and dispatches what it decided. */
-export async function startFlow(deps: Deps, participantId: string, flowId: string, startKey: string | null = null): Promise<StartOutcome> {
+export async function startFlow(deps: Deps, participantId: string, flowId: string, startKey: string | null = null): Promise<StartOutcome | "not_found"> {
   const effects = noEffects();
   const outcome = await inTransaction(deps.db, async (store) => {
     const participant = await store.participants.get(participantId);
-    if (!participant) return "not_eligible" as const;
+    if (!participant) return "not_found" as const;
     return startFlowIn({ store, deps, now: deps.clock.now(), effects }, participant, flowId, startKey);
   });
   await dispatchEffects(deps, effects);
@@ -106,7 +106,7 @@ async function applyEvent(
 ): Promise<ReturnType<typeof step>> {
   const { store, deps, now, effects } = tx;
   const peer = participant.peerId ? await store.peers.get(participant.peerId) : null;
-  const vars = textVars(deps, participant, peer) as Record<string, string | number>;
+  const vars = textVars(deps, participant, peer) as FlowContext["vars"];
   const result = step(flow, run.state, event, { language: participant.language, vars });
   if (!result.handled) return result;
   const { state, actions } = result;
@@ -182,7 +182,7 @@ async function applyEvent(
   if (!(await store.flowRuns.save(run.id, run.state.version, state, waitingSince, now))) {
     throw new Error(`flow run ${run.id} changed underneath us`);
   }
-  if (state.status !== "active") await endHook(flow.id)?.(tx, run, state, participant);
+  if (state.status !== "active") await endHook(flow.id)?.(tx, run, state, participant, vars);
   deps.log.debug("flow event", { runId: run.id, flow: flow.id, event: event.type, status: state.status, step: state.stepId });
   return result;
 }
@@ -214,7 +214,11 @@ export async function handleFlowReply(tx: FlowTx, msg: InboundMessage, participa
  */
 export async function stopActiveRun(tx: FlowTx, participant: Participant, reason: "interrupt" | "cancel"): Promise<boolean> {
   const run = await tx.store.flowRuns.activeFor(participant.id);
-  if (!run) return false;
+  return run ? endRun(tx, run, participant, reason) : false;
+}
+
+/** Ends a locked active run without sending anything. */
+async function endRun(tx: FlowTx, run: FlowRun, participant: Participant, reason: "interrupt" | "cancel"): Promise<boolean> {
   const flow = tx.deps.flows.engine[run.flowId];
   if (!flow) {
     // The flow file was removed since the run started: end the run without the interpreter.

@@ -1,6 +1,6 @@
 import { DelayedError, type Job } from "bullmq";
-import { decideStart, isScheduledDate, planFlowStarts, startDueAt, type Cadence } from "../domain/flows/cadence";
-import type { RunState } from "../domain/flows/interpreter";
+import { decideStart, isScheduledDate, planFlowStarts, startDueAt, type Cadence, type FlowSchedule } from "../domain/flows/cadence";
+import type { FlowContext, RunState } from "../domain/flows/interpreter";
 import type { Flow, FlowValue } from "../domain/flows/schema";
 import type { Participant } from "../domain/model";
 import { renderTemplate } from "../domain/text/template";
@@ -11,8 +11,7 @@ import type { FlowRun } from "../store/flow-runs";
 import type { RecoveryCapitalCheck } from "../store/recovery-capital";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
-import { SEND_SPACING_MS, sendAfter, startFlowIn, type FlowTx } from "./flow-engine";
-import { textVars } from "./texts";
+import { canReceiveRoutine, SEND_SPACING_MS, sendAfter, startFlowIn, type FlowTx } from "./flow-engine";
 import type { z } from "zod";
 
 /**
@@ -48,8 +47,14 @@ export function scoreOf(flow: Flow, values: Record<string, FlowValue>): { items:
   return { items, total };
 }
 
-/** Run-end hook (see flow-engine END_HOOKS), inside the transaction that ended the run. */
-export async function onRecoveryCapitalEnded(tx: FlowTx, run: FlowRun, state: RunState, participant: Participant): Promise<void> {
+/** Run-end hook (see flow-engine endHook), inside the transaction that ended the run. */
+export async function onRecoveryCapitalEnded(
+  tx: FlowTx,
+  run: FlowRun,
+  state: RunState,
+  participant: Participant,
+  textVars: FlowContext["vars"],
+): Promise<void> {
   const flow = tx.deps.flows.engine[run.flowId]!;
   const { items, total } = scoreOf(flow, state.values);
   const complete = state.status === "completed" && total !== null;
@@ -84,8 +89,7 @@ export async function onRecoveryCapitalEnded(tx: FlowTx, run: FlowRun, state: Ru
   // Any rise, even one point, is worth telling them about.
   const encouragement = flow.messages.encouragement;
   if (complete && change !== null && change >= 1 && encouragement) {
-    const peer = participant.peerId ? await tx.store.peers.get(participant.peerId) : null;
-    const vars = { ...textVars(tx.deps, participant, peer), total: total!, change, previous: previous!.total! };
+    const vars = { ...textVars, total: total!, change, previous: previous!.total! };
     const { message, isNew: fresh } = await tx.store.outbound.createOnce({
       idempotencyKey: `recovery-capital-encouragement|${run.id}`,
       toPhone: participant.phone,
@@ -106,8 +110,6 @@ async function cadenceFor(store: Store, flow: Flow, participantId: string): Prom
   return own ?? flow.schedule?.cadence ?? null;
 }
 
-const eligible = (p: Participant | null): p is Participant => !!p && p.status === "active" && p.consent === "opted_in";
-
 /**
  * Keeps the participant's next recovery-capital starts as delayed jobs. Called from
  * planParticipant (enrolment, edits, opt-in, resume) and by each start job for the next.
@@ -115,14 +117,17 @@ const eligible = (p: Participant | null): p is Participant => !!p && p.status ==
 export async function planRecoveryCapital(participantId: string, deps: Deps): Promise<number> {
   const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
   if (!flow?.schedule) return 0;
-  const store = storeFor(deps.db);
-  const participant = await store.participants.get(participantId);
-  if (!eligible(participant)) return 0;
-  const cadence = await cadenceFor(store, flow, participantId);
+  const participant = await storeFor(deps.db).participants.get(participantId);
+  return canReceiveRoutine(participant) ? planStartsFor(participant, flow, flow.schedule, deps) : 0;
+}
+
+async function planStartsFor(participant: Participant, flow: Flow, schedule: FlowSchedule, deps: Deps): Promise<number> {
+  const participantId = participant.id;
+  const cadence = await cadenceFor(storeFor(deps.db), flow, participantId);
   if (!cadence) return 0;
   const now = deps.clock.now();
   let added = 0;
-  const plans = planFlowStarts(participant, flow.schedule, cadence, now, HORIZON_DAYS, participant.consentChangedAt);
+  const plans = planFlowStarts(participant, schedule, cadence, now, HORIZON_DAYS, participant.consentChangedAt);
   // Only the next start (and one just missed, to be skipped explicitly): each start plans
   // the one after, so a participant holds one or two jobs however long the horizon.
   const nextIndex = plans.findIndex((x) => x.dueAt.getTime() > now.getTime());
@@ -150,7 +155,8 @@ export async function planRecoveryCapital(participantId: string, deps: Deps): Pr
  * few hours, plan each schedulable participant's next start. Job ids make it idempotent.
  */
 export async function planAllRecoveryCapital(deps: Deps, pageSize = 500): Promise<{ participants: number; jobs: number }> {
-  if (!deps.flows.engine[RECOVERY_CAPITAL_FLOW]?.schedule) return { participants: 0, jobs: 0 };
+  const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
+  if (!flow?.schedule) return { participants: 0, jobs: 0 };
   const store = storeFor(deps.db);
   let afterId: string | null = null;
   let participants = 0;
@@ -160,7 +166,8 @@ export async function planAllRecoveryCapital(deps: Deps, pageSize = 500): Promis
     if (page.length === 0) break;
     afterId = page[page.length - 1]!.id;
     participants += page.length;
-    for (const p of page) jobs += await planRecoveryCapital(p.id, deps);
+    // The page holds the rows (active and opted in): no second read per participant.
+    for (const p of page) jobs += await planStartsFor(p, flow, flow.schedule, deps);
   }
   return { participants, jobs };
 }
@@ -173,7 +180,7 @@ export async function runFlowStart(p: FlowStartPayload, deps: Deps, self?: { job
   if (!flow?.schedule) return "not_due";
   const store = storeFor(deps.db);
   const participant = await store.participants.get(p.participantId);
-  if (!eligible(participant)) return "not_eligible";
+  if (!canReceiveRoutine(participant)) return "not_eligible";
   const cadence = await cadenceFor(store, flow, participant.id);
   if (!cadence || !isScheduledDate(p.localDate, flow.schedule, cadence)) return "not_due";
   const now = deps.clock.now();
@@ -186,8 +193,9 @@ export async function runFlowStart(p: FlowStartPayload, deps: Deps, self?: { job
   }
   const effects = noEffects();
   const outcome = await inTransaction(deps.db, async (tx) => {
+    // Re-read inside the transaction; startFlowIn refuses one no longer active and opted in.
     const fresh = await tx.participants.get(participant.id);
-    if (!eligible(fresh)) return "not_eligible" as const;
+    if (!fresh) return "not_eligible" as const;
     return startFlowIn({ store: tx, deps, now, effects }, fresh, flow.id, `${flow.id}|${participant.id}|${p.localDate}`);
   });
   await dispatchEffects(deps, effects);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fold } from "../text/fold";
 import { templateVariables, TemplateError } from "../text/template";
 
 /**
@@ -169,18 +170,19 @@ export function checkFlow(flow: Flow): string[] {
   const target = (s: FlowStep, where: string, id: string | undefined) => {
     if (id !== undefined && !ids.has(id)) problems.push(`step "${s.id}": ${where} "${id}" is not a step in this flow`);
   };
-  const vars = (s: FlowStep, where: string, template: string, allowed: Set<string>) => {
+  /** `where` names the text in the problem: `step "q3": text.es` or `messages.encouragement.en`. */
+  const vars = (where: string, template: string, allowed: Set<string>) => {
     try {
       for (const v of templateVariables(template)) {
-        if (!allowed.has(v)) problems.push(`step "${s.id}": ${where} uses unknown variable {${v}}`);
+        if (!allowed.has(v)) problems.push(`${where} uses unknown variable {${v}}`);
       }
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
-      problems.push(`step "${s.id}": ${where}: ${err.message}`);
+      problems.push(`${where}: ${err.message}`);
     }
   };
   const texts = (s: FlowStep, where: string, t: Localised) => {
-    for (const lang of LANGUAGES) vars(s, `${where}.${lang}`, t[lang], textVars);
+    for (const lang of LANGUAGES) vars(`step "${s.id}": ${where}.${lang}`, t[lang], textVars);
   };
   const comparedVar = (s: FlowStep, name: string) => {
     if (!recorded.has(name)) problems.push(`step "${s.id}": compares {${name}}, which no step records`);
@@ -236,7 +238,7 @@ export function checkFlow(flow: Flow): string[] {
         if ("sum" in s.value) for (const v of s.value.sum) comparedVar(s, v);
         break;
       case "notify_peer":
-        vars(s, "summary", s.summary, noteVars);
+        vars(`step "${s.id}": summary`, s.summary, noteVars);
         break;
       case "wait":
       case "end":
@@ -245,16 +247,7 @@ export function checkFlow(flow: Flow): string[] {
   });
   const messageVars = new Set<string>([...STANDARD_VARIABLES, ...MESSAGE_VARIABLES]);
   for (const [key, text] of Object.entries(flow.messages)) {
-    for (const lang of LANGUAGES) {
-      try {
-        for (const v of templateVariables(text[lang])) {
-          if (!messageVars.has(v)) problems.push(`messages.${key}.${lang} uses unknown variable {${v}}`);
-        }
-      } catch (err) {
-        if (!(err instanceof TemplateError)) throw err;
-        problems.push(`messages.${key}.${lang}: ${err.message}`);
-      }
-    }
+    for (const lang of LANGUAGES) vars(`messages.${key}.${lang}`, text[lang], messageVars);
   }
   if (problems.length === 0) problems.push(...findBusyLoops(flow));
   return problems;
@@ -306,10 +299,7 @@ export function durationMs(d: string): number {
 
 /** How replies and synonyms are compared: case, accents, edge punctuation and inner spacing ignored. */
 export function normaliseAnswer(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\p{M}\p{Cf}]/gu, "")
+  return fold(text)
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "")
     .replace(/\s+/g, " ");
 }
