@@ -57,7 +57,6 @@ export const appointmentsConfigSchema = z.strictObject({
   }),
 });
 export type AppointmentsConfig = z.infer<typeof appointmentsConfigSchema>;
-export type AppointmentText = keyof AppointmentsConfig["texts"];
 
 export const APPOINTMENT_TEXT_VARIABLES = ["firstName", "peerName", "programName", "kind", "when", "time", "place", "list"] as const;
 

@@ -11,8 +11,8 @@ import { awardPoints } from "./incentives";
 /**
  * A parent's C / R answer to an appointment reminder, inside the inbound transaction.
  * Returns the outcome, or null when the text is not about an appointment (then check-in
- * replies and notes for the peer take it). Keywords (STOP/HELP/YES) were handled before;
- * the crisis screen ran before everything.
+ * replies and notes for the peer take it). A keyword (STOP/HELP/YES) is never C/R: it is
+ * left to the keyword handling that follows. The crisis screen ran before everything.
  */
 export async function handleAppointmentReply(ctx: {
   msg: InboundMessage;

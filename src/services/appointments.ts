@@ -146,59 +146,77 @@ function assertEditable(a: Appointment, now: Date) {
 // ---------------------------------------------------------------------------------------
 // Planning
 
+/** Puts one appointment's work on the schedule (after a create or an edit). */
+async function planAppointment(appt: Appointment, deps: Deps): Promise<void> {
+  const participant = await storeFor(deps.db).participants.get(appt.participantId);
+  if (participant) await planForParticipant(participant, [appt], deps);
+}
+
 /**
- * Puts an appointment's work on the schedule: reminders, the confirmation deadline, the
- * day schedule of its date and, for a parent's first appointment, the peer's call task.
- * Idempotent (job ids are business keys), so it is also the re-plan after any change.
+ * Puts one parent's appointments' work on the schedule: reminders, the confirmation
+ * deadline, the day schedule of each date and, for the parent's first appointment, the
+ * peer's call task. Idempotent (job ids are business keys), so it is also the re-plan
+ * after any change. The first appointment and each day's schedule are looked up once
+ * per parent, not once per appointment.
  */
-export async function planAppointment(appt: Appointment, deps: Deps): Promise<void> {
-  if (appt.status !== "scheduled") return;
-  const store = storeFor(deps.db);
-  const participant = await store.participants.get(appt.participantId);
-  if (!participant) return;
+async function planForParticipant(participant: Participant, appts: Appointment[], deps: Deps): Promise<void> {
+  const scheduled = appts.filter((a) => a.status === "scheduled");
+  if (scheduled.length === 0) return;
   const now = deps.clock.now();
   const config = deps.cadence.appointments;
   const q = deps.queues.appointments;
-
-  const plan = planReminders({
-    appointment: appt,
-    offsets: offsetsFor(config, appt.kind),
-    participant,
-    now,
-    lateReminderMinLeadMinutes: config.reminders.lateReminderMinLeadMinutes,
-    alreadyReminded: appt.remindedAt !== null,
-  });
-  for (const r of plan.reminders) {
-    const data = payload.apptReminder.parse({ appointmentId: appt.id, revision: appt.revision, offset: r.offset, sendAt: r.sendAt.toISOString() });
-    await addOrMove(q, "reminder", data, jobId.apptReminder(data), r.sendAt, deps);
+  const firstId = await storeFor(deps.db).appointments.firstCreatedId(participant.id);
+  const days = new Set<string>();
+  for (const appt of scheduled) {
+    const plan = planReminders({
+      appointment: appt,
+      offsets: offsetsFor(config, appt.kind),
+      participant,
+      now,
+      lateReminderMinLeadMinutes: config.reminders.lateReminderMinLeadMinutes,
+      alreadyReminded: appt.remindedAt !== null,
+    });
+    for (const r of plan.reminders) {
+      const data = payload.apptReminder.parse({ appointmentId: appt.id, revision: appt.revision, offset: r.offset, sendAt: r.sendAt.toISOString() });
+      await addOrMove(q, "reminder", data, jobId.apptReminder(data), r.sendAt, deps);
+    }
+    const deadline = confirmationDeadline(appt, config.reminders.confirmByMinutesBefore, now);
+    if (deadline) {
+      const data = { appointmentId: appt.id, revision: appt.revision };
+      await addOrMove(q, "confirm-deadline", data, jobId.apptDeadline(data), deadline, deps);
+    }
+    days.add(localDateOf(appt.startsAt, participant.timeZone));
+    if (appt.id === firstId) await planOnboardingCall(appt, participant, deps);
   }
-  const deadline = confirmationDeadline(appt, config.reminders.confirmByMinutesBefore, now);
-  if (deadline) {
-    const data = { appointmentId: appt.id, revision: appt.revision };
-    await addOrMove(q, "confirm-deadline", data, jobId.apptDeadline(data), deadline, deps);
-  }
-  await planDaySchedule(participant, localDateOf(appt.startsAt, participant.timeZone), deps);
-  if ((await store.appointments.firstCreatedId(participant.id)) === appt.id) await planOnboardingCall(appt, participant, deps);
+  for (const day of days) await planDaySchedule(participant, day, deps);
 }
 
 /** Everything upcoming for one parent; called when their settings or consent change. */
 export async function planAppointmentsFor(participantId: string, deps: Deps): Promise<void> {
-  // One query when the parent has no upcoming appointment (most calls); each appointment
-  // re-plans its own date's day schedule, so no per-day scan is needed.
-  const upcoming = await storeFor(deps.db).appointments.listForParticipant(participantId, { from: deps.clock.now(), status: "scheduled" });
-  for (const appt of upcoming) await planAppointment(appt, deps);
+  // One query when the parent has no upcoming appointment (most calls).
+  const store = storeFor(deps.db);
+  const upcoming = await store.appointments.listForParticipant(participantId, { from: deps.clock.now(), status: "scheduled" });
+  if (upcoming.length === 0) return;
+  const participant = await store.participants.get(participantId);
+  if (participant) await planForParticipant(participant, upcoming, deps);
 }
 
 /**
  * Hourly safety net: re-plans every appointment whose reminders could still be due (the
- * longest offset ahead), so work lost between a commit and its enqueue, or a Redis that
- * lost its data, is back on the schedule within the hour. Idempotent like every plan.
+ * longest offset ahead, plus a day for quiet hours moving one to the evening before), so
+ * work lost between a commit and its enqueue, or a Redis that lost its data, is back on
+ * the schedule within the hour. Idempotent like every plan.
  */
 export async function replanUpcomingAppointments(deps: Deps, pageSize = 500): Promise<{ appointments: number }> {
   const store = storeFor(deps.db);
   const now = deps.clock.now();
   const config = deps.cadence.appointments.reminders;
-  const longestDays = Math.max(...[config.offsets, ...Object.values(config.byKind)].flat().map((o) => parseOffset(o)?.days ?? 0)) + 2;
+  // Whole days an offset reaches back ("PT72H" is 3, like "P3D").
+  const reachDays = (iso: string) => {
+    const o = parseOffset(iso);
+    return o ? Math.ceil(o.days + o.minutes / 1440) : 0;
+  };
+  const longestDays = Math.max(...[config.offsets, ...Object.values(config.byKind)].flat().map(reachDays)) + 2;
   const to = new Date(now.getTime() + longestDays * 24 * 3600_000);
   let afterId: string | null = null;
   let appointments = 0;
@@ -206,7 +224,16 @@ export async function replanUpcomingAppointments(deps: Deps, pageSize = 500): Pr
     const page = await store.appointments.listScheduledBetween(now, to, afterId, pageSize);
     if (page.length === 0) break;
     afterId = page[page.length - 1]!.id;
-    for (const appt of page) await planAppointment(appt, deps);
+    const byParticipant = new Map<string, Appointment[]>();
+    for (const appt of page) {
+      const group = byParticipant.get(appt.participantId);
+      if (group) group.push(appt);
+      else byParticipant.set(appt.participantId, [appt]);
+    }
+    for (const [participantId, appts] of byParticipant) {
+      const participant = await store.participants.get(participantId);
+      if (participant) await planForParticipant(participant, appts, deps);
+    }
     appointments += page.length;
   }
   return { appointments };

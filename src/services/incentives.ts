@@ -18,13 +18,13 @@ export async function awardPoints(
   deps: Pick<Deps, "cadence" | "config">,
   effects: Effects,
   event: { participant: Participant; reason: PointsReason; sourceKey: string },
-): Promise<{ awarded: number; total: number; crossed: number[] }> {
+): Promise<void> {
   const config = deps.cadence.incentives;
   const points = config.points[event.reason];
-  if (points <= 0) return { awarded: 0, total: await store.points.total(event.participant.id), crossed: [] };
+  if (points <= 0) return;
   const entry = await store.points.awardOnce({ participantId: event.participant.id, sourceKey: event.sourceKey, reason: event.reason, points });
+  if (!entry) return;
   const total = await store.points.total(event.participant.id);
-  if (!entry) return { awarded: 0, total, crossed: [] };
   const crossed = thresholdsCrossed(total - points, total, config);
   const { participant } = event;
   for (const threshold of crossed) {
@@ -52,5 +52,4 @@ export async function awardPoints(
     });
     if (smsIsNew) effects.sms.push(message);
   }
-  return { awarded: points, total, crossed };
 }

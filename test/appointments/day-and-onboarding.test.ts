@@ -3,21 +3,14 @@ import { jobId } from "../../src/queues";
 import { runCheckinDue } from "../../src/services/checkins";
 import { enrol, waitFor, type Harness } from "../support/harness";
 import { enrolOptedIn } from "../scheduling/setup";
-import { appointmentHarness, at, createAppt, notificationsOfKind, outboundOfKind, waitForText, WORKERS } from "./setup";
+import { appointmentHarness, at, createAppt, notificationsOfKind, outboundOfKind, waitForText } from "./setup";
 
 describe("day schedule, onboarding tasks, phases and outcomes (real Redis, Postgres, Twilio SDK)", () => {
   let h: Harness;
   let clock: Awaited<ReturnType<typeof appointmentHarness>>["clock"];
+  let rewind: () => void;
   afterEach(async () => h?.close());
-
-  let t0: Date;
-  async function start(now: Date) {
-    t0 = now;
-    ({ h, clock } = await appointmentHarness(now));
-    h.startWorkers(undefined, WORKERS);
-  }
-  /** Back to the start time once enrolment is done, however long it took on a busy machine. */
-  const rewind = () => clock.set(t0);
+  const start = async (now: Date) => ({ h, clock, rewind } = await appointmentHarness(now));
 
   it("a day with appointments gets 'your day today' at the window's start; a daily check-in in the same hour carries the list instead", async () => {
     await start(at("2026-06-10", "07:59:48"));

@@ -4,23 +4,16 @@ import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDead
 import { renderCadence } from "../../src/flows/config-file";
 import { enrol, waitFor, type Harness } from "../support/harness";
 import { enrolOptedIn } from "../scheduling/setup";
-import { appointmentHarness, at, createAppt, notificationsOfKind, outboundOfKind, sleep, textsTo, waitForText, WORKERS } from "./setup";
+import { appointmentHarness, at, createAppt, notificationsOfKind, outboundOfKind, sleep, textsTo, waitForText } from "./setup";
 
 const isReminder = (b: string) => b.includes("Reply C to confirm");
 
 describe("appointment reminders, C/R and the confirmation deadline (real Redis, Postgres, Twilio SDK)", () => {
   let h: Harness;
   let clock: Awaited<ReturnType<typeof appointmentHarness>>["clock"];
+  let rewind: () => void;
   afterEach(async () => h?.close());
-
-  let t0: Date;
-  async function start(now: Date) {
-    t0 = now;
-    ({ h, clock } = await appointmentHarness(now));
-    h.startWorkers(undefined, WORKERS);
-  }
-  /** Back to the start time once enrolment is done, however long it took on a busy machine. */
-  const rewind = () => clock.set(t0);
+  const start = async (now: Date) => ({ h, clock, rewind } = await appointmentHarness(now));
 
   it("the day-before reminder goes out in the parent's zone; C confirms, thanks them and scores points", async () => {
     await start(at("2026-06-09", "10:59:56"));
@@ -159,6 +152,18 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
     await waitForText(h, phone, isReminder, "reminder");
     await sleep(500);
     expect(textsTo(h, phone).filter(isReminder)).toHaveLength(1);
+  });
+
+  it("the hourly re-plan reaches as far back as an hours-only offset (PT72H is 3 days)", async () => {
+    await start(at("2026-06-09", "09:00"));
+    h.deps.cadence = { ...h.deps.cadence, appointments: { ...h.deps.cadence.appointments, reminders: { ...h.deps.cadence.appointments.reminders, offsets: ["PT72H"], byKind: {} } } };
+    const { participantId } = await enrol(h, { phone: "+15555550211" });
+    rewind();
+    const appt = await createAppt(h, participantId, { kind: "drug_test", localDate: "2026-06-13", localTime: "10:00" });
+    const id = jobId.apptReminder({ appointmentId: appt.id, offset: "PT72H", revision: 1 });
+    await (await h.deps.queues.appointments.getJob(id))!.remove();
+    expect(await replanUpcomingAppointments(h.deps)).toEqual({ appointments: 1 });
+    expect((await h.deps.queues.appointments.getJob(id))!.data.sendAt).toBe(at("2026-06-10", "10:00").toISOString());
   });
 
   it("cancel stops its reminders and keeps the record", async () => {

@@ -9,12 +9,17 @@ import { createHarness, waitFor, type Harness } from "../support/harness";
  */
 export const NY = "America/New_York";
 export const at = (date: string, time: string, zone = NY) => DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate();
-export const WORKERS: QueueName[] = [QUEUE.inbound, QUEUE.smsRoutine, QUEUE.smsUrgent, QUEUE.notify, QUEUE.appointments];
+const WORKERS: QueueName[] = [QUEUE.inbound, QUEUE.smsRoutine, QUEUE.smsUrgent, QUEUE.notify, QUEUE.appointments];
 
+/**
+ * The harness with the appointment workers running. `rewind()` puts the clock back to
+ * `start` once enrolment is done, however long that took on a busy machine.
+ */
 export async function appointmentHarness(start: Date) {
   const clock = runningClock(start);
   const h = await createHarness({ db: "postgres", sms: "twilio", clock, env: { SEND_GRACE_MINUTES: "60" } });
-  return { h, clock };
+  h.startWorkers(undefined, WORKERS);
+  return { h, clock, rewind: () => clock.set(start) };
 }
 
 export async function createAppt(h: Harness, participantId: string, body: Record<string, unknown>) {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runCheckinDue } from "../../src/services/checkins";
 import { waitFor, type Harness } from "../support/harness";
 import { enrolOptedIn } from "../scheduling/setup";
-import { appointmentHarness, at, createAppt, notificationsOfKind, outboundOfKind, waitForText, WORKERS } from "../appointments/setup";
+import { appointmentHarness, at, createAppt, notificationsOfKind, outboundOfKind, waitForText } from "../appointments/setup";
 
 describe("engagement points end to end (real Redis, Postgres, Twilio SDK)", () => {
   let h: Harness;
@@ -11,7 +11,6 @@ describe("engagement points end to end (real Redis, Postgres, Twilio SDK)", () =
   it("answered check-ins, confirmations and attendance score; thresholds notify the peer and tell the parent; a return to use takes nothing away", async () => {
     const s = await appointmentHarness(at("2026-06-10", "09:00"));
     h = s.h;
-    h.startWorkers(undefined, WORKERS);
     // Small thresholds so a few events cross them: 1 (check-in) + 2 (confirm) = 3, + 5 (attended) = 8.
     h.deps.cadence = { ...h.deps.cadence, incentives: { ...h.deps.cadence.incentives, thresholds: [3, 7], thenEvery: 0 } };
     const { participantId, phone, peerId } = await enrolOptedIn(h, { phone: "+15555550401" });
