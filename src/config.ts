@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidZone } from "./domain/time";
+import { localTimeSchema, zoneSchema } from "./domain/time/schemas";
 import { slackConfigProblems, slackConfigShape } from "./slack/config";
 
 /**
@@ -46,8 +46,8 @@ const configSchema = z
     SUPERVISOR_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
     /** Supervisors' daily summary: local time and zone it is posted at (docs/boundaries.md). */
-    SUPERVISOR_SUMMARY_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:mm").default("08:00"),
-    SUPERVISOR_TIME_ZONE: z.string().refine(isValidZone, "must be an IANA time zone").default("America/New_York"),
+    SUPERVISOR_SUMMARY_TIME: localTimeSchema.default("08:00"),
+    SUPERVISOR_TIME_ZONE: zoneSchema.default("America/New_York"),
     /** A note nobody acknowledged for this long is listed in the supervisors' summary. */
     UNACKED_ALERT_HOURS: z.coerce.number().positive().default(24),
     /** Optional program hotline named in the off-hours auto-reply next to 988. */

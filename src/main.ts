@@ -58,8 +58,6 @@ export async function start(config: Config, log: Logger) {
     const workers = startWorkers(deps, redis);
     stops.push(() => workers.close());
     await installSchedules(deps);
-    const planned = await planAll(deps);
-    log.info("check-ins planned", planned);
   }
   if (config.role !== "worker") {
     const app = buildApp(deps);
@@ -70,6 +68,12 @@ export async function start(config: Config, log: Logger) {
       stops.push(() => slack.stop());
     }
     log.info("listening", { url: `http://${config.HOST}:${config.PORT}`, mode: config.sandbox ? "sandbox" : "twilio", role: config.role });
+  }
+  if (config.role !== "web") {
+    // After the listener is up: a full plan takes seconds (20 s at 100k parents), and a
+    // text — a crisis text above all — must not meet a closed port meanwhile.
+    const planned = await planAll(deps);
+    log.info("check-ins planned", planned);
   }
   if (!config.ADMIN_TOKEN) log.warn("ADMIN_TOKEN is not set: the admin API and simulator are disabled");
 

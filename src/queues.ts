@@ -71,6 +71,8 @@ export const jobId = {
   checkinClose: (p: { participantId: string; kind: string; localDate: string }) =>
     `checkin-close|${p.participantId}|${p.kind}|${p.localDate}`,
   notify: (notificationId: string) => `notify|${notificationId}`,
+  /** One paging chain per case round; TRANSFER starts the next round. */
+  escalate: (p: { id: string; escalationRound: number }) => `escalate|${p.id}|${p.escalationRound}`,
   digest: (peerId: string, dueAt: Date) => `digest|${peerId}|${dueAt.getTime()}`,
   flowTimer: (p: { runId: string; stepId: string; token: number }) => `flow-timer|${p.runId}|${p.stepId}|${p.token}`,
   flowStart: (p: { participantId: string; flowId: string; localDate: string }) => `flow-start|${p.flowId}|${p.participantId}|${p.localDate}`,

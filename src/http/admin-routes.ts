@@ -5,8 +5,8 @@ import { storeFor } from "../store";
 import type { ParticipantInput } from "../store/participants";
 import type { Deps } from "../services/deps";
 import { enrolParticipant, NotFoundError, updateParticipant } from "../services/participants";
-import { dailyInsideWindow, participantCreateSchema, participantPatchSchema, peerCreateSchema, peerPatchSchema } from "./admin-schemas";
-import { fieldErrors, readJson } from "./validation";
+import { dailyOutsideWindow, participantCreateSchema, participantPatchSchema, peerCreateSchema, peerPatchSchema } from "./admin-schemas";
+import { readJson } from "./validation";
 
 const idParam = z.uuid();
 
@@ -70,16 +70,10 @@ export function adminRoutes(deps: Deps) {
     const body = await readJson(c, participantPatchSchema);
     if (!body.ok) return body.response;
     const { sendWindow, ...rest } = body.data;
-    const merged = z.object({}).superRefine((_, ctx) =>
-      dailyInsideWindow(
-        {
-          dailyCheckinTime: rest.dailyCheckinTime === undefined ? current.dailyCheckinTime : rest.dailyCheckinTime,
-          sendWindow: sendWindow ?? current.sendWindow,
-        },
-        ctx,
-      ),
-    ).safeParse({});
-    if (!merged.success) return c.json({ error: "invalid request", fields: fieldErrors(merged.error) }, 400);
+    // The daily time and the window are checked together, as they will be after the patch.
+    const daily = rest.dailyCheckinTime === undefined ? current.dailyCheckinTime : rest.dailyCheckinTime;
+    const problem = dailyOutsideWindow(daily, sendWindow ?? current.sendWindow);
+    if (problem) return c.json({ error: "invalid request", fields: { dailyCheckinTime: problem } }, 400);
     if (rest.phone && rest.phone !== current.phone && (await store.participants.byPhone(rest.phone))) {
       return c.json({ error: "conflict", fields: { phone: "already enrolled" } }, 409);
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { e164Schema } from "../domain/text/phone";
-import { localDateSchema, localTimeSchema, weeklyShiftSchema, zoneSchema } from "../domain/time/schemas";
+import { DEFAULT_SEND_WINDOW, type SendWindow } from "../domain/time";
+import { localDateSchema, localTimeSchema, sendWindowSchema, weeklyShiftSchema, zoneSchema } from "../domain/time/schemas";
 
 /** Every admin body is parsed here; unknown fields are rejected so typos do not silently vanish. */
 // Control characters (newlines, NUL…) have no place in a name, and Postgres text cannot hold NUL.
@@ -29,10 +30,6 @@ export const peerPatchSchema = z.strictObject({
   crisisFyiImmediately: z.boolean().optional(),
 });
 
-const sendWindow = z
-  .strictObject({ start: localTimeSchema, end: localTimeSchema })
-  .refine((w) => w.start < w.end, { message: "start must be before end (no midnight wrap)", path: ["end"] });
-
 const participantFields = {
   firstName: z.string().trim().min(1, "required").max(50).regex(noControl, "must not contain control characters"),
   phone: e164Schema,
@@ -41,7 +38,7 @@ const participantFields = {
   peerId: z.uuid("must be a peer id").nullable(),
   dailyCheckinTime: localTimeSchema.nullable(),
   nightlyCheckinTime: localTimeSchema.nullable(),
-  sendWindow,
+  sendWindow: sendWindowSchema,
   status: z.enum(["active", "paused", "discharged"]),
 };
 
@@ -53,10 +50,13 @@ export const participantCreateSchema = z
     peerId: participantFields.peerId.default(null),
     dailyCheckinTime: participantFields.dailyCheckinTime.default("09:00"),
     nightlyCheckinTime: participantFields.nightlyCheckinTime.default("20:30"),
-    sendWindow: sendWindow.default({ start: "08:00", end: "21:00" }),
+    sendWindow: sendWindowSchema.default({ ...DEFAULT_SEND_WINDOW }),
     status: participantFields.status.default("active"),
   })
-  .superRefine(dailyInsideWindow);
+  .superRefine((v, ctx) => {
+    const problem = dailyOutsideWindow(v.dailyCheckinTime, v.sendWindow);
+    if (problem) ctx.addIssue({ code: "custom", path: ["dailyCheckinTime"], message: problem });
+  });
 
 export const participantPatchSchema = z.strictObject({
   firstName: participantFields.firstName.optional(),
@@ -66,23 +66,16 @@ export const participantPatchSchema = z.strictObject({
   peerId: participantFields.peerId.optional(),
   dailyCheckinTime: participantFields.dailyCheckinTime.optional(),
   nightlyCheckinTime: participantFields.nightlyCheckinTime.optional(),
-  sendWindow: sendWindow.optional(),
+  sendWindow: sendWindowSchema.optional(),
   status: participantFields.status.optional(),
 });
 
-/** The daily check-in must fall in the send window; the nighttime one is the parent's own choice. */
-export function dailyInsideWindow(
-  v: { dailyCheckinTime?: string | null; sendWindow?: { start: string; end: string } },
-  ctx: z.RefinementCtx,
-) {
-  const w = v.sendWindow ?? { start: "08:00", end: "21:00" };
-  if (v.dailyCheckinTime && (v.dailyCheckinTime < w.start || v.dailyCheckinTime >= w.end)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["dailyCheckinTime"],
-      message: `must be inside the send window ${w.start}-${w.end}`,
-    });
-  }
+/**
+ * The daily check-in must fall in the send window (the nighttime one is the parent's own
+ * choice): what is wrong with `dailyCheckinTime`, or null. "HH:mm" strings compare in order.
+ */
+export function dailyOutsideWindow(daily: string | null, window: SendWindow): string | null {
+  return daily && (daily < window.start || daily >= window.end) ? `must be inside the send window ${window.start}-${window.end}` : null;
 }
 
 export const sandboxSmsSchema = z.strictObject({

@@ -32,11 +32,9 @@ export function buildApp(deps: Deps) {
   app.route("/slack", slackRoutes(deps, deps.slack?.http ?? null));
 
   // Registered before the admin guard so supervisors' read-only token works here.
-  const cases = new Hono();
-  cases.use("*", requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.SUPERVISOR_TOKEN]));
-  cases.route("/", hotlineCaseRoutes(deps));
-  app.route("/api/hotline/cases", cases);
-  app.route("/api/supervisor", new Hono().use("*", requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.SUPERVISOR_TOKEN])).route("/", supervisorRoutes(deps)));
+  const readOnly = requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.SUPERVISOR_TOKEN]);
+  app.route("/api/hotline/cases", new Hono().use("*", readOnly).route("/", hotlineCaseRoutes(deps)));
+  app.route("/api/supervisor", new Hono().use("*", readOnly).route("/", supervisorRoutes(deps)));
 
   const admin = new Hono();
   admin.use("*", requireAdmin(deps.config.ADMIN_TOKEN));

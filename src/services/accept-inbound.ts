@@ -1,11 +1,10 @@
 import { screenForCrisis, type CrisisScreen } from "../domain/crisis";
 import type { InboundMessage, Participant } from "../domain/model";
 import { describeError } from "../log";
-import { jobId, RETRY_TRANSIENT } from "../queues";
 import { inTransaction, storeFor } from "../store";
 import type { NewInboundByPhone } from "../store/inbound";
 import type { Deps } from "./deps";
-import { dispatchEffects, noEffects } from "./effects";
+import { dispatchEffects, enqueueInbound, noEffects } from "./effects";
 import { notifyPeerOfCase, openOrJoinCase, safetyReply } from "./hotline";
 
 export interface InboundText {
@@ -110,8 +109,7 @@ export function createInboundBatcher(
   };
 
   const enqueue = (ids: string[]): Promise<void> => {
-    const p = deps.queues.inbound
-      .addBulk(ids.map((id) => ({ name: "process", data: { inboundId: id }, opts: { ...RETRY_TRANSIENT, jobId: jobId.inbound(id) } })))
+    const p = enqueueInbound(deps, ids)
       .then(
         () => undefined,
         (err: unknown) => {
@@ -196,7 +194,7 @@ async function acceptCrisis(text: InboundText, participant: Participant | null, 
 async function queueProcessing(message: InboundMessage, deps: Pick<Deps, "queues" | "log">) {
   if (message.processedAt) return;
   try {
-    await deps.queues.inbound.add("process", { inboundId: message.id }, { ...RETRY_TRANSIENT, jobId: jobId.inbound(message.id) });
+    await enqueueInbound(deps, [message.id]);
   } catch (err) {
     deps.log.error("inbound enqueue failed; the sweeper will retry", { inboundId: message.id, error: describeError(err) });
   }

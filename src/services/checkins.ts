@@ -2,7 +2,7 @@ import { DelayedError, type Job } from "bullmq";
 import { checkinDueAt, decideDue, missedStreak, planCheckins, shouldAlertMissedStreak, type PlannedCheckin } from "../domain/checkin-plan";
 import type { Participant } from "../domain/model";
 import { jobId, type CheckinClosePayload, type CheckinDuePayload } from "../queues";
-import { inTransaction, storeFor } from "../store";
+import { inTransaction, storeFor, type Store } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { renderFor, textVars } from "./texts";
@@ -42,6 +42,12 @@ function splitPastGrace(plans: PlannedCheckin[], participants: Map<string, Parti
   return { live, skipped };
 }
 
+/** Drops plans whose check-in is already recorded (sent, answered, skipped…): one query for a page of participants. */
+async function withoutRecorded(store: Store, plans: PlannedCheckin[], participantIds: string[]): Promise<PlannedCheckin[]> {
+  const done = await store.checkins.existingKeys([...new Set(plans.map((p) => p.localDate))], participantIds);
+  return done.size ? plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`)) : plans;
+}
+
 /**
  * (Re)plans one participant after enrolment or an edit. A delayed job planned for another
  * time is replaced; jobs already running or done are left to the processor, which
@@ -54,14 +60,13 @@ export async function planParticipant(participantId: string, deps: Deps): Promis
   const now = deps.clock.now();
   let added = 0;
   const { live, skipped } = splitPastGrace(
-    planCheckins(participant, now, deps.config.PLAN_HORIZON_DAYS),
+    await withoutRecorded(store, planCheckins(participant, now, deps.config.PLAN_HORIZON_DAYS), [participant.id]),
     new Map([[participant.id, participant]]),
     now,
     deps.config.SEND_GRACE_MINUTES,
   );
   await store.checkins.recordSkippedMany(skipped, "missed_send_window");
   for (const plan of live) {
-    if (await store.checkins.find(plan.participantId, plan.kind, plan.localDate)) continue;
     const job = dueJob(plan, now);
     const existing = await deps.queues.checkins.getJob(job.opts.jobId);
     if (existing) {
@@ -114,16 +119,7 @@ export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participan
     if (page.length === 0) break;
     next = page.length < pageSize ? Promise.resolve([]) : started(store.participants.listSchedulable(page[page.length - 1]!.id, pageSize));
     participants += page.length;
-    const plans: PlannedCheckin[] = [];
-    const dates = new Set<string>();
-    for (const p of page) {
-      for (const plan of planCheckins(p, now, horizon)) {
-        plans.push(plan);
-        dates.add(plan.localDate);
-      }
-    }
-    const done = await store.checkins.existingKeys([...dates], page.map((p) => p.id));
-    const notDone = done.size ? plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`)) : plans;
+    const notDone = await withoutRecorded(store, page.flatMap((p) => planCheckins(p, now, horizon)), page.map((p) => p.id));
     const { live: fresh, skipped } = splitPastGrace(notDone, new Map(page.map((p) => [p.id, p])), now, deps.config.SEND_GRACE_MINUTES);
     skippedRows += await store.checkins.recordSkippedMany(skipped, "missed_send_window");
     if (adding.length >= PLAN_ADDS_IN_FLIGHT) await adding.shift();
@@ -162,12 +158,12 @@ export async function runCheckinDue(
     await reschedule.job.moveToDelayed(Date.now() + (decision.dueAt.getTime() - now.getTime()), reschedule.token);
     throw new DelayedError();
   }
+  if (decision.action === "skip") {
+    await store.checkins.createOnce({ ...payload, dueAt, status: "skipped", skipReason: decision.reason });
+    return decision.reason;
+  }
   const flow = deps.flows.checkins[payload.kind];
   const result = await inTransaction(deps.db, async (tx) => {
-    if (decision.action === "skip") {
-      await tx.checkins.createOnce({ ...payload, dueAt, status: "skipped", skipReason: decision.reason });
-      return null;
-    }
     const windowClosesAt = new Date(now.getTime() + flow.replyWindowMinutes * 60_000);
     const checkin = await tx.checkins.createOnce({ ...payload, dueAt, status: "awaiting", windowClosesAt });
     if (!checkin) {
@@ -175,9 +171,7 @@ export async function runCheckinDue(
       // close job (or a duplicate job). Nothing is sent again, but a still-open check-in
       // must get its close job, or it would never be marked missed.
       const existing = await tx.checkins.find(payload.participantId, payload.kind, payload.localDate);
-      return existing?.status === "awaiting" && existing.windowClosesAt
-        ? { duplicate: true as const, effects: noEffects(), windowClosesAt: existing.windowClosesAt }
-        : ("duplicate" as const);
+      return { duplicate: true, effects: noEffects(), windowClosesAt: existing?.status === "awaiting" ? existing.windowClosesAt : null };
     }
     const peer = participant.peerId ? await tx.peers.get(participant.peerId) : null;
     const effects = noEffects();
@@ -191,12 +185,10 @@ export async function runCheckinDue(
       notAfter: new Date(dueAt.getTime() + deps.config.SEND_GRACE_MINUTES * 60_000),
     });
     if (isNew) effects.sms.push(message);
-    return { duplicate: false as const, effects, windowClosesAt };
+    return { duplicate: false, effects, windowClosesAt };
   });
-  if (result === null) return decision.action === "skip" ? decision.reason : "duplicate";
-  if (result === "duplicate") return "duplicate";
   await dispatchEffects(deps, result.effects);
-  await scheduleClose(payload, result.windowClosesAt, deps);
+  if (result.windowClosesAt) await scheduleClose(payload, result.windowClosesAt, deps);
   return result.duplicate ? "duplicate" : "sent";
 }
 

@@ -78,7 +78,7 @@ export async function deliverOutbound(
 async function handleSendFailure(
   msg: OutboundMessage,
   err: unknown,
-  deps: Pick<Deps, "db" | "log">,
+  deps: Pick<Deps, "db" | "clock" | "log">,
   isLast: boolean,
 ): Promise<DeliveryOutcome> {
   const store = storeFor(deps.db);
@@ -87,7 +87,7 @@ async function handleSendFailure(
 
   if (failure.failure === "rejected") {
     await store.outbound.transition(msg.id, ["sending"], "failed", { errorCode: failure.code });
-    if (failure.code === "21610") await store.optOuts.add(msg.toPhone, new Date());
+    if (failure.code === "21610") await store.optOuts.add(msg.toPhone, deps.clock.now());
     throw new UnrecoverableError(`permanent send failure ${failure.code ?? ""}`.trim());
   }
   if (failure.failure === "unknown" && msg.priority !== "crisis") {

@@ -43,6 +43,14 @@ export async function enqueueSms(deps: Pick<Deps, "queues">, messages: OutboundM
   }
 }
 
+/** Queues processing of stored inbound texts (the job id makes a second add a no-op). */
+export async function enqueueInbound(deps: Pick<Deps, "queues">, inboundIds: string[]): Promise<void> {
+  if (!inboundIds.length) return;
+  await deps.queues.inbound.addBulk(
+    inboundIds.map((inboundId) => ({ name: "process", data: { inboundId }, opts: { ...RETRY_TRANSIENT, jobId: jobId.inbound(inboundId) } })),
+  );
+}
+
 export async function enqueueNotifications(deps: Pick<Deps, "queues">, notes: PeerNotification[]): Promise<void> {
   if (!notes.length) return;
   await deps.queues.notify.addBulk(
@@ -80,6 +88,6 @@ export async function startEscalation(deps: Pick<Deps, "queues">, c: Pick<Hotlin
   await deps.queues.hotline.add(
     "escalate",
     { caseId: c.id, round: c.escalationRound, step: 0 },
-    { jobId: `escalate|${c.id}|${c.escalationRound}`, attempts: 20, backoff: { type: "fixed", delay: 1000 } },
+    { jobId: jobId.escalate(c), attempts: 20, backoff: { type: "fixed", delay: 1000 } },
   );
 }

@@ -68,9 +68,10 @@ export async function runEscalationStep(
   const responders = await store.responders.listActive();
   const { responders: toPage, reason } = whomToPage(data.step, responders, now, { childSafety: c.supervisorReview });
   const minutes = Math.max(1, Math.round((now.getTime() - c.createdAt.getTime()) / 60_000));
+  const key: ProgramMessageKey = data.step === 0 ? "hotlinePage" : "hotlineRepage";
+  // Every responder is paged by SMS, whatever their pageChannel: paging in Slack is not
+  // built, and SMS stays the floor even once it is.
   for (const r of toPage) {
-    if (r.pageChannel !== "sms") continue; // Slack paging arrives with the Slack issue; SMS stays the floor.
-    const key: ProgramMessageKey = data.step === 0 ? "hotlinePage" : "hotlineRepage";
     const { message, isNew } = await store.outbound.createOnce({
       idempotencyKey: `page|${c.id}|${data.round}|${data.step}|${r.id}`,
       toPhone: r.phone,

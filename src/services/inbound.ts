@@ -151,7 +151,7 @@ async function handleParticipantText(
       break;
     case "note_for_peer":
       await noteForPeer(ctx, "parent_message");
-      if (!(await offHoursAutoReply(ctx))) await reply(ctx, "messageForwarded", "message_ack", localDateOf(now, participant.timeZone));
+      await acknowledgeNote(ctx);
       break;
     case "note_no_reply":
       await noteForPeer(ctx, "parent_message");
@@ -187,6 +187,12 @@ async function reply(ctx: ActionContext, key: ProgramMessageKey, kind: string, o
   if (isNew) ctx.effects.sms.push(message);
 }
 
+/** After a note to the peer: the off-hours auto-reply if the peer is off, else "forwarded" (once a local day). */
+async function acknowledgeNote(ctx: ActionContext) {
+  if (await offHoursAutoReply(ctx)) return;
+  await reply(ctx, "messageForwarded", "message_ack", localDateOf(ctx.now, ctx.participant.timeZone));
+}
+
 async function noteForPeer(ctx: ActionContext, kind: string, summary?: string) {
   const { notification, isNew } = await ctx.store.notifications.createOnce({
     idempotencyKey: `${kind}|${ctx.msg.id}`,
@@ -211,7 +217,7 @@ async function recordCheckinReply(
   await awardPoints(ctx.store, ctx.deps, ctx.effects, { participant: ctx.participant, reason: "checkin_answered", sourceKey: `checkin|${checkinId}` });
   if (score === null) {
     await noteForPeer(ctx, "checkin_note");
-    if (!(await offHoursAutoReply(ctx))) await reply(ctx, "messageForwarded", "message_ack", localDateOf(ctx.now, ctx.participant.timeZone));
+    await acknowledgeNote(ctx);
     return;
   }
   const low = score <= flow.lowScoreAtOrBelow;

@@ -1,9 +1,9 @@
 import type { Queue } from "bullmq";
-import { jobId, RETRY_TRANSIENT } from "../queues";
+import { jobId } from "../queues";
 import { storeFor } from "../store";
 import { scheduleClose } from "./checkins";
 import type { Deps } from "./deps";
-import { enqueueNotifications, enqueueSms, startEscalation } from "./effects";
+import { enqueueInbound, enqueueNotifications, enqueueSms, startEscalation } from "./effects";
 
 /** Rows older than this with no finished job are presumed orphaned (enqueue failed, Redis lost). */
 const ORPHAN_AFTER_MS = 30_000;
@@ -18,9 +18,7 @@ export async function sweepOrphans(deps: Deps) {
   const before = new Date(deps.clock.now().getTime() - ORPHAN_AFTER_MS);
   let inbound = 0;
   for (const m of await store.inbound.listUnprocessedBefore(before, 500)) {
-    if (await requeue(deps.queues.inbound, jobId.inbound(m.id), () =>
-      deps.queues.inbound.add("process", { inboundId: m.id }, { ...RETRY_TRANSIENT, jobId: jobId.inbound(m.id) }),
-    )) inbound++;
+    if (await requeue(deps.queues.inbound, jobId.inbound(m.id), () => enqueueInbound(deps, [m.id]))) inbound++;
   }
   let sms = 0;
   for (const m of await store.outbound.listQueuedBefore(before, 500)) {
@@ -34,7 +32,7 @@ export async function sweepOrphans(deps: Deps) {
   // An open crisis case must always have a live paging chain.
   let escalations = 0;
   for (const c of await store.cases.list({ status: "open" })) {
-    if (await requeue(deps.queues.hotline, `escalate|${c.id}|${c.escalationRound}`, () => startEscalation(deps, c))) escalations++;
+    if (await requeue(deps.queues.hotline, jobId.escalate(c), () => startEscalation(deps, c))) escalations++;
   }
   // A sent check-in whose reply window has closed must have a close job, or it would stay
   // "awaiting" forever (never missed, never counted in a streak). The due job adds it after

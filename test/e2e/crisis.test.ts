@@ -101,6 +101,14 @@ describe("crisis path end to end: webhook → safety TwiML → pages → accept 
     expect(types.filter((t) => t === "escalated").length).toBeGreaterThanOrEqual(2);
   });
 
+  it("pages a responder whose pageChannel is slack by SMS (Slack paging is not built)", async () => {
+    const v = await addResponder({ name: "Slacker", phone: "+15555554001", tier: "primary", pageChannel: "slack" });
+    await h.postSms("+15555559997", "i took a whole bottle of pills");
+    await waitFor(() => texts(v.phone).length === 1, 10_000, "page by SMS");
+    const [c] = await h.store.cases.list({ status: "open" });
+    expect(texts(v.phone)[0]).toContain(c!.shortId);
+  });
+
   it("pages the supervisor tier at once when nobody is on shift", async () => {
     const off = await addResponder({ name: "Off", phone: "+15555553001", tier: "primary", shifts: [] });
     const sup = await addResponder({ name: "Sup", phone: "+15555553002", tier: "supervisor", shifts: [] });

@@ -115,7 +115,8 @@ export async function finished(h: Harness, id: string, timeoutMs = 10_000): Prom
   const job = await waitFor(
     async () => {
       const j = await getJob(h, id);
-      return j && (await j.isCompleted()) ? j : undefined;
+      // Read again once completed: `j` may have been read just before it finished, with no return value yet.
+      return j && (await j.isCompleted()) ? getJob(h, id) : undefined;
     },
     timeoutMs,
     `job ${id} finished`,

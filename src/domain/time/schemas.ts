@@ -19,7 +19,7 @@ export const weeklyShiftSchema = z.object({
 });
 
 export const sendWindowSchema = z
-  .object({ start: localTimeSchema, end: localTimeSchema })
+  .strictObject({ start: localTimeSchema, end: localTimeSchema })
   .refine(
     (w) => !isValidLocalTime(w.start) || !isValidLocalTime(w.end) || minuteOfDay(w.start) < minuteOfDay(w.end),
     { message: "send window start must be before end (no midnight wrap)", path: ["end"] },
