@@ -163,7 +163,7 @@ async function acceptCrisis(text: InboundText, participant: Participant | null, 
         crisisCategories: screen.categories,
       });
       if (stored.isNew) {
-        const opened = await openOrJoinCase(tx, stored.message, participant, screen, now);
+        const opened = await openOrJoinCase(tx, { via: "sms", msg: stored.message }, participant, screen, now);
         if (opened.isNew) {
           effects.escalations.push(opened.hotlineCase);
           await notifyPeerOfCase(

@@ -14,16 +14,27 @@ import { renderFor, textVars } from "./texts";
  * relay between parent and volunteer, and closing. Every step lands on the case timeline.
  */
 
+/**
+ * How a case arrived: a crisis text the webhook already answered with the safety reply,
+ * or a peer's "Hand to hotline" (no safety reply was sent; maybe no text behind it).
+ */
+export type CaseSource =
+  | { via: "sms"; msg: InboundMessage }
+  | { via: "peer_handoff"; msg: InboundMessage | null; fromPhone: string };
+
+/** Joins the parent's open case, or opens one (the caller starts its paging chain when new). */
 export async function openOrJoinCase(
   store: Store,
-  msg: InboundMessage,
+  source: CaseSource,
   participant: Participant | null,
   screen: CrisisScreen,
   now: Date,
 ): Promise<{ hotlineCase: HotlineCase; isNew: boolean }> {
-  const existing = await store.cases.activeForPhone(msg.fromPhone);
+  const { msg } = source;
+  const fromPhone = source.via === "sms" ? source.msg.fromPhone : source.fromPhone;
+  const existing = await store.cases.activeForPhone(fromPhone);
   if (existing) {
-    await store.cases.addEvent(existing.id, "message_received", now, null, { inboundId: msg.id, level: screen.level });
+    if (msg) await store.cases.addEvent(existing.id, "message_received", now, null, { inboundId: msg.id, level: screen.level });
     return { hotlineCase: existing, isNew: false };
   }
   let shortId = newShortId();
@@ -32,15 +43,19 @@ export async function openOrJoinCase(
   const hotlineCase = await store.cases.create({
     shortId,
     participantId: participant?.id ?? null,
-    fromPhone: msg.fromPhone,
+    fromPhone,
     language: participant?.language ?? "en",
     level: "imminent",
     severity: severityOf(screen),
     categories: screen.categories,
     supervisorReview: childSafety,
   });
-  await store.cases.addEvent(hotlineCase.id, "received", now, null, { inboundId: msg.id, categories: screen.categories });
-  await store.cases.addEvent(hotlineCase.id, "safety_reply", now, null, { via: "twiml" });
+  await store.cases.addEvent(hotlineCase.id, "received", now, null, {
+    ...(msg ? { inboundId: msg.id } : {}),
+    categories: screen.categories,
+    ...(source.via === "peer_handoff" ? { via: "peer_handoff" } : {}),
+  });
+  if (source.via === "sms") await store.cases.addEvent(hotlineCase.id, "safety_reply", now, null, { via: "twiml" });
   if (childSafety) await store.cases.addEvent(hotlineCase.id, "flagged_for_supervisor_review", now, null, { reason: "child_safety" });
   return { hotlineCase, isNew: true };
 }

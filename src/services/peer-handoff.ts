@@ -1,7 +1,5 @@
 import type { CrisisCategory, CrisisScreen } from "../domain/crisis";
 import type { HotlineCase } from "../domain/hotline/model";
-import { severityOf } from "../domain/hotline/escalation";
-import { newShortId } from "../domain/hotline/commands";
 import { inTransaction } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
@@ -32,32 +30,10 @@ export async function handNoteToHotline(
     if (participant.peerId !== input.peerId) return { r: { outcome: "not_your_parent" }, effects };
 
     const msg = note.inboundMessageId ? await store.inbound.get(note.inboundMessageId) : null;
-    let opened: { hotlineCase: HotlineCase; isNew: boolean };
-    if (msg) {
-      const categories = msg.crisisCategories as CrisisCategory[];
-      const screen: CrisisScreen = { level: "imminent", categories, ruleIds: ["peer.handoff"] };
-      opened = await openOrJoinCase(store, msg, participant, screen, now);
-    } else {
-      // Notes with no text behind them (a low score, a missed streak): same case, no message.
-      const existing = await store.cases.activeForPhone(participant.phone);
-      if (existing) opened = { hotlineCase: existing, isNew: false };
-      else {
-        let shortId = newShortId();
-        while (await store.cases.byShortId(shortId)) shortId = newShortId();
-        const hotlineCase = await store.cases.create({
-          shortId,
-          participantId: participant.id,
-          fromPhone: participant.phone,
-          language: participant.language,
-          level: "imminent",
-          severity: severityOf({ level: "imminent", categories: [] }),
-          categories: [],
-          supervisorReview: false,
-        });
-        await store.cases.addEvent(hotlineCase.id, "received", now, null, { via: "peer_handoff" });
-        opened = { hotlineCase, isNew: true };
-      }
-    }
+    // Notes with no text behind them (a low score, a missed streak) open the same kind of case.
+    const categories = (msg?.crisisCategories ?? []) as CrisisCategory[];
+    const screen: CrisisScreen = { level: "imminent", categories, ruleIds: ["peer.handoff"] };
+    const opened = await openOrJoinCase(store, { via: "peer_handoff", msg, fromPhone: participant.phone }, participant, screen, now);
     await store.cases.addEvent(opened.hotlineCase.id, "handed_over_by_peer", now, null, {
       peerId: input.peerId,
       notificationId: note.id,

@@ -212,6 +212,8 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     const events = await h.store.cases.events(cases[0]!.id);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["received", "handed_over_by_peer", "paged"]));
     expect(events.find((e) => e.type === "received")!.detail.inboundId).toBe(note!.inboundMessageId);
+    // The parent was not sent the crisis safety reply; the timeline must not say so.
+    expect(events.map((e) => e.type)).not.toContain("safety_reply");
     const update = await waitFor(() => h.fakeSlack!.callsTo("chat.update")[0]);
     expect(blockText(update)).toContain(cases[0]!.shortId);
     expect(blockText(update)).not.toContain(ACTION.handToHotline); // buttons gone
