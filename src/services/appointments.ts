@@ -1,4 +1,5 @@
 import type { Queue } from "bullmq";
+import { canReceiveRoutine } from "../domain/routine-texts";
 import { localDayBounds } from "../domain/appointments/day-schedule";
 import type { Appointment, AppointmentKind } from "../domain/appointments/model";
 import { appointmentStart, confirmationDeadline, IMMEDIATE, parseOffset, planReminders } from "../domain/appointments/reminders";
@@ -294,7 +295,7 @@ export async function runAppointmentReminder(p: { appointmentId: string; revisio
     if (!appt || appt.revision !== p.revision || appt.status !== "scheduled") return "stale";
     if (appt.startsAt.getTime() <= now.getTime()) return "appointment_started";
     const participant = await store.participants.get(appt.participantId);
-    if (!participant || participant.status !== "active" || participant.consent !== "opted_in") return "not_eligible";
+    if (!canReceiveRoutine(participant)) return "not_eligible";
     const sendAt = new Date(p.sendAt);
     if (now.getTime() - sendAt.getTime() > deps.config.SEND_GRACE_MINUTES * 60_000) return "missed_send_window";
     if (!isWithinSendWindow(now, participant.timeZone, participant.sendWindow)) return "quiet_hours";

@@ -1,6 +1,7 @@
 import { DelayedError, type Job } from "bullmq";
 import { checkinDueAt, decideDue, missedStreak, planCheckins, shouldAlertMissedStreak, type PlannedCheckin } from "../domain/checkin-plan";
 import type { Participant } from "../domain/model";
+import { canReceiveRoutine } from "../domain/routine-texts";
 import { jobId, type CheckinClosePayload, type CheckinDuePayload } from "../queues";
 import { inTransaction, storeFor, type Store } from "../store";
 import type { Deps } from "./deps";
@@ -10,8 +11,6 @@ import { planAppointmentsFor } from "./appointments";
 import { withDaySchedule } from "./day-schedule";
 import { planRecoveryCapital } from "./recovery-capital";
 
-const isSchedulable = (p: Participant | null): p is Participant =>
-  !!p && p.status === "active" && p.consent === "opted_in";
 
 function dueJob(plan: PlannedCheckin, now: Date) {
   const data: CheckinDuePayload = {
@@ -56,7 +55,7 @@ async function withoutRecorded(store: Store, plans: PlannedCheckin[], participan
 export async function planParticipant(participantId: string, deps: Deps): Promise<number> {
   const store = storeFor(deps.db);
   const participant = await store.participants.get(participantId);
-  if (!isSchedulable(participant)) return 0;
+  if (!canReceiveRoutine(participant)) return 0;
   const now = deps.clock.now();
   let added = 0;
   const { live, skipped } = splitPastGrace(
@@ -146,7 +145,7 @@ export async function runCheckinDue(
   const now = deps.clock.now();
   const store = storeFor(deps.db);
   const participant = await store.participants.get(payload.participantId);
-  if (!isSchedulable(participant)) return "not_eligible";
+  if (!canReceiveRoutine(participant)) return "not_eligible";
   const dueAt = checkinDueAt(participant, payload.kind, payload.localDate);
   if (!dueAt) return "not_eligible";
   const decision = decideDue(participant, payload.kind, dueAt, now, deps.config.SEND_GRACE_MINUTES);

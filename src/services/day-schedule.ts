@@ -1,4 +1,5 @@
 import { dayScheduleAt, mergesWithDailyCheckin } from "../domain/appointments/day-schedule";
+import { canReceiveRoutine } from "../domain/routine-texts";
 import type { Participant } from "../domain/model";
 import { renderCadence } from "../flows/config-file";
 import { jobId, payload } from "../queues";
@@ -30,7 +31,7 @@ export async function runDaySchedule(p: { participantId: string; localDate: stri
   const effects = noEffects();
   const outcome = await inTransaction(deps.db, async (store) => {
     const participant = await store.participants.get(p.participantId);
-    if (!participant || participant.status !== "active" || participant.consent !== "opted_in") return "not_eligible";
+    if (!canReceiveRoutine(participant)) return "not_eligible";
     const time = deps.cadence.appointments.daySchedule.time;
     // Settings changed since planning so that the check-in now carries the list.
     if (mergesWithDailyCheckin(participant, p.localDate, time)) return "merged";

@@ -32,15 +32,16 @@ export async function enqueueSms(deps: Pick<Deps, "queues">, messages: OutboundM
       urgent.map((m) => ({ name: "send", data: { outboundId: m.id }, opts: { ...opts, jobId: jobId.sms(m.id) } })),
     );
   }
-  if (routine.length) {
-    await deps.queues.smsRoutine.addBulk(
-      routine.map((m) => ({
-        name: "send",
-        data: { outboundId: m.id },
-        opts: { ...opts, jobId: jobId.sms(m.id), priority: PRIORITY[m.priority as "reply" | "routine"] },
-      })),
-    );
-  }
+  if (routine.length) await deps.queues.smsRoutine.addBulk(routine.map((m) => routineSmsJob(m)));
+}
+
+/** The sms-routine job for a stored text; `delayMs` holds it back (texts of one flow step, in order). */
+export function routineSmsJob(m: OutboundMessage, delayMs = 0) {
+  return {
+    name: "send",
+    data: { outboundId: m.id },
+    opts: { ...RETRY_TRANSIENT, jobId: jobId.sms(m.id), priority: PRIORITY[m.priority as "reply" | "routine"], ...(delayMs ? { delay: delayMs } : {}) },
+  };
 }
 
 /** Queues processing of stored inbound texts (the job id makes a second add a no-op). */

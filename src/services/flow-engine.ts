@@ -1,13 +1,14 @@
 import { initialState, step, type FlowContext, type FlowEvent, type RunState } from "../domain/flows/interpreter";
 import { durationMs, type Flow } from "../domain/flows/schema";
 import type { InboundMessage, OutboundMessage, Participant } from "../domain/model";
-import { jobId, RETRY_TRANSIENT, type QUEUE } from "../queues";
+import { jobId, type QUEUE } from "../queues";
 import { inTransaction, type Store } from "../store";
 import type { FlowRun } from "../store/flow-runs";
 import type { Deps } from "./deps";
-import { dispatchEffects, noEffects, type Effects } from "./effects";
+import { dispatchEffects, noEffects, routineSmsJob, type Effects } from "./effects";
 import { onRecoveryCapitalEnded, RECOVERY_CAPITAL_FLOW } from "./recovery-capital";
 import { textVars } from "./texts";
+import { canReceiveRoutine } from "../domain/routine-texts";
 
 /**
  * Durable flow runs: the pure interpreter decides, this applies its actions inside the
@@ -35,18 +36,11 @@ const endHook = (flowId: string): RunEndHook | undefined =>
 /** Gap between texts produced by one event, so they arrive in the order written. */
 export const SEND_SPACING_MS = 2500;
 
-/** Queues a stored text to go out `delayMs` after commit (same queue, key and retries as enqueueSms). */
+/** Queues a stored text to go out `delayMs` after commit (the same job enqueueSms would add, held back). */
 export function sendAfter(effects: Effects, message: OutboundMessage, delayMs: number): void {
-  (effects.jobs ??= []).push({
-    queue: "smsRoutine",
-    name: "send",
-    data: { outboundId: message.id },
-    opts: { ...RETRY_TRANSIENT, jobId: jobId.sms(message.id), delay: delayMs, priority: message.priority === "reply" ? 1 : 10 },
-  });
+  (effects.jobs ??= []).push({ queue: "smsRoutine", ...routineSmsJob(message, delayMs) });
 }
 
-/** Routine texts (flow starts, timers, scheduled starts) only reach an active, opted-in parent. */
-export const canReceiveRoutine = (p: Participant | null): p is Participant => !!p && p.status === "active" && p.consent === "opted_in";
 
 export async function startFlowIn(tx: FlowTx, participant: Participant, flowId: string, startKey: string | null): Promise<StartOutcome> {
   const flow = tx.deps.flows.engine[flowId];

@@ -1,6 +1,7 @@
 import type { PointsReason } from "../domain/appointments/model";
 import type { Participant } from "../domain/model";
 import { thresholdsCrossed } from "../domain/incentives/points";
+import { canReceiveRoutine } from "../domain/routine-texts";
 import type { Store } from "../store";
 import type { Deps } from "./deps";
 import type { Effects } from "./effects";
@@ -39,7 +40,7 @@ export async function awardPoints(
   }
   // One text to the parent, for the highest total reached (a jump past two thresholds is one piece of news).
   const threshold = crossed[crossed.length - 1];
-  if (threshold !== undefined && participant.status === "active" && participant.consent === "opted_in") {
+  if (threshold !== undefined && canReceiveRoutine(participant)) {
     const peer = participant.peerId ? await store.peers.get(participant.peerId) : null;
     const { message, isNew: smsIsNew } = await store.outbound.createOnce({
       idempotencyKey: `incentive|${participant.id}|${threshold}`,

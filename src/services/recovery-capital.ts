@@ -11,7 +11,8 @@ import type { FlowRun } from "../store/flow-runs";
 import type { RecoveryCapitalCheck } from "../store/recovery-capital";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
-import { canReceiveRoutine, SEND_SPACING_MS, sendAfter, startFlowIn, type FlowTx } from "./flow-engine";
+import { SEND_SPACING_MS, sendAfter, startFlowIn, type FlowTx } from "./flow-engine";
+import { canReceiveRoutine } from "../domain/routine-texts";
 import type { z } from "zod";
 
 /**
