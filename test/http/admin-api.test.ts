@@ -190,6 +190,7 @@ describe("admin API", () => {
       ["slackUserId", { name: "P", timeZone: "UTC", slackUserId: "bob" }],
       ["workingHours.0.weekday", { name: "P", timeZone: "UTC", workingHours: [{ weekday: 8, start: "09:00", end: "17:00" }] }],
       ["workingHours.0.start", { name: "P", timeZone: "UTC", workingHours: [{ weekday: 1, start: "25:00", end: "17:00" }] }],
+      ["workingHours.0.note", { name: "P", timeZone: "UTC", workingHours: [{ weekday: 1, start: "09:00", end: "17:00", note: "x" }] }],
       ["offDates.0", { name: "P", timeZone: "UTC", offDates: ["2026-02-30"] }],
       ["nickname", { name: "P", timeZone: "UTC", nickname: "Pat" }],
     ])("rejects a new peer naming %s", async (field, body) => {

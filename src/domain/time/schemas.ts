@@ -11,7 +11,7 @@ export const localTimeSchema = z.string().refine(isValidLocalTime, 'expected loc
 
 export const localDateSchema = z.string().refine(isValidLocalDate, 'expected local date "yyyy-MM-dd"');
 
-export const weeklyShiftSchema = z.object({
+export const weeklyShiftSchema = z.strictObject({
   weekday: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]),
   start: localTimeSchema,
   // end <= start is allowed: the shift ends the next day.
