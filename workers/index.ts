@@ -3,7 +3,7 @@ import { describeError } from "../src/log";
 import { payload, QUEUE, type QueueName } from "../src/queues";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../src/services/checkins";
 import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../src/services/appointments";
-import { runPhaseVisit } from "../src/services/appointments-phases";
+import { replanPhaseVisits, runPhaseVisit } from "../src/services/appointments-phases";
 import { runDaySchedule } from "../src/services/day-schedule";
 import { deliverOutbound } from "../src/services/deliver-sms";
 import type { Deps } from "../src/services/deps";
@@ -112,7 +112,7 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
           case "phase-visit":
             return runPhaseVisit(payload.phaseVisit.parse(job.data), deps);
           case "replan-upcoming":
-            return replanUpcomingAppointments(deps);
+            return { ...(await replanUpcomingAppointments(deps)), ...(await replanPhaseVisits(deps)) };
           default:
             throw new Error(`unknown appointment job ${job.name}`);
         }

@@ -1,6 +1,7 @@
 import type { Phase, PhaseCadence } from "../domain/appointments/model";
 import { nextWeeklyTask, weeksInPhase } from "../domain/appointments/phases";
 import type { Participant } from "../domain/model";
+import { describeError } from "../log";
 import { jobId } from "../queues";
 import { inTransaction, storeFor } from "../store";
 import { addOrMove } from "./appointments";
@@ -19,8 +20,30 @@ export async function createPhase(
   deps: Deps,
 ): Promise<Phase> {
   const phase = await storeFor(deps.db).phases.create({ participantId: participant.id, ...input });
-  await planPhaseVisit(phase, participant, 0, deps);
+  try {
+    await planPhaseVisit(phase, participant, 0, deps);
+  } catch (err) {
+    // Saved is saved: a 500 here would invite a retry that doubles the phase.
+    deps.log.warn("phase saved; planning deferred to the hourly re-plan", { phaseId: phase.id, error: describeError(err) });
+  }
   return phase;
+}
+
+/**
+ * Hourly safety net for the weekly chain: a job lost between a commit and its enqueue (or
+ * a Redis that lost its data) comes back within the hour. Re-adding the next week's job
+ * is a no-op when it is there (its id carries the week).
+ */
+export async function replanPhaseVisits(deps: Deps): Promise<{ phases: number }> {
+  const store = storeFor(deps.db);
+  // A day back in UTC covers every zone whose local date is still the phase's last day.
+  const since = new Date(deps.clock.now().getTime() - 24 * 3600_000).toISOString().slice(0, 10);
+  const phases = await store.phases.listWeeklyNotEndedBy(since);
+  for (const phase of phases) {
+    const participant = await store.participants.get(phase.participantId);
+    if (participant && participant.status !== "discharged") await planPhaseVisit(phase, participant, 0, deps);
+  }
+  return { phases: phases.length };
 }
 
 async function planPhaseVisit(phase: Phase, participant: Participant, fromWeek: number, deps: Deps): Promise<void> {

@@ -30,6 +30,14 @@ export function phasesStore(q: Queryable) {
       );
       return rows.map(toPhase);
     },
+    /** Weekly-visit phases that have not ended by `localDate` (the hourly re-plan's list). */
+    async listWeeklyNotEndedBy(localDate: string): Promise<Phase[]> {
+      const { rows } = await q.query<PhaseRow>(
+        `select * from participant_phases where cadence->>'visit' = 'weekly' and end_date >= $1 order by id`,
+        [localDate],
+      );
+      return rows.map(toPhase);
+    },
     /** Phases covering a local date (inclusive at both ends). */
     async activeOn(participantId: string, localDate: string): Promise<Phase[]> {
       const { rows } = await q.query<PhaseRow>(

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { replanPhaseVisits } from "../../src/services/appointments-phases";
 import { jobId } from "../../src/queues";
 import { runCheckinDue } from "../../src/services/checkins";
 import { enrol, waitFor, type Harness } from "../support/harness";
@@ -79,6 +80,11 @@ describe("day schedule, onboarding tasks, phases and outcomes (real Redis, Postg
     expect(task).toMatchObject({ peerId, summary: "Weekly visit with Ana due this week (Onboarding, week 1 of 13)." });
     const next = await waitFor(() => h.deps.queues.appointments.getJob(jobId.phaseVisit({ phaseId: phase.id, week: 1 })), 5000, "next week planned");
     expect(await next.isDelayed()).toBe(true);
+    // A lost chain (Redis flushed) is back after the hourly re-plan, for the same week.
+    await next.remove();
+    expect(await replanPhaseVisits(h.deps)).toEqual({ phases: 1 });
+    const restored = await h.deps.queues.appointments.getJob(jobId.phaseVisit({ phaseId: phase.id, week: 1 }));
+    expect(restored && (await restored.isDelayed())).toBe(true);
     expect(await (await h.admin("GET", `/participants/${participantId}/phases`)).json()).toMatchObject({
       phases: [{ id: phase.id, name: "Onboarding", startDate: "2026-06-01", endDate: "2026-08-29", cadence: { visit: "weekly" } }],
     });
