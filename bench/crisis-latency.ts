@@ -500,7 +500,7 @@ async function main(): Promise<{ met: boolean; summary: string[] }> {
           .filter((s) => RESPONDER_PHONES.includes(s.to) && s.body.includes(hc.short_id))
           .reduce<number | null>((min, s) => (min === null || s.at < min ? s.at : min), null);
         sample.latencyMs = firstPage === null ? null : firstPage - c.sentAt;
-        const esc = await deps.queues.hotline.getJob(`escalate|${hc.id}|0`);
+        const esc = await deps.queues.hotline.getJob(jobId.escalate({ id: hc.id, escalationRound: 0 }));
         if (esc) {
           sample.escAddedMs = esc.timestamp - c.sentAt;
           sample.escStartMs = esc.processedOn ? esc.processedOn - c.sentAt : null;
