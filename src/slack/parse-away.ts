@@ -1,4 +1,4 @@
-import { addDays, formatLocal, isValidLocalDate, isValidLocalTime, localDateOf, zonedInstant } from "../domain/time";
+import { addDays, isValidLocalDate, isValidLocalTime, localDateOf, localTimeOf, zonedInstant } from "../domain/time";
 
 /**
  * `/away [until]` in the peer's own zone. Accepted:
@@ -46,7 +46,5 @@ export function parseAwayUntil(text: string, now: Date, zone: string): AwayUntil
 }
 
 function sameLocalTimeDaysLater(now: Date, zone: string, days: number): Date {
-  // The "es" time style is the 24-hour "HH:mm" that zonedInstant takes.
-  const local = formatLocal(now, zone, "es", "time");
-  return zonedInstant(addDays(localDateOf(now, zone), days), local, zone);
+  return zonedInstant(addDays(localDateOf(now, zone), days), localTimeOf(now, zone), zone);
 }

@@ -1,7 +1,6 @@
-import { DateTime } from "luxon";
 import type { Participant } from "../model";
 import { checkinDueAt } from "../checkin-plan";
-import { addDays, clampIntoSendWindow, zonedInstant, type LocalDate, type LocalTime } from "../time";
+import { addDays, clampIntoSendWindow, localDateOf, localTimeOf, zonedInstant, type LocalDate, type LocalTime } from "../time";
 
 /**
  * The morning "your day today" text (seed M3: "send a daily schedule to parents").
@@ -22,9 +21,8 @@ export function mergesWithDailyCheckin(p: ScheduleInput, localDate: LocalDate, c
   const checkin = checkinDueAt(p, "daily", localDate);
   if (!checkin) return false;
   const schedule = dayScheduleAt(p, localDate, configuredTime);
-  const a = DateTime.fromJSDate(checkin, { zone: p.timeZone });
-  const b = DateTime.fromJSDate(schedule, { zone: p.timeZone });
-  return a.toISODate() === b.toISODate() && a.hour === b.hour;
+  const sameDate = localDateOf(checkin, p.timeZone) === localDateOf(schedule, p.timeZone);
+  return sameDate && localTimeOf(checkin, p.timeZone).slice(0, 2) === localTimeOf(schedule, p.timeZone).slice(0, 2);
 }
 
 /** The instants bounding a local day in a zone (23 or 25 hours long on DST days). */

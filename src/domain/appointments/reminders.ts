@@ -1,5 +1,4 @@
-import { DateTime } from "luxon";
-import { addDays, isWithinSendWindow, localDateOf, zonedInstant, type LocalDate, type LocalTime, type SendWindow } from "../time";
+import { addDays, isWithinSendWindow, localDateOf, localTimeOf, zonedInstant, type LocalDate, type LocalTime, type SendWindow } from "../time";
 import { localTimeFromMinutes, minuteOfDay } from "../time/validate";
 
 /**
@@ -57,8 +56,7 @@ export function rawReminderAt(a: AppointmentTime, offset: ReminderOffset): Date 
  */
 export function moveEarlierIntoWindow(instant: Date, zone: string, window: SendWindow): Date {
   if (isWithinSendWindow(instant, zone, window)) return instant;
-  const local = DateTime.fromJSDate(instant, { zone });
-  const m = local.hour * 60 + local.minute;
+  const m = minuteOfDay(localTimeOf(instant, zone));
   const lastMinute = localTimeFromMinutes(minuteOfDay(window.end) - 1);
   const date = localDateOf(instant, zone);
   const target = m >= minuteOfDay(window.end) ? date : addDays(date, -1);

@@ -2,7 +2,7 @@
 // function here reads the clock — callers pass the current instant in.
 export type { LocalDate, LocalTime } from "./validate";
 export { isValidLocalDate, isValidLocalTime, isValidZone } from "./validate";
-export { addDays, dailyOccurrences, localDateOf, minutesBetween, zonedInstant } from "./zoned";
+export { addDays, dailyOccurrences, localDateOf, localTimeOf, minutesBetween, zonedInstant } from "./zoned";
 export {
   clampIntoSendWindow,
   DEFAULT_SEND_WINDOW,

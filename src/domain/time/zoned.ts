@@ -42,6 +42,12 @@ export function localDateOf(instant: Date, zone: string): LocalDate {
   return localDateMemo.set(key, DateTime.fromMillis(ms, { zone: z }).toISODate()!);
 }
 
+/** The local wall time ("HH:mm") an instant shows in `zone`: what `zonedInstant` takes back. */
+export function localTimeOf(instant: Date, zone: string): LocalTime {
+  const ms = requireInstant(instant);
+  return DateTime.fromMillis(ms, { zone: requireZone(zone) }).toFormat("HH:mm") as LocalTime;
+}
+
 /**
  * Instant at which local wall time `time` on `date` happens in `zone`.
  *
