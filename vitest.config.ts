@@ -8,6 +8,6 @@ export default defineConfig({
     // Integration tests share one Redis and one Postgres; each file uses its own
     // queue prefix and schema, but two cores do not benefit from more forks.
     pool: "forks",
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    maxWorkers: 2,
   },
 });
