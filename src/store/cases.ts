@@ -78,6 +78,14 @@ export function casesStore(q: Queryable) {
       );
       return rows.map(toCase);
     },
+    /** Cases not closed, and of those the ones nobody has claimed (for /metrics). */
+    async countOpen(): Promise<{ open: number; unclaimed: number }> {
+      const { rows } = await q.query<{ open: string | number; unclaimed: string | number }>(
+        `select count(*) as open, count(*) filter (where status = 'open') as unclaimed
+           from hotline_cases where status <> 'closed'`,
+      );
+      return { open: Number(rows[0]?.open ?? 0), unclaimed: Number(rows[0]?.unclaimed ?? 0) };
+    },
     async addEvent(
       caseId: string,
       type: string,
