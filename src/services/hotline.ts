@@ -29,6 +29,8 @@ export async function openOrJoinCase(
   participant: Participant | null,
   screen: CrisisScreen,
   now: Date,
+  /** A short id already promised (pages sent while Postgres was down named it), used if still free. */
+  opts: { shortId?: string } = {},
 ): Promise<{ hotlineCase: HotlineCase; isNew: boolean }> {
   const { msg } = source;
   const fromPhone = source.via === "sms" ? source.msg.fromPhone : source.fromPhone;
@@ -37,7 +39,7 @@ export async function openOrJoinCase(
     if (msg) await store.cases.addEvent(existing.id, "message_received", now, null, { inboundId: msg.id, level: screen.level });
     return { hotlineCase: existing, isNew: false };
   }
-  let shortId = newShortId();
+  let shortId = opts.shortId ?? newShortId();
   while (await store.cases.byShortId(shortId)) shortId = newShortId();
   const childSafety = screen.categories.includes("child_danger");
   const hotlineCase = await store.cases.create({

@@ -10,9 +10,9 @@ export function casesStore(q: Queryable) {
   return {
     async create(c: NewCase): Promise<HotlineCase> {
       const { rows } = await q.query<CaseRow>(
-        `insert into hotline_cases (short_id, participant_id, from_phone, language, level, severity, categories, supervisor_review)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
-        [c.shortId, c.participantId, c.fromPhone, c.language, c.level, c.severity, JSON.stringify(c.categories), c.supervisorReview],
+        `insert into hotline_cases (short_id, participant_id, from_phone, language, level, severity, categories, supervisor_review, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning *`,
+        [c.shortId, c.participantId, c.fromPhone, c.language, c.level, c.severity, JSON.stringify(c.categories), c.supervisorReview, q.clock.now()],
       );
       return toCase(rows[0]!);
     },
@@ -45,7 +45,7 @@ export function casesStore(q: Queryable) {
      */
     async claim(id: string, responderId: string, at: Date): Promise<HotlineCase | null> {
       const { rows } = await q.query<CaseRow>(
-        `update hotline_cases set status = 'claimed', claimed_by = $1, claimed_at = $2, updated_at = now()
+        `update hotline_cases set status = 'claimed', claimed_by = $1, claimed_at = $2, updated_at = $2
           where id = $3 and status = 'open' returning *`,
         [responderId, at, id],
       );
@@ -53,7 +53,7 @@ export function casesStore(q: Queryable) {
     },
     async close(id: string, responderId: string, note: string, at: Date): Promise<HotlineCase | null> {
       const { rows } = await q.query<CaseRow>(
-        `update hotline_cases set status = 'closed', closed_at = $1, close_note = $2, updated_at = now()
+        `update hotline_cases set status = 'closed', closed_at = $1, close_note = $2, updated_at = $1
           where id = $3 and status = 'claimed' and claimed_by = $4 returning *`,
         [at, note, id, responderId],
       );
@@ -63,9 +63,9 @@ export function casesStore(q: Queryable) {
     async reopen(id: string, responderId: string): Promise<HotlineCase | null> {
       const { rows } = await q.query<CaseRow>(
         `update hotline_cases set status = 'open', claimed_by = null, claimed_at = null,
-                escalation_round = escalation_round + 1, updated_at = now()
+                escalation_round = escalation_round + 1, updated_at = $3
           where id = $1 and status = 'claimed' and claimed_by = $2 returning *`,
-        [id, responderId],
+        [id, responderId, q.clock.now()],
       );
       return rows[0] ? toCase(rows[0]) : null;
     },

@@ -20,10 +20,11 @@ export function respondersStore(q: Queryable) {
   return {
     async create(input: ResponderInput): Promise<Responder> {
       const keys = Object.keys(COLUMNS) as (keyof ResponderInput)[];
+      const at = keys.length + 1;
       const { rows } = await q.query<ResponderRow>(
-        `insert into responders (${keys.map((k) => COLUMNS[k]).join(", ")})
-         values (${keys.map((_, i) => `$${i + 1}`).join(", ")}) returning *`,
-        keys.map((k) => (k === "shifts" ? JSON.stringify(input[k]) : input[k])),
+        `insert into responders (${keys.map((k) => COLUMNS[k]).join(", ")}, created_at, updated_at)
+         values (${keys.map((_, i) => `$${i + 1}`).join(", ")}, $${at}, $${at}) returning *`,
+        [...keys.map((k) => (k === "shifts" ? JSON.stringify(input[k]) : input[k])), q.clock.now()],
       );
       return toResponder(rows[0]!);
     },
@@ -31,8 +32,8 @@ export function respondersStore(q: Queryable) {
       const { sets, values } = buildUpdate(patch, COLUMNS, new Set(["shifts"]));
       if (sets.length === 0) return this.get(id);
       const { rows } = await q.query<ResponderRow>(
-        `update responders set ${sets.join(", ")}, updated_at = now() where id = $${values.length + 1} returning *`,
-        [...values, id],
+        `update responders set ${sets.join(", ")}, updated_at = $${values.length + 2} where id = $${values.length + 1} returning *`,
+        [...values, id, q.clock.now()],
       );
       return rows[0] ? toResponder(rows[0]) : null;
     },
