@@ -18,9 +18,9 @@ export function appointmentsStore(q: Queryable) {
   return {
     async create(a: NewAppointment): Promise<Appointment> {
       const { rows } = await q.query<AppointmentRow>(
-        `insert into appointments (participant_id, kind, local_date, local_time, time_zone, starts_at, place, notes)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
-        [a.participantId, a.kind, a.localDate, a.localTime, a.timeZone, a.startsAt, a.place, a.notes],
+        `insert into appointments (participant_id, kind, local_date, local_time, time_zone, starts_at, place, notes, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning *`,
+        [a.participantId, a.kind, a.localDate, a.localTime, a.timeZone, a.startsAt, a.place, a.notes, q.clock.now()],
       );
       return toAppointment(rows[0]!);
     },
@@ -50,7 +50,7 @@ export function appointmentsStore(q: Queryable) {
             confirmation_at = case when $11::boolean then null else confirmation_at end,
             reminded_at = case when $11::boolean then null else reminded_at end,
             revision = revision + 1,
-            updated_at = now()
+            updated_at = $12
           where id = $1 and status = 'scheduled'
           returning *`,
         [
@@ -65,24 +65,25 @@ export function appointmentsStore(q: Queryable) {
           "notes" in patch,
           patch.notes ?? null,
           timeChanged,
+          q.clock.now(),
         ],
       );
       return rows[0] ? toAppointment(rows[0]) : null;
     },
     async cancel(id: string): Promise<Appointment | null> {
       const { rows } = await q.query<AppointmentRow>(
-        `update appointments set status = 'cancelled', revision = revision + 1, updated_at = now()
+        `update appointments set status = 'cancelled', revision = revision + 1, updated_at = $2
           where id = $1 and status = 'scheduled' returning *`,
-        [id],
+        [id, q.clock.now()],
       );
       return rows[0] ? toAppointment(rows[0]) : null;
     },
     /** attended/missed, once, and only for a scheduled appointment that has started. */
     async recordOutcome(id: string, outcome: "attended" | "missed", at: Date): Promise<Appointment | null> {
       const { rows } = await q.query<AppointmentRow>(
-        `update appointments set status = $2, outcome_at = $3, updated_at = now()
+        `update appointments set status = $2, outcome_at = $3, updated_at = $4
           where id = $1 and status = 'scheduled' and starts_at <= $3 returning *`,
-        [id, outcome, at],
+        [id, outcome, at, q.clock.now()],
       );
       return rows[0] ? toAppointment(rows[0]) : null;
     },
@@ -97,9 +98,9 @@ export function appointmentsStore(q: Queryable) {
     },
     async setConfirmation(id: string, state: Exclude<ConfirmationState, "none">, at: Date): Promise<Appointment | null> {
       const { rows } = await q.query<AppointmentRow>(
-        `update appointments set confirmation = $2, confirmation_at = $3, updated_at = now()
+        `update appointments set confirmation = $2, confirmation_at = $3, updated_at = $4
           where id = $1 and status = 'scheduled' and confirmation <> $2 returning *`,
-        [id, state, at],
+        [id, state, at, q.clock.now()],
       );
       return rows[0] ? toAppointment(rows[0]) : null;
     },

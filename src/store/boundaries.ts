@@ -57,8 +57,8 @@ export function boundariesStore(q: Queryable) {
     /** Creates the digest for `key` (or finds it) and claims the given held notes into it. */
     async claimIntoDigest(key: string, peerId: string, ids: string[]): Promise<{ digest: PeerDigestRow; items: PeerNotification[] }> {
       await q.query(
-        `insert into peer_digests (key, peer_id, headline, item_count) values ($1, $2, '', 0) on conflict (key) do nothing`,
-        [key, peerId],
+        `insert into peer_digests (key, peer_id, headline, item_count, created_at) values ($1, $2, '', 0, $3) on conflict (key) do nothing`,
+        [key, peerId, q.clock.now()],
       );
       const digest = (await this.digestByKey(key))!;
       await q.query(

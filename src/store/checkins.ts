@@ -14,10 +14,10 @@ export function checkinsStore(q: Queryable) {
       windowClosesAt?: Date;
     }): Promise<Checkin | null> {
       const { rows } = await q.query<CheckinRow>(
-        `insert into checkins (participant_id, kind, local_date, due_at, status, skip_reason, window_closes_at)
-         values ($1, $2, $3, $4, $5, $6, $7)
+        `insert into checkins (participant_id, kind, local_date, due_at, status, skip_reason, window_closes_at, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)
          on conflict (participant_id, kind, local_date) do nothing returning *`,
-        [c.participantId, c.kind, c.localDate, c.dueAt, c.status, c.skipReason ?? null, c.windowClosesAt ?? null],
+        [c.participantId, c.kind, c.localDate, c.dueAt, c.status, c.skipReason ?? null, c.windowClosesAt ?? null, q.clock.now()],
       );
       return rows[0] ? toCheckin(rows[0]) : null;
     },
@@ -28,11 +28,11 @@ export function checkinsStore(q: Queryable) {
     ): Promise<number> {
       if (items.length === 0) return 0;
       const { rowCount } = await q.query(
-        `insert into checkins (participant_id, kind, local_date, due_at, status, skip_reason)
-         select p, k, d, t, 'skipped', $5
+        `insert into checkins (participant_id, kind, local_date, due_at, status, skip_reason, created_at)
+         select p, k, d, t, 'skipped', $5, $6
            from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) as x(p, k, d, t)
          on conflict (participant_id, kind, local_date) do nothing`,
-        [items.map((i) => i.participantId), items.map((i) => i.kind), items.map((i) => i.localDate), items.map((i) => i.dueAt), skipReason],
+        [items.map((i) => i.participantId), items.map((i) => i.kind), items.map((i) => i.localDate), items.map((i) => i.dueAt), skipReason, q.clock.now()],
       );
       return rowCount;
     },

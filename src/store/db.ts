@@ -1,9 +1,16 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import type { Clock } from "../clock";
 
 /** The slice of a Postgres connection the store needs; both adapters provide it. */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  /**
+   * The app's clock, which the repositories stamp rows with (created_at, updated_at,
+   * received_at…) instead of SQL now(): the database server's time is not the time the
+   * code compares against (tests move the clock; a server's clock may differ).
+   */
+  readonly clock: Clock;
 }
 
 export interface Db extends Queryable {
@@ -20,18 +27,23 @@ export interface OpenDbOptions {
   dataDir?: string;
   /** Postgres schema to use (tests isolate themselves with one schema per file). */
   schema?: string;
+  /** Where every stored timestamp comes from: the same Clock the use cases read (deps.clock). */
+  clock: Clock;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.schema) : openPglite(opts.dataDir ?? "memory://", opts.schema);
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.clock, opts.schema)
+    : openPglite(opts.dataDir ?? "memory://", opts.clock, opts.schema);
 }
 
-async function openPglite(dataDir: string, schema?: string): Promise<Db> {
+async function openPglite(dataDir: string, clock: Clock, schema?: string): Promise<Db> {
   const lite = await PGlite.create(dataDir);
   if (schema) {
     await lite.exec(`create schema if not exists ${quoteIdent(schema)}; set search_path to ${quoteIdent(schema)};`);
   }
   const asQueryable = (q: Pick<PGlite, "query">): Queryable => ({
+    clock,
     async query<T>(sql: string, params?: unknown[]) {
       const r = await q.query<T>(sql, params);
       // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows it
@@ -48,7 +60,7 @@ async function openPglite(dataDir: string, schema?: string): Promise<Db> {
   };
 }
 
-async function openPostgres(url: string, schema?: string): Promise<Db> {
+async function openPostgres(url: string, clock: Clock, schema?: string): Promise<Db> {
   const quotedSchema = schema === undefined ? undefined : quoteIdent(schema); // validates before use below
   const pool = new pg.Pool({
     connectionString: url,
@@ -83,12 +95,13 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   };
   return {
     kind: "postgres",
+    clock,
     query: (sql, params) => run(pool, sql, params),
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query("begin");
-        const result = await fn({ query: (sql, params) => run(client, sql, params) });
+        const result = await fn({ clock, query: (sql, params) => run(client, sql, params) });
         await client.query("commit");
         client.release();
         return result;

@@ -21,9 +21,9 @@ export function flowRunsStore(q: Queryable) {
      */
     async create(r: { participantId: string; flowId: string; startKey: string | null; state: RunState }): Promise<FlowRun | null> {
       const { rows } = await q.query<FlowRunRow>(
-        `insert into flow_runs (participant_id, flow_id, status, step_id, waiting, values, version, start_key)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing returning *`,
-        [r.participantId, r.flowId, r.state.status, r.state.stepId, json(r.state.waiting), json(r.state.values), r.state.version, r.startKey],
+        `insert into flow_runs (participant_id, flow_id, status, step_id, waiting, values, version, start_key, started_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) on conflict do nothing returning *`,
+        [r.participantId, r.flowId, r.state.status, r.state.stepId, json(r.state.waiting), json(r.state.values), r.state.version, r.startKey, q.clock.now()],
       );
       return rows[0] ? toRun(rows[0]) : null;
     },

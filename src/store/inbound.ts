@@ -28,10 +28,10 @@ export function inboundStore(q: Queryable) {
       for (const m of ms) if (!first.has(m.messageSid)) first.set(m.messageSid, m);
       const unique = [...first.values()];
       const inserted = await q.query<InboundRow>(
-        `insert into inbound_messages (message_sid, from_phone, to_phone, body, participant_id, crisis_level, crisis_categories)
+        `insert into inbound_messages (message_sid, from_phone, to_phone, body, participant_id, crisis_level, crisis_categories, received_at)
          select t.sid, t.from_phone, t.to_phone, t.body,
                 (select p.id from participants p where p.phone = t.from_phone),
-                t.crisis_level, t.crisis_categories::jsonb
+                t.crisis_level, t.crisis_categories::jsonb, $7::timestamptz
            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) with ordinality
                 as t(sid, from_phone, to_phone, body, crisis_level, crisis_categories, ord)
           order by t.ord
@@ -43,6 +43,7 @@ export function inboundStore(q: Queryable) {
           unique.map((m) => m.body),
           unique.map((m) => m.crisisLevel ?? null),
           unique.map((m) => (m.crisisCategories ? JSON.stringify(m.crisisCategories) : null)),
+          q.clock.now(),
         ],
       );
       const bySid = new Map<string, { message: InboundMessage; isNew: boolean }>();
@@ -65,8 +66,8 @@ export function inboundStore(q: Queryable) {
     /** Stores a message once per MessageSid; Twilio retries deliver the same sid again. */
     async insertOnce(m: NewInbound): Promise<{ message: InboundMessage; isNew: boolean }> {
       const inserted = await q.query<InboundRow>(
-        `insert into inbound_messages (message_sid, from_phone, to_phone, body, participant_id, crisis_level, crisis_categories)
-         values ($1, $2, $3, $4, $5, $6, $7) on conflict (message_sid) do nothing returning *`,
+        `insert into inbound_messages (message_sid, from_phone, to_phone, body, participant_id, crisis_level, crisis_categories, received_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (message_sid) do nothing returning *`,
         [
           m.messageSid,
           m.fromPhone,
@@ -75,6 +76,7 @@ export function inboundStore(q: Queryable) {
           m.participantId,
           m.crisisLevel ?? null,
           m.crisisCategories ? JSON.stringify(m.crisisCategories) : null,
+          q.clock.now(),
         ],
       );
       if (inserted.rows[0]) return { message: toInbound(inserted.rows[0]), isNew: true };

@@ -14,9 +14,9 @@ export function notificationsStore(q: Queryable) {
   return {
     async createOnce(n: NewPeerNotification): Promise<{ notification: PeerNotification; isNew: boolean }> {
       const inserted = await q.query<NotificationRow>(
-        `insert into peer_notifications (idempotency_key, peer_id, participant_id, kind, summary, inbound_message_id)
-         values ($1, $2, $3, $4, $5, $6) on conflict (idempotency_key) do nothing returning *`,
-        [n.idempotencyKey, n.peerId, n.participantId, n.kind, n.summary, n.inboundMessageId ?? null],
+        `insert into peer_notifications (idempotency_key, peer_id, participant_id, kind, summary, inbound_message_id, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7) on conflict (idempotency_key) do nothing returning *`,
+        [n.idempotencyKey, n.peerId, n.participantId, n.kind, n.summary, n.inboundMessageId ?? null, q.clock.now()],
       );
       if (inserted.rows[0]) return { notification: toNotification(inserted.rows[0]), isNew: true };
       const { rows } = await q.query<NotificationRow>("select * from peer_notifications where idempotency_key = $1", [

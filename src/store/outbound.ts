@@ -22,9 +22,9 @@ export function outboundStore(q: Queryable) {
      */
     async createOnce(m: NewOutbound): Promise<{ message: OutboundMessage; isNew: boolean }> {
       const inserted = await q.query<OutboundRow>(
-        `insert into outbound_messages (idempotency_key, to_phone, body, kind, priority, participant_id, not_after)
-         values ($1, $2, $3, $4, $5, $6, $7) on conflict (idempotency_key) do nothing returning *`,
-        [m.idempotencyKey, m.toPhone, m.body, m.kind, m.priority, m.participantId, m.notAfter],
+        `insert into outbound_messages (idempotency_key, to_phone, body, kind, priority, participant_id, not_after, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $8) on conflict (idempotency_key) do nothing returning *`,
+        [m.idempotencyKey, m.toPhone, m.body, m.kind, m.priority, m.participantId, m.notAfter, q.clock.now()],
       );
       if (inserted.rows[0]) return { message: toOutbound(inserted.rows[0]), isNew: true };
       const existing = await q.query<OutboundRow>("select * from outbound_messages where idempotency_key = $1", [
@@ -54,7 +54,7 @@ export function outboundStore(q: Queryable) {
                 error_code = case when $3::boolean then $4 else error_code end,
                 sent_at = coalesce($5, sent_at),
                 attempts = attempts + case when $6::boolean then 1 else 0 end,
-                updated_at = now()
+                updated_at = $9
           where id = $7 and status = any($8::text[])
           returning *`,
         [
@@ -66,6 +66,7 @@ export function outboundStore(q: Queryable) {
           fields.countAttempt ?? false,
           id,
           from,
+          q.clock.now(),
         ],
       );
       return rows[0] ? toOutbound(rows[0]) : null;
@@ -75,9 +76,9 @@ export function outboundStore(q: Queryable) {
       const from: OutboundStatus[] =
         status === "sent" ? ["sending", "unknown"] : ["sending", "sent", "unknown", "queued"];
       const { rowCount } = await q.query(
-        `update outbound_messages set status = $1, error_code = coalesce($2, error_code), updated_at = now()
+        `update outbound_messages set status = $1, error_code = coalesce($2, error_code), updated_at = $5
           where provider_sid = $3 and status = any($4::text[])`,
-        [status, errorCode, providerSid, from],
+        [status, errorCode, providerSid, from, q.clock.now()],
       );
       return rowCount > 0;
     },
@@ -87,10 +88,10 @@ export function outboundStore(q: Queryable) {
      */
     async holdEarlyStatus(providerSid: string, status: DeliveryStatus, errorCode: string | null): Promise<void> {
       await q.query(
-        `insert into early_delivery_statuses (provider_sid, status, error_code) values ($1, $2, $3)
+        `insert into early_delivery_statuses (provider_sid, status, error_code, received_at) values ($1, $2, $3, $4)
          on conflict (provider_sid) do update set status = excluded.status, error_code = coalesce(excluded.error_code, early_delivery_statuses.error_code)
           where early_delivery_statuses.status = 'sent'`,
-        [providerSid, status, errorCode],
+        [providerSid, status, errorCode, q.clock.now()],
       );
     },
     /** Applies (and forgets) a status that arrived before the sid was stored; keeps it while the sid is unknown. */

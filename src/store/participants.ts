@@ -32,10 +32,11 @@ export function participantsStore(q: Queryable) {
   return {
     async create(input: ParticipantInput): Promise<Participant> {
       const keys = Object.keys(COLUMNS) as (keyof ParticipantInput)[];
+      const at = keys.length + 1;
       const { rows } = await q.query<ParticipantRow>(
-        `insert into participants (${keys.map((k) => COLUMNS[k]).join(", ")})
-         values (${keys.map((_, i) => `$${i + 1}`).join(", ")}) returning *`,
-        keys.map((k) => input[k]),
+        `insert into participants (${keys.map((k) => COLUMNS[k]).join(", ")}, consent_changed_at, created_at, updated_at)
+         values (${keys.map((_, i) => `$${i + 1}`).join(", ")}, $${at}, $${at}, $${at}) returning *`,
+        [...keys.map((k) => input[k]), q.clock.now()],
       );
       return toParticipant(rows[0]!);
     },
@@ -43,14 +44,14 @@ export function participantsStore(q: Queryable) {
       const { sets, values } = buildUpdate(patch, COLUMNS);
       if (sets.length === 0) return this.get(id);
       const { rows } = await q.query<ParticipantRow>(
-        `update participants set ${sets.join(", ")}, updated_at = now() where id = $${values.length + 1} returning *`,
-        [...values, id],
+        `update participants set ${sets.join(", ")}, updated_at = $${values.length + 2} where id = $${values.length + 1} returning *`,
+        [...values, id, q.clock.now()],
       );
       return rows[0] ? toParticipant(rows[0]) : null;
     },
     async setConsent(id: string, consent: Consent, at: Date): Promise<Participant | null> {
       const { rows } = await q.query<ParticipantRow>(
-        `update participants set consent = $1, consent_changed_at = $2, updated_at = now() where id = $3 returning *`,
+        `update participants set consent = $1, consent_changed_at = $2, updated_at = $2 where id = $3 returning *`,
         [consent, at, id],
       );
       return rows[0] ? toParticipant(rows[0]) : null;

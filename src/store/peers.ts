@@ -27,10 +27,10 @@ export function peersStore(q: Queryable) {
   return {
     async create(input: PeerInput): Promise<Peer> {
       const { rows } = await q.query<PeerRow>(
-        `insert into peers (name, time_zone, working_hours, off_dates, slack_user_id, slack_channel_id, crisis_fyi_immediately)
-         values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+        `insert into peers (name, time_zone, working_hours, off_dates, slack_user_id, slack_channel_id, crisis_fyi_immediately, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning *`,
         [input.name, input.timeZone, JSON.stringify(input.workingHours), JSON.stringify(input.offDates), input.slackUserId,
-          input.slackChannelId ?? null, input.crisisFyiImmediately ?? false],
+          input.slackChannelId ?? null, input.crisisFyiImmediately ?? false, q.clock.now()],
       );
       return toPeer(rows[0]!);
     },
@@ -38,8 +38,8 @@ export function peersStore(q: Queryable) {
       const { sets, values } = buildUpdate(patch, COLUMNS, JSON_FIELDS);
       if (sets.length === 0) return this.get(id);
       const { rows } = await q.query<PeerRow>(
-        `update peers set ${sets.join(", ")}, updated_at = now() where id = $${values.length + 1} returning *`,
-        [...values, id],
+        `update peers set ${sets.join(", ")}, updated_at = $${values.length + 2} where id = $${values.length + 1} returning *`,
+        [...values, id, q.clock.now()],
       );
       return rows[0] ? toPeer(rows[0]) : null;
     },
@@ -50,9 +50,9 @@ export function peersStore(q: Queryable) {
     /** /away and /back: `away` null clears it; `until` null means until further notice. */
     async setAway(id: string, away: { until: Date | null; since: Date } | null): Promise<Peer | null> {
       const { rows } = await q.query<PeerRow>(
-        `update peers set away_until = $1, away_indefinitely = $2, away_since = $3, updated_at = now()
+        `update peers set away_until = $1, away_indefinitely = $2, away_since = $3, updated_at = $5
           where id = $4 returning *`,
-        [away?.until ?? null, away !== null && away.until === null, away?.since ?? null, id],
+        [away?.until ?? null, away !== null && away.until === null, away?.since ?? null, id, q.clock.now()],
       );
       return rows[0] ? toPeer(rows[0]) : null;
     },

@@ -13,9 +13,9 @@ export function phasesStore(q: Queryable) {
   return {
     async create(p: NewPhase): Promise<Phase> {
       const { rows } = await q.query<PhaseRow>(
-        `insert into participant_phases (participant_id, name, start_date, end_date, cadence)
-         values ($1, $2, $3, $4, $5::jsonb) returning *`,
-        [p.participantId, p.name, p.startDate, p.endDate, JSON.stringify(p.cadence)],
+        `insert into participant_phases (participant_id, name, start_date, end_date, cadence, created_at)
+         values ($1, $2, $3, $4, $5::jsonb, $6) returning *`,
+        [p.participantId, p.name, p.startDate, p.endDate, JSON.stringify(p.cadence), q.clock.now()],
       );
       return toPhase(rows[0]!);
     },

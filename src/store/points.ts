@@ -23,9 +23,9 @@ export function pointsStore(q: Queryable) {
       // by exactly one of them (the total read below then includes the other's points).
       await q.query("select 1 from participants where id = $1 for update", [e.participantId]);
       const { rows } = await q.query<PointsRow>(
-        `insert into points_ledger (participant_id, source_key, reason, points) values ($1, $2, $3, $4)
+        `insert into points_ledger (participant_id, source_key, reason, points, created_at) values ($1, $2, $3, $4, $5)
          on conflict (source_key) do nothing returning *`,
-        [e.participantId, e.sourceKey, e.reason, e.points],
+        [e.participantId, e.sourceKey, e.reason, e.points, q.clock.now()],
       );
       return rows[0] ? toEntry(rows[0]) : null;
     },

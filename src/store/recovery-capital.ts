@@ -41,9 +41,10 @@ export function recoveryCapitalStore(q: Queryable) {
       return rows[0]?.c ?? null;
     },
     async setCadence(participantId: string, cadence: "weekly" | "monthly" | "off" | null): Promise<boolean> {
-      const { rowCount } = await q.query("update participants set recovery_capital_cadence = $2, updated_at = now() where id = $1", [
+      const { rowCount } = await q.query("update participants set recovery_capital_cadence = $2, updated_at = $3 where id = $1", [
         participantId,
         cadence,
+        q.clock.now(),
       ]);
       return rowCount > 0;
     },

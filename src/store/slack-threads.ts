@@ -75,9 +75,9 @@ export function slackThreadsStore(q: Queryable) {
     },
     async recordPost(p: SlackPost): Promise<void> {
       await q.query(
-        `insert into slack_posts (notification_id, channel, ts, thread_ts) values ($1, $2, $3, $4)
+        `insert into slack_posts (notification_id, channel, ts, thread_ts, created_at) values ($1, $2, $3, $4, $5)
          on conflict (notification_id) do nothing`,
-        [p.notificationId, p.channel, p.ts, p.threadTs],
+        [p.notificationId, p.channel, p.ts, p.threadTs, q.clock.now()],
       );
     },
     async postFor(notificationId: string): Promise<SlackPost | null> {

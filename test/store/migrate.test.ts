@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../../src/clock";
 import { migrate, openDb, storeFor, type Db } from "../../src/store";
 import { splitStatements } from "../../src/store/migrate";
 import { quoteIdent } from "../../src/store/db";
@@ -50,7 +51,7 @@ describe.each(DB_KINDS)("migrate (%s)", (kind) => {
   const schema = `t_${randomBytes(6).toString("hex")}`;
   let db: Db;
   beforeAll(async () => {
-    db = kind === "postgres" ? await openDb({ databaseUrl: TEST_DATABASE_URL, schema }) : await openDb({ dataDir: "memory://" });
+    db = kind === "postgres" ? await openDb({ databaseUrl: TEST_DATABASE_URL, schema, clock: systemClock }) : await openDb({ dataDir: "memory://", clock: systemClock });
   });
   afterAll(async () => {
     if (kind === "postgres") await db?.query(`drop schema if exists ${quoteIdent(schema)} cascade`);
@@ -92,8 +93,8 @@ describe("concurrent migrate (postgres)", () => {
       const dbs: Db[] = [];
       try {
         const opened = await Promise.allSettled([
-          openDb({ databaseUrl: TEST_DATABASE_URL, schema }),
-          openDb({ databaseUrl: TEST_DATABASE_URL, schema }),
+          openDb({ databaseUrl: TEST_DATABASE_URL, schema, clock: systemClock }),
+          openDb({ databaseUrl: TEST_DATABASE_URL, schema, clock: systemClock }),
         ]);
         for (const o of opened) if (o.status === "fulfilled") dbs.push(o.value);
         expect(opened.map((o) => (o.status === "rejected" ? String(o.reason) : "ok"))).toEqual(["ok", "ok"]);
@@ -122,7 +123,7 @@ describe("embedded PGlite in a data directory", () => {
   });
 
   it("keeps schema and rows across close and reopen", async () => {
-    const first = await openDb({ dataDir: dir });
+    const first = await openDb({ dataDir: dir, clock: systemClock });
     expect(first.kind).toBe("pglite");
     expect(await migrate(first)).toEqual(await allMigrations());
     const peer = await storeFor(first).peers.create(peerInput({ name: "Persisted Peer" }));
@@ -131,7 +132,7 @@ describe("embedded PGlite in a data directory", () => {
     // It really is on disk, not in memory.
     expect(existsSync(join(dir, "PG_VERSION"))).toBe(true);
 
-    const second = await openDb({ dataDir: dir });
+    const second = await openDb({ dataDir: dir, clock: systemClock });
     try {
       expect(await migrate(second)).toEqual([]);
       const again = await storeFor(second).peers.get(peer.id);

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { systemClock, type Clock } from "../../src/clock";
 import { migrate, openDb, type Db } from "../../src/store";
 import { quoteIdent } from "../../src/store/db";
 import { TEST_DATABASE_URL } from "./env";
@@ -8,14 +9,15 @@ export const DB_KINDS: DbKind[] = ["pglite", "postgres"];
 
 /**
  * A migrated database of either kind, isolated in its own schema so test files can run
- * in parallel against one server. `drop()` removes the schema.
+ * in parallel against one server. `drop()` removes the schema. Rows are stamped with
+ * `clock`: pass the same clock the code under test reads (deps.clock).
  */
-export async function openTestDb(kind: DbKind): Promise<Db & { drop(): Promise<void> }> {
+export async function openTestDb(kind: DbKind, clock: Clock = systemClock): Promise<Db & { drop(): Promise<void> }> {
   const schema = `t_${randomBytes(6).toString("hex")}`;
   const db =
     kind === "postgres"
-      ? await openDb({ databaseUrl: TEST_DATABASE_URL, schema })
-      : await openDb({ dataDir: "memory://" });
+      ? await openDb({ databaseUrl: TEST_DATABASE_URL, schema, clock })
+      : await openDb({ dataDir: "memory://", clock });
   await migrate(db);
   return Object.assign(db, {
     async drop() {

@@ -62,7 +62,9 @@ export async function createHarness(opts: HarnessOptions = {}) {
     ...(fakeSlack ? slackTestEnv(fakeSlack, opts.slack!) : {}),
     ...opts.env,
   });
-  const db = await openTestDb(opts.db ?? "pglite");
+  // One clock for the code and for the rows it stores (created_at, received_at…).
+  const clock: Clock = opts.clock ?? { now: () => new Date() };
+  const db = await openTestDb(opts.db ?? "pglite", clock);
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const log = createLogger("debug", (line) => logLines.push(line));
   const sms = fakeTwilio
@@ -82,7 +84,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     notify: createSandboxNotifications(log),
     flows: await loadFlows(config.FLOWS_DIR),
     cadence: await loadCadence(config.FLOWS_DIR),
-    clock: opts.clock ?? { now: () => new Date() },
+    clock,
     log,
   };
   const slack = attachSlack(deps);

@@ -26,7 +26,8 @@ if (config.sandbox) throw new Error("worker-child needs TWILIO_* and TWILIO_API_
 
 const log = createLogger(config.LOG_LEVEL, (line) => process.stderr.write(line + "\n"));
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-const db = await openDb({ databaseUrl: config.DATABASE_URL, schema: env.DB_SCHEMA });
+const clock = { now: () => new Date() };
+const db = await openDb({ databaseUrl: config.DATABASE_URL, schema: env.DB_SCHEMA, clock });
 const deps: Deps = {
   config,
   db,
@@ -42,7 +43,7 @@ const deps: Deps = {
   notify: createSandboxNotifications(log),
   flows: await loadFlows(config.FLOWS_DIR),
   cadence: await loadCadence(config.FLOWS_DIR),
-  clock: { now: () => new Date() },
+  clock,
   log,
 };
 const queues = (env.WORKER_QUEUES ?? "").split(",").filter(Boolean) as QueueName[];
