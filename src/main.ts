@@ -25,7 +25,7 @@ import { installSchedules, startWorkers } from "../workers";
 export async function start(config: Config, log: Logger) {
   const redis = await connectRedis(config.REDIS_URL, log);
   if (!config.DATABASE_URL) await mkdir(resolve(config.DATA_DIR), { recursive: true });
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.DATA_DIR, "pglite") });
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.DATA_DIR, "pglite"), clock: systemClock });
   const applied = await migrate(db);
   if (applied.length) log.info("migrations applied", { count: applied.length });
   const flows = await loadFlows(config.FLOWS_DIR);
