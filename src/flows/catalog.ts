@@ -25,6 +25,9 @@ const programMessagesSchema = z.object({
     messageForwarded: localisedText,
     crisisSafety: localisedText,
     crisisSafetyUnknown: localisedText,
+    /** The safety reply when no responder is on shift: it must not promise a volunteer. */
+    crisisSafetyNoVolunteer: localisedText,
+    crisisSafetyNoVolunteerUnknown: localisedText,
     hotlinePage: localisedText,
     hotlineRepage: localisedText,
     hotlineClaimed: localisedText,
