@@ -46,7 +46,7 @@ describe("off-hours auto-reply to a parent", () => {
     await sleep(500);
     expect(await outboundOfKind(h, ids.phone, "off_hours_reply")).toHaveLength(0);
 
-    await h.store.participants.setConsent(ids.participantId, "opted_out", new Date());
+    await h.store.participants.setConsent(ids.participantId, "opted_out", h.deps.clock.now());
     await h.store.cases.list().then(async ([c]) => h.db.query("update hotline_cases set status = 'closed' where id = $1", [c!.id]));
     await h.postSms(ids.phone, "just a note");
     await waitFor(

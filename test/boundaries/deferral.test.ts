@@ -132,10 +132,16 @@ describe("peers' working hours: off-hours notes wait for the shift", () => {
     }
     expect(await digestJob(h, ids.peerId, wednesday9)).toBeDefined();
     expect(rec.delivered).toHaveLength(0);
-    // The orphan sweeper leaves held notes alone until their time has passed.
+    // The orphan sweeper leaves held notes alone until their time has passed. The notes are
+    // old enough to count as orphans (created by the same clock, a minute ago), so only
+    // the hold keeps them out: without it this would be 2.
     clock.jump(60_000);
+    for (const n of [routine, fyi]) expect(n.createdAt.getTime()).toBeLessThanOrEqual(clock.now().getTime() - 60_000);
     expect((await sweepOrphans(h.deps)).notifications).toBe(0);
     expect((await h.store.notifications.get(routine.id))!.deliveredAt).toBeNull();
+    // And once the hold has run out, the same sweep does pick them up.
+    clock.set(new Date(wednesday9.getTime() + 60_000));
+    expect((await sweepOrphans(h.deps)).notifications).toBe(2);
   });
 
   it("/away holds notes; /back sends them in one digest right away when on shift", async () => {

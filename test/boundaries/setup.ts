@@ -56,7 +56,7 @@ export async function enrolWithHours(
   const ids = await enrol(h, participant);
   const res = await h.admin("PATCH", `/peers/${ids.peerId}`, { workingHours: WEEKDAYS_9_TO_5, ...peer });
   if (res.status !== 200) throw new Error(`peer patch failed: ${res.status} ${await res.text()}`);
-  await h.store.participants.setConsent(ids.participantId, "opted_in", new Date());
+  await h.store.participants.setConsent(ids.participantId, "opted_in", h.deps.clock.now());
   return ids;
 }
 
@@ -65,7 +65,7 @@ export async function addParent(h: Harness, peerId: string, over: Record<string,
   const res = await h.admin("POST", "/participants", { firstName: "Bea", timeZone: NY, language: "en", peerId, ...over });
   if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
   const { participant } = (await res.json()) as { participant: { id: string; phone: string } };
-  await h.store.participants.setConsent(participant.id, "opted_in", new Date());
+  await h.store.participants.setConsent(participant.id, "opted_in", h.deps.clock.now());
   return { participantId: participant.id, phone: participant.phone };
 }
 

@@ -367,7 +367,7 @@ describe("admin API", () => {
 
     it("re-plans the daily check-in when its time changes, and not for a name change", async () => {
       const p = await createParticipant();
-      await h.store.participants.setConsent(p.id, "opted_in", new Date());
+      await h.store.participants.setConsent(p.id, "opted_in", h.deps.clock.now());
 
       expect((await admin("PATCH", `/participants/${p.id}`, { firstName: "Annie" })).status).toBe(200);
       expect(await planRequests(p.id)).toBe(0);
