@@ -18,6 +18,8 @@ const configSchema = z
     HOST: z.string().default("127.0.0.1"),
     /** Public URL Twilio calls us at; X-Twilio-Signature is computed over it. */
     PUBLIC_URL: z.url().default("http://127.0.0.1:3000"),
+    /** Set with the edge Worker in front (docs/edge.md): Twilio webhooks without it in x-buddyline-edge-secret get 403. */
+    EDGE_FORWARD_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     ADMIN_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     DATA_DIR: z.string().default(".data"),
     DATABASE_URL: optionalString,
