@@ -17,8 +17,8 @@ import { slackRoutes } from "./slack-routes";
 export function buildApp(deps: Deps) {
   const app = new Hono();
 
-  // Before the app-wide bodyLimit: the webhooks enforce the same limit while reading the
-  // body themselves (twilio-webhooks.ts readRaw), which keeps their hot path cheap.
+  // Before the app-wide bodyLimit: the webhooks apply the same limit themselves, after
+  // their EDGE_FORWARD_SECRET check (twilio-webhooks.ts).
   app.route("/twilio", twilioWebhooks(deps));
   app.use(
     "*",

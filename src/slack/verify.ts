@@ -4,6 +4,8 @@
  * captured request cannot be replayed later. Web Crypto only, so it runs on Node and
  * in Workers alike.
  */
+import { constantTimeEqual } from "../http/constant-time";
+
 export const REPLAY_WINDOW_SECONDS = 5 * 60;
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: "missing_headers" | "stale_timestamp" | "bad_signature" };
@@ -18,7 +20,7 @@ export async function verifySlackSignature(
   if (!signature || !timestamp || !/^\d+$/.test(timestamp)) return { ok: false, reason: "missing_headers" };
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > REPLAY_WINDOW_SECONDS) return { ok: false, reason: "stale_timestamp" };
   const expected = `v0=${await hmacHex(signingSecret, `v0:${timestamp}:${rawBody}`)}`;
-  return timingSafeEqual(expected, signature) ? { ok: true } : { ok: false, reason: "bad_signature" };
+  return constantTimeEqual(signature, expected) ? { ok: true } : { ok: false, reason: "bad_signature" };
 }
 
 export async function hmacHex(secret: string, data: string): Promise<string> {
@@ -26,11 +28,4 @@ export async function hmacHex(secret: string, data: string): Promise<string> {
   const key = await crypto.subtle.importKey("raw", enc.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, enc.encode(data)));
   return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function timingSafeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }
