@@ -81,6 +81,28 @@ export const REWRITES: readonly Rewrite[] = [
     replacement: "xpastsuicide",
   },
 
+  {
+    // Titles and compounds where "suicide" names a film, band, game mode or
+    // manoeuvre, not the sender: "suicide squad", "escuadron suicida", "suicide mission".
+    id: "topic.media_title",
+    pattern:
+      /\b(?:suicide squad|escuadron suicida|suicide ?boys|suicide silence|suicidal tendencies|virgin suicides|suicid\w* (?:mission|missions|mode|run|runs|doors?|squeeze|drills?|sprints?|lane|bomb\w*|attack|king|kings|mision|modo))\b|\b(?:song|movie|film|show|album|band|book|episode|series|game|pelicula|cancion|serie|juego|libro)\s+(?:called\s+|named\s+|llamad[oa]\s+)?(?=su[iy]?[cs]{1,2}i?d)\w+/g,
+    replacement: "xmedia",
+  },
+  {
+    // "suicidal" said of a thing, not a person: "that boss fight is suicidal".
+    id: "fig.suicidal_thing",
+    pattern:
+      /\b(?!(?:he|she|they|who|i|am|son|daughter|husband|wife|brother|sister|mom|dad|mother|father|friend|boyfriend|bf|gf|girlfriend|partner|kid|child|cousin|roommate|ex|uncle|aunt|baby|everyone|everybody|someone|somebody|me|feel|feeling|been|felt|getting|got|so)\b)[a-z]+ (?:is|was|seems|looks|sounds) (?:\w+ )?suicidal\b/g,
+    replacement: "xrisky",
+  },
+  {
+    // "murio de sobredosis hace 3 anos": Spanish puts the time after "hace".
+    id: "topic.es_past",
+    pattern:
+      /\b(?:sobredosis|suicidio|se suicido|se mato)\b(?=(?:\s+\w+){0,3}?\s+hace\s+(?:[0-9]+|un|una|dos|tres|cuatro|cinco|varios|muchos)\s+(?:anos?|meses|mes)\b)/g,
+    replacement: "xpastoverdose",
+  },
   { id: "topic.toy_rope", pattern: /\b(?:rope swing|jump rope|jumping rope|rope course|tow rope|rope lights?)\b/g, replacement: "xtoy" },
 
   // --- laughing / joking ---------------------------------------------------
@@ -91,6 +113,29 @@ export const REWRITES: readonly Rewrite[] = [
       "g",
     ),
     replacement: "laughing",
+  },
+  {
+    // "im dying 💀💀": the skull after "dead/dying" is laughter, not death.
+    id: "fig.dead_skull",
+    pattern: /\b(?:i am|im|i was|we are)\s+(?:so\s+|literally\s+|actually\s+)?(?:dead|dying|deceased)(?:\s+death)+\b/g,
+    replacement: "laughing",
+  },
+  {
+    // "mom is gonna kill me if im late", "me va a matar si llego tarde": a
+    // consequence idiom, recognised by the condition that follows.
+    id: "fig.kill_me_if",
+    pattern: /\b(?:kill|murder)\s+me\s+(?:if|when|for)\b|\bme\s+(?:va|van|vas)\s+a\s+matar\s+(?:si|cuando|por)\b/g,
+    replacement: "be upset",
+  },
+  {
+    id: "fig.kill_time",
+    pattern: /\b(?:kill|killing|matar|matando)\s+(?:el\s+|the\s+|some\s+)?(?:time|tiempo|rato)\b/g,
+    replacement: "pass time",
+  },
+  {
+    id: "fig.disappear_into",
+    pattern: /\bdisappear\s+(?:into|in)\s+(?:my|the|a)\s+(?:bed|couch|blankets?|room|book|show|phone)\b/g,
+    replacement: "rest",
   },
   { id: "fig.kmsl", pattern: /\bkmsl\b/g, replacement: "laughing" },
   {
@@ -134,7 +179,7 @@ export const REWRITES: readonly Rewrite[] = [
   {
     id: "fig.es_me_muero_de",
     pattern:
-      /\bme (?:muero|estoy muriendo|mori|moria)\s+de\s+(?:la\s+|los\s+|el\s+)?(hambre|risa|sueno|frio|calor|cansancio|aburrimiento|verguenza|pena|nervios|sed|ganas|envidia|amor|gusto|flojera|emocion|ansias|celos)\b/g,
+      /\b(?:me\s+)?(?:(?:quiero|voy a|iba a|queria)\s+)?(?:muero|estoy muriendo|mori|moria|morir(?: me)?|muriendo me)\s+de\s+(?:la\s+|los\s+|el\s+|tanta\s+|tanto\s+)?(hambre|risa|sueno|frio|calor|cansancio|aburrimiento|verguenza|pena|nervios|sed|ganas|envidia|amor|gusto|flojera|emocion|ansias|celos)\b/g,
     replacement: "tengo mucho $1",
   },
   {

@@ -1,2 +1,2 @@
 export type { CrisisLevel, CrisisCategory, CrisisScreen } from "./types.js";
-export { screenForCrisis, isChildSafety } from "./screen.js";
+export { screenForCrisis, isChildSafety, isAboutSomeoneElse } from "./screen.js";

@@ -21,11 +21,14 @@ const LEAD_IN = String.raw`(?:(?:please|stop|hey|hi|oh god|omg|god|dios mio|dios
 // are a star"); those continuations are not a request for help.
 const VOSEO_AFTER_SOS = String.raw`(?!\s+(?:un|una|muy|el|la|lo|mi|tan|re|mas|bien|todo|toda|lo mejor|vos)\b)`;
 
+// "ayuda con los papeles", "help me find a meeting": a request for practical help.
+const PRACTICAL_HELP = String.raw`(?!(?:con|para|pa|with|find|get|fill|understand|figure|to find|to get|a encontrar|a conseguir|a llenar|a buscar|buscar|encontrar|conseguir|llenar|de la renta|for rent)\b)`;
+
 const KEYWORD_AT_START = new RegExp(
   String.raw`^${LEAD_IN}(?:sos${VOSEO_AFTER_SOS}|${[
     ...EXPLICIT_HELP_KEYWORDS.en.filter((k) => k !== "sos"),
     ...EXPLICIT_HELP_KEYWORDS.es,
-  ].join("|")})(?:\s|$)`,
+  ].join("|")})(?:\s|$)${PRACTICAL_HELP}`,
 );
 
 export const EXPLICIT_HELP_RULE_ID = "help.keyword";

@@ -15,7 +15,7 @@ export const CHILD = String.raw`(?:baby|babies|babys|kid|kids|son|sons|daughter|
 export const AGENT = String.raw`(?:he|hes|he is|she|shes|she is|they|theyre|they are|my (?:bf|boyfriend|husband|hubby|ex|exs|ex husband|ex boyfriend|partner|baby daddy|babydaddy|bd|babys dad|kids dad|dad|father|mom|mother|brother|sister|roommate|man|old man|girlfriend|gf|wife|stepdad|step dad|uncle|cousin|neighbor)|el|ella|mi (?:esposo|marido|novio|pareja|ex|papa|padre|hermano|suegro|suegra|vecino))`;
 
 /** Pills and medications, as people name them by text. */
-export const PILLS = String.raw`(?:pills?|meds|medications?|medicine|tablets|xanax|xans|bars|percs|percocets?|oxys?|oxycontin|tylenol|advil|benadryl|sleeping pills|klonopin|pastillas|pildoras|medicinas?)`;
+export const PILLS = String.raw`(?:pills?|meds|medications?|medicine|tablets|xanax|xans|bars|percs?|percocets?|oxys?|oxycontin|tylenol|advil|benadryl|sleeping pills|klonopin|benzos?|methadone|suboxone|subs|bupe|buprenorphine|seroquel|gabapentin|edibles|pastillas|pildoras|medicinas?|metadona)`;
 
 /** Means of self-harm; only meaningful together with an intent cue. */
 export const METHOD = String.raw`(?:pills?|meds|medications?|tablets|bottle|rope|noose|gun|pistol|knife|blade|razor|razors|bridge|pastillas|pildoras|pistola|cuerda|soga|navaja|cuchillo|puente|arma)`;
@@ -25,3 +25,21 @@ export const INTENT_CUE = String.raw`(?:goodbye|good bye|bye forever|last (?:tex
 
 /** Substances, for "i used meth", "got into my stash". */
 export const DRUGS = String.raw`(?:drugs|dope|fent\w*|heroin|meth|crack|coke|cocaine|pills|stash|needles?|rig|pipe|bag|weed|alcohol|liquor|drogas?|fentanilo|cristal|crystal|piedra|perico|coca)`;
+
+/** Words people put between the parts of a statement without changing it ("i dont EVEN want to"). */
+export const FILLER = String.raw`(?:\s+(?:even|really|just|honestly|fr|fucking|fuckin|fkn|literally|so|kinda|still|truly|only|actually|seriously|lowkey|sometimes|tbh|ngl|genuinely|ni|ya|solo|nomas|neta|de verdad|la verdad))*`;
+
+/** The sender as subject in Spanish: first-person auxiliaries a proclitic "me" climbs over. */
+export const ES_AUX_1P = String.raw`(?:quiero|queria|quisiera|voy a|iba a|puedo|podria|pienso|debo|deberia|tengo que|tengo ganas de|me dan ganas de|estoy pensando en|he pensado en|intente|trate de|necesito|prefiero|deseo)`;
+
+/** Spanish verbs of self-harm, as infinitive stems or conjugations (clitics are split by normalise). */
+export const ES_SELF_HARM_VERB = String.raw`(?:matar|matare|suicidar|suicido|suicide|ahorcar|colgar|cuelgo|envenenar|disparar|tirar(?= (?:del|de un|de una|al|desde|a las vias|enfrente))|aventar(?= (?:del|de un|de una|al|desde|enfrente))|quitar la vida|quito la vida|hacer dano|hago dano|hice dano|lastimar|cortar(?! (?:el|la|los|las|un|una|mi|mis)\b(?! (?:venas|munecas|brazos?|piernas?|muslos?|cuello|garganta|piel)))|corto(?! (?:el|la|los|las|un|una|mi|mis)\b(?! (?:venas|munecas|brazos?|piernas?|muslos?|cuello|garganta|piel))))`;
+
+/** Losing one's children (custody, CPS, removal): hopelessness tied to it is read as risk. */
+export const CHILD_LOSS = String.raw`(?:(?:lose|losing|lost|take|took|taking|takes|taken|without|sin|quitan|quitaron|quiten|quitar|perder|perdi|pierdo)\s+(?:away\s+)?(?:my|mis|a mis|a mi|mi)\s+${CHILD}|(?:lose|losing|lost|perder|perdi|pierdo)\s+(?:the\s+|la\s+)?(?:custody|custodia)|\bcps\s+(?:took|takes|is taking|is going to take)|(?:${CHILD})\s+(?:were|got|are being|fueron)\s+(?:taken|removed|placed)|\bme quitaron a)`;
+
+/** Finality: nothing left, done, cannot go on — strong when tied to losing one's children. */
+export const FINALITY = String.raw`(?:i am done|no reason to live|nothing (?:left )?to live for|cant live|dont want to live|wont keep living|no point (?:in )?living|rather be dead|end it|me mato|no tengo (?:razon|motivo|por que|porque|nada) (?:para|pa) vivir|no quiero vivir|para que vivo|me muero|no (?:voy a|puedo) seguir|ya no puedo mas)`;
+
+/** Acute body signs that turn drug use into an emergency. */
+export const ACUTE_SIGNS = String.raw`(?:chest (?:feels|is|hurts|pain|tight|is tight|feels tight|feels weird|feels funny)|chest hurts|heart (?:is )?(?:racing|pounding|beating so fast|feels weird|hurts)|cant breathe|hard to breathe|cant stay awake|cant keep my eyes open|passing out|keep passing out|nodding out|cant feel my|me duele (?:el|mi) pecho|dolor (?:de|en el) pecho|el corazon (?:me late|acelerado)|no puedo respirar|siento que me muero|me estoy desmayando)`;

@@ -4,13 +4,15 @@
  */
 import type { CrisisCategory, CrisisLevel, CrisisScreen } from "./types.js";
 
+export type Lang = "en" | "es" | "mix";
+
 export interface LabelledMessage {
   text: string;
-  lang: "en" | "es";
+  lang: Lang;
   expected: CrisisLevel;
-  /** The main category a human would page for, when expected is not none. */
+  /** The main category a human would page for, when expected is imminent. */
   category?: CrisisCategory;
-  /** checkin_reply = answer to a scheduled check-in; the FPR budget is measured on these. */
+  /** checkin_reply = answer to a scheduled check-in; free_text = anything else. */
   kind: "checkin_reply" | "free_text";
 }
 
@@ -21,77 +23,75 @@ export interface Misclassified {
   ruleIds: string[];
 }
 
-export interface AccuracyReport {
-  counts: { total: number; imminent: number; concern: number; none: number; checkinNone: number };
+export interface Figures {
+  counts: { total: number; imminent: number; possible: number; concern: number; none: number };
+  /** expected imminent or possible → predicted imminent or possible (a human was reached or the parent was asked) */
+  recall: number;
   /** expected imminent → predicted imminent */
   recallImminent: number;
-  /** expected concern or imminent → predicted anything but none */
-  recallConcernOrAbove: number;
+  /** expected concern → predicted anything but none */
+  recallConcern: number;
+  /** expected none → predicted imminent or concern (a page, or a note to the peer) */
+  fprBenign: number;
+  /** expected none → predicted possible (the parent is asked "are you thinking about suicide…") */
+  askBackBenign: number;
+}
+
+export interface AccuracyReport extends Figures {
+  byLang: Partial<Record<Lang, Figures>>;
   /** expected imminent → predicted categories include the labelled category */
   imminentCategoryAgreement: number;
-  /** kind checkin_reply, expected none → predicted anything but none */
-  fprCheckinReplies: number;
-  /** every expected none → predicted anything but none */
-  fprAllNone: number;
-  /** every example whose predicted level differs from the expected level */
   misclassified: Misclassified[];
 }
 
-const ratio = (hits: number, total: number): number => (total === 0 ? 1 : hits / total);
+const ratio = (hits: number, total: number, empty: number): number => (total === 0 ? empty : hits / total);
+const reached = (l: CrisisLevel) => l === "imminent" || l === "possible";
+
+function figures(pairs: readonly { expected: CrisisLevel; predicted: CrisisLevel }[]): Figures {
+  const of = (e: CrisisLevel) => pairs.filter((p) => p.expected === e);
+  const crisis = pairs.filter((p) => reached(p.expected));
+  const imminent = of("imminent");
+  const concern = of("concern");
+  const none = of("none");
+  return {
+    counts: { total: pairs.length, imminent: imminent.length, possible: of("possible").length, concern: concern.length, none: none.length },
+    recall: ratio(crisis.filter((p) => reached(p.predicted)).length, crisis.length, 1),
+    recallImminent: ratio(imminent.filter((p) => p.predicted === "imminent").length, imminent.length, 1),
+    recallConcern: ratio(concern.filter((p) => p.predicted !== "none").length, concern.length, 1),
+    fprBenign: ratio(none.filter((p) => p.predicted === "imminent" || p.predicted === "concern").length, none.length, 0),
+    askBackBenign: ratio(none.filter((p) => p.predicted === "possible").length, none.length, 0),
+  };
+}
 
 export function computeAccuracy(
   examples: readonly LabelledMessage[],
   screen: (text: string) => CrisisScreen,
 ): AccuracyReport {
-  let imminent = 0;
-  let imminentHit = 0;
-  let imminentCategoryHit = 0;
-  let imminentWithCategory = 0;
-  let concernOrAbove = 0;
-  let concernOrAboveHit = 0;
-  let none = 0;
-  let noneFlagged = 0;
-  let checkinNone = 0;
-  let checkinNoneFlagged = 0;
-  let concern = 0;
-  const misclassified: Misclassified[] = [];
+  const results = examples.map((example) => ({ example, result: screen(example.text) }));
+  const pairs = results.map(({ example, result }) => ({ lang: example.lang, expected: example.expected, predicted: result.level }));
 
-  examples.forEach((example, index) => {
-    const result = screen(example.text);
-    const predicted = result.level;
-    if (predicted !== example.expected) {
-      misclassified.push({ index, expected: example.expected, predicted, ruleIds: result.ruleIds });
-    }
-    if (example.expected === "none") {
-      none++;
-      if (predicted !== "none") noneFlagged++;
-      if (example.kind === "checkin_reply") {
-        checkinNone++;
-        if (predicted !== "none") checkinNoneFlagged++;
-      }
-      return;
-    }
-    concernOrAbove++;
-    if (predicted !== "none") concernOrAboveHit++;
-    if (example.expected === "concern") {
-      concern++;
-      return;
-    }
-    imminent++;
-    if (predicted === "imminent") imminentHit++;
-    if (example.category !== undefined) {
-      imminentWithCategory++;
-      if (result.categories.includes(example.category)) imminentCategoryHit++;
+  const byLang: Partial<Record<Lang, Figures>> = {};
+  for (const lang of ["en", "es", "mix"] as const) {
+    const mine = pairs.filter((p) => p.lang === lang);
+    if (mine.length > 0) byLang[lang] = figures(mine);
+  }
+
+  const withCategory = results.filter(({ example }) => example.expected === "imminent" && example.category !== undefined);
+  const misclassified: Misclassified[] = [];
+  results.forEach(({ example, result }, index) => {
+    if (result.level !== example.expected) {
+      misclassified.push({ index, expected: example.expected, predicted: result.level, ruleIds: result.ruleIds });
     }
   });
 
   return {
-    counts: { total: examples.length, imminent, concern, none, checkinNone },
-    recallImminent: ratio(imminentHit, imminent),
-    recallConcernOrAbove: ratio(concernOrAboveHit, concernOrAbove),
-    imminentCategoryAgreement: ratio(imminentCategoryHit, imminentWithCategory),
-    fprCheckinReplies: checkinNone === 0 ? 0 : checkinNoneFlagged / checkinNone,
-    fprAllNone: none === 0 ? 0 : noneFlagged / none,
+    ...figures(pairs),
+    byLang,
+    imminentCategoryAgreement: ratio(
+      withCategory.filter(({ example, result }) => result.categories.includes(example.category!)).length,
+      withCategory.length,
+      1,
+    ),
     misclassified,
   };
 }

@@ -9,7 +9,7 @@
  * recovery, child-welfare involved) the rule errs towards escalation. The
  * false-positive budget is spent on free text, not on routine check-ins.
  */
-import { AGENT, CHILD, DRUGS, INTENT_CUE, METHOD, PILLS, upTo } from "./lexicon.js";
+import { ACUTE_SIGNS, AGENT, CHILD, CHILD_LOSS, DRUGS, ES_AUX_1P, ES_SELF_HARM_VERB, FILLER, FINALITY, INTENT_CUE, METHOD, PILLS, upTo } from "./lexicon.js";
 import type { CrisisCategory } from "./types.js";
 
 export interface CrisisRule {
@@ -17,6 +17,14 @@ export interface CrisisRule {
   category: CrisisCategory;
   pattern: RegExp;
   alsoRequires?: RegExp;
+  /**
+   * Hyperbole people also use in jest ("kms lol", "me quiero morir jaja"). When
+   * the text laughs, a jokeable hit is lowered one step instead of trusted:
+   * self-directed → ask the parent (possible); ambiguous distress → dropped;
+   * "he's gonna kill me lol" → dropped. Plans, methods and farewells are never
+   * jokeable.
+   */
+  jokeable?: "ask" | "drop";
 }
 
 const r = (source: string): RegExp => new RegExp(source);
@@ -24,19 +32,22 @@ const r = (source: string): RegExp => new RegExp(source);
 // ---------------------------------------------------------------------------
 // Suicide / self-harm (imminent)
 // ---------------------------------------------------------------------------
-const DIE = String.raw`(?:di+e+d?|be dead|death|not be (?:alive|here)|not exist|stop existing|disappear forever|sleep forever|go to sleep forever|end it all|end my life|kill myself)`;
+const DIE = String.raw`(?:di+e+d?|be dead|death|not be (?:alive|here)|not exist|stop existing|stop living|disappear forever|end it all|end my life|kill myself|morir(?: me)?|estar muert[oa])`;
 
 const SUICIDE_RULES: CrisisRule[] = [
   {
     id: "si.suicide_word", // suicide, suicidal, suicde, sucide, suiside, suicidio, suicidarme
     category: "suicide_self_harm",
-    pattern: /\bsu[iy]?[cs]{1,2}i?d(?:e|es|al|el|le|ial|io|ios|arme|arse|ar|a|ing)?\b/,
+    // Not when said of someone else ("my son is suicidal", "his suicide note"): see tp.suicidal.
+    pattern: /(?<!\b(?:he|she|they|hes|shes|theyre|is|are|his|her|their)\s(?:(?:really|so|very|being|been|feeling|was|were|is|has been)\s)?)\bsu[iy]?[cs]{1,2}i?d(?:e|es|al|el|le|ial|io|ios|arme|arse|ar|a|ing)?\b/,
+    jokeable: "ask",
   },
-  { id: "si.kms", category: "suicide_self_harm", pattern: /\b(?:kms|kys|kmsf)\b/ },
+  { id: "si.kms", category: "suicide_self_harm", pattern: /\b(?:kms|kys|kmsf)\b/, jokeable: "ask" },
   {
     id: "si.kill_self", // kill myself, kil myself, killing my self
     category: "suicide_self_harm",
     pattern: /\bkil+(?:s|ing|in|led|ed|d)?\s+(?:myself|my ?self|me self)\b/,
+    jokeable: "ask",
   },
   {
     id: "si.harm_self",
@@ -59,14 +70,16 @@ const SUICIDE_RULES: CrisisRule[] = [
     id: "si.want_to_die", // "i want to die", "wanna b dead", "ready to die", "i dont want to die" (fear → escalate)
     category: "suicide_self_harm",
     pattern: r(
-      String.raw`\b(?:want|wanted|wants|wanting|wish|wishing|ready|plan|planning|trying|tried|deserve|need|rather|prefer)\s+(?:to\s+)?(?:just\s+|really\s+|fucking\s+|fkn\s+|fr\s+|honestly\s+)?${DIE}\b`,
+      String.raw`\b(?:i|i am|i just|i really|and|to|just|honestly|really|so|i still|i am so|me)?\s*(?:want|wanted|wanting|wish|wishing|ready|plan|planning|trying|tried|deserve|need|rather|prefer)${FILLER}\s+(?:to${FILLER}\s+)?${DIE}\b`,
     ),
+    jokeable: "ask",
   },
   {
     id: "si.wish_dead",
     category: "suicide_self_harm",
     pattern:
       /\bwish (?:i|id|i had) (?:was|were|could|would|had|just)?\s*(?:be\s+)?(?:dead|die|just die|disappear|never been born|not wake up|not be here|not here|gone)\b|\bwish i (?:wasnt|werent|was not) (?:alive|here|born|around)\b/,
+    jokeable: "ask",
   },
   {
     id: "si.end_it",
@@ -85,6 +98,7 @@ const SUICIDE_RULES: CrisisRule[] = [
     category: "suicide_self_harm",
     pattern:
       /\b(?:dont|do not|no longer|not)\s+(?:really\s+)?(?:want|wish)\s+(?:to\s+)?(?:live|be alive|be here any ?more|exist|keep living|go on living|be on this earth|wake up(?: any ?more| ever again| again|$))/,
+    jokeable: "ask",
   },
   {
     id: "si.not_wake_up",
@@ -152,36 +166,221 @@ const SUICIDE_RULES: CrisisRule[] = [
     id: "si.es_quiero_morir", // me quiero morir, quiero morirme, ojala me muera, ganas de morir
     category: "suicide_self_harm",
     pattern:
-      /\b(?:me quiero|quiero|quisiera|queria|me quisiera|deseo|ojala|ganas de|me dan ganas de)\s+(?:ya\s+)?(?:me\s+)?(?:morir|morirme|muera|muriera|estar muert[oa]|no existir|desaparecer|dejar de existir|irme de este mundo|matar|suicidar|colgar|ahorcar)\b|\bcuando (?:me muera|ya no este)\b/,
+      /\b(?:me quiero|quiero|quisiera|queria|me quisiera|deseo|ojala|ganas de|me dan ganas de)\s+(?:ya\s+)?(?:me\s+)?(?:morir|morir me|muera|muriera|estar muert[oa]|no existir|dejar de existir|dejar de vivir|ir me de este mundo|desaparecer de este mundo|suicidar|colgar|ahorcar)\b|\bcuando (?:me muera|ya no este)\b(?! (?:en|de viaje))/,
+    jokeable: "ask",
   },
   {
-    id: "si.es_matarme",
+    // Reflexive self-harm with the clitic before ("me quiero matar", "me estoy
+    // cortando") or after the verb ("quiero matarme", "queriendome matar" —
+    // normalise splits "matarme" into "matar me"). A third-person auxiliary
+    // ("me va a matar") is someone threatening the sender: see va.es_*.
+    id: "si.es_reflexive",
     category: "suicide_self_harm",
-    pattern:
-      /\b(?<!amenazo con |amenaza con |quiere |va a )(?:matarme|suicidarme|suicidarse|quitarme la vida|me quito la vida|acabar con mi vida|terminar con mi vida|ahorcarme|colgarme|cortarme(?! (?:el |los |las |la )?(?:pelo|cabello|unas|fleco|barba|dedo))|cortarme las venas|aventarme|pegarme un tiro|darme un tiro|tomarme (?:todas|todo) (?:las |mis )?(?:pastillas|pildoras|medicinas?|el frasco))\b|\bme voy a (?:matar|suicidar|colgar|ahorcar|cortar(?! el))\b|(?:^|\b(?:ya|mejor|yo|hoy)\s+)me mato\b|\b(?:acabar|terminar) con todo\b(?! el| lo| la)/,
+    pattern: r(
+      String.raw`\bme\s+(?:${ES_AUX_1P}\s+)?(?:${ES_SELF_HARM_VERB}|estoy (?:cortando|lastimando|matando|haciendo dano)|corte(?= (?:otra vez|de nuevo|las|los|el brazo|la pierna|anoche|hoy|ayer|$)|$))|\b(?:${ES_SELF_HARM_VERB})\s+me\b(?! (?:de (?:risa|hambre|sueno|coraje|los nervios)|(?:el|la|los|las|un|una|mis?)\b(?! (?:venas|munecas|brazos?|piernas?|muslos?|cuello|garganta|piel|vida)\b)))|\b(?:hacer|haciendo) me (?:dano|algo)\b|\bquitar me la vida\b|(?:^|\b(?:ya|yo|mejor|pues|entonces|y)\s+)me mato\b(?! (?:de|trabajando|estudiando|haciendo|por)\b)|\bsi\b(?:\s+\w+){1,8}?\s+me mato\b|\bpegar me un tiro\b|\bdar me un tiro\b|\b(?:acabar|terminar) con mi (?:propia )?vida\b|\b(?:acab|termin)\w* con todo\b(?! (?:el|lo|la|los|las|mi|tu|su)\b)`,
+    ),
+    jokeable: "ask",
   },
   {
-    id: "si.es_no_quiero_vivir",
+    id: "si.es_no_quiero_vivir", // "no quiero ni existir", "ya no quiero vivir" — not "no quiero vivir en este barrio"
     category: "suicide_self_harm",
     pattern:
-      /\bno (?:quiero|quisiera|deseo)\s+(?:seguir\s+)?(?:vivir|viviendo|estar viv[oa]|existir|seguir aqui|seguir en este mundo|despertar)\b/,
+      /\bno (?:quiero|quisiera|deseo|tengo ganas de)\s+(?:(?:ni|ya|seguir|mas)\s+)*(?:vivir(?! (?:en|con|cerca|lejos|alla|ahi|aca|aqui|junto)\b)|viviendo|estar viv[oa]|existir|seguir aqui|seguir en este mundo|despertar(?! (?:a|al|temprano|tarde|a las)\b))\b|\bquiero no (?:estar aqui|estar viv[oa]|existir|despertar|seguir)\b|\bquiero dejar de (?:vivir|existir|respirar)\b/,
+  },
+  {
+    id: "si.es_forever", // "me quiero ir para siempre", "dormir y nunca mas despertar", "lista para morir"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:quiero|quisiera|me quiero|voy a)\s+ir(?: me)? para siempre\b|\bdormir(?: me)?\s+(?:y\s+)?(?:no|nunca|jamas)\s+(?:mas\s+)?(?:volver a\s+)?despertar\b|\b(?:list[oa]|preparad[oa])\s+(?:para|pa)\s+(?:morir|ir me|la muerte)\b|\b(?:ya tengo|tengo) (?:como|con que) hacer(?:lo)?\b/,
   },
   {
     id: "si.es_mejor_sin_mi",
     category: "suicide_self_harm",
-    pattern: /\b(?:estarian|estaria|estan|vivirian|estarias) mejor sin mi\b|\bmejor muert[oa]\b/,
+    pattern:
+      /\b(?:estarian|estaria|estan|vivirian|estarias|estaran|seria|serian)\s+mejor\s+sin\s+(?:mi|su (?:mama|madre|papa|padre|mami)|nosotr[oa]s)\b|\bmejor (?:muert[oa]|me muero)\b/,
   },
   {
     id: "si.es_tirarme",
     category: "suicide_self_harm",
     pattern:
-      /\b(?:tirarme|aventarme|me voy a tirar|me voy a aventar|brincar|saltar)\s+(?:del|de un|de una|de el|al|desde el|desde un)\s+(?:puente|edificio|techo|tren|metro|azotea|carro)\b/,
+      /\b(?:tirar me|aventar me|me (?:voy a |quiero )?(?:tirar|aventar)|brincar|saltar)\s+(?:del|de un|de una|de el|al|desde el|desde un|a las vias del|enfrente del?)\s+(?:puente|edificio|techo|tren|metro|azotea|carro|camion|trafico|barranco)\b/,
   },
   {
     id: "si.es_no_despertar",
     category: "suicide_self_harm",
     pattern:
-      /\b(?:ojala|quiero|quisiera)\s+(?:ya\s+)?no\s+despertar\b|\bdormir(?:me)?\s+(?:y\s+)?no\s+despertar\b|\bdormir(?:me)? para siempre\b/,
+      /\b(?:ojala|quiero|quisiera)\s+(?:ya\s+)?no\s+despertar\b(?! (?:a|al|temprano)\b)/,
+  },
+];
+
+
+// ---------------------------------------------------------------------------
+// Suicide by kind of language (imminent): indirect, farewell, staged means,
+// finality tied to losing one's children. Each rule is a kind, not a phrase.
+// ---------------------------------------------------------------------------
+// "if i was gone", "once i'm gone", "without me", "if i died"
+const ABSENCE = String.raw`(?:(?:if|once|when|after|since)\s+i\s+(?:am\s+|was\s+|were\s+|will be\s+|ll be\s+)?(?:gone|dead|not here|not around|no longer here|died|die|disappeared|wasnt here|wasnt around|was not here)|without me)`;
+const INDIRECT_RULES: CrisisRule[] = [
+  {
+    id: "si.others_better_without_me", // "everyone would be happier if i was gone"
+    category: "suicide_self_harm",
+    pattern: r(String.raw`\b(?:better|happier|easier|fine|ok|okay|relieved|free|lighter)\b(?:\s+\w+){0,3}?\s+${ABSENCE}\b|\b${ABSENCE}\b(?:\s+\w+){0,3}?\s+(?:better|happier|easier|fine|ok|okay|relieved)\b|\bbetter off (?:dead|without (?:me|their mom|their mother|their dad|mommy|mom))\b|\bbe fine once i am gone\b`),
+  },
+  {
+    id: "si.not_around_after", // "nobody will have to worry about me after tonight", "u wont hear from me again"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:wont|will not|will never|never|dont|wont ever|no one will|nobody will)\s+(?:have to\s+)?(?:worry about|deal with|put up with|take care of|hear from|see|bother with)\s+me\s+(?:again|anymore|after (?:tonight|today|this)|ever again|much longer)\b|\bnever (?:going to )?(?:hear from|see) me again\b|\b(?:you|they|nobody|no one|everyone)\b(?:\s+\w+){0,3}?\s+(?:hear from|see) me again\b(?:\s+after)?|\bwont be (?:around|here) (?:much longer|tomorrow|anymore|after tonight|for long)\b|\b(?:by|after) (?:tomorrow|tonight|morning|the weekend)\b(?:\s+\w+){0,3}?\s+(?:gone|dead|not be here|be gone)\b|\bgone for good\b|\bafter tonight\b(?:\s+\w+){0,3}?\s+(?:gone|over|done|no more|free)\b/,
+  },
+  {
+    id: "si.time_has_come", // "tonight is the night. im done"
+    category: "suicide_self_harm",
+    pattern: /\b(?:tonight|today|this weekend|tomorrow|now) is the (?:night|day|time)\b|\besta noche (?:es la noche|se acaba todo|acabo|termino)\b|\bhoy (?:es el dia|se acaba todo)\b/,
+  },
+  {
+    id: "si.farewell_words", // goodbyes, notes, messages to the kids
+    category: "suicide_self_harm",
+    pattern:
+      /\bthis is (?:my )?goodbye\b|\b(?:goodbye|bye) (?:everyone|everybody|world|all|forever|my (?:babies|kids|loves))\b|\btell (?:them|my \w+|everyone|my family|the kids) (?:i|that i) (?:love|loved|am sorry|was sorry)\b|\b(?:wrote|writing|left|leaving) (?:a |my )?(?:letters?|notes?|goodbye)\b(?:\s+\w+){0,2}?\s+(?:to|for) (?:my|the|everyone)\b|\besto es un adios\b|\b(?:ya )?me despedi de\b|\bdespedir me de (?:mis|todos|mi familia)\b|\b(?:perdonen|perdona) me por todo\b|\bdigan(?: le| les)? a mis hijos que (?:los|las) (?:amo|quiero|quise)\b/,
+  },
+  {
+    id: "si.staged_means", // "pills counted out on the table", "gun loaded next to me"
+    category: "suicide_self_harm",
+    pattern: r(
+      String.raw`\b${PILLS}\b(?:\s+\w+){0,2}?\s+(?:counted|lined up|laid out|set out|sorted out|poured out|all out|ready|contadas|listas|preparadas|en la mano)\b|\b(?:counted|lined|laid|poured|set)\s+(?:out|up)?\s*(?:all\s+)?(?:my\s+|the\s+)?${PILLS}\b|\b(?:took|poured|got)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?${PILLS}\s+out\b.*\b(?:lined|counted|them up)\b|\b(?:gun|pistol|pistola)\s+(?:is\s+)?(?:loaded|cargada)\b|\bloaded (?:gun|pistol)\b|\benough\s+(?:\w+\s+){1,2}to\s+(?:not wake up|never wake up|die|kill me|end it|kill myself)\b|\b(?:overdos\w*|od|oding)\s+on purpose\b|\bhave a way to (?:end it|do it|die)\b`,
+    ),
+  },
+  {
+    id: "si.vehicle", // "driving my car off the road", "sitting in the garage with the car running"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:drive|driving|drove|crash|crashing|steer|swerve|swerving)\s+(?:my\s+(?:car|truck)\s+|the\s+(?:car|truck)\s+)?(?:off|into)\s+(?:the|a)\s+(?:road|bridge|cliff|tree|wall|river|lake|traffic|pole|truck|overpass|highway|semi)\b|\b(?:car|truck) off (?:the|a) (?:road|bridge|cliff)\b|\bgarage with the (?:car|engine) running\b|\b(?:car|engine) running in the garage\b|\b(?:step|walk|walking|stepping|jump|jumping|throw myself)\s+(?:out\s+)?(?:in front of|into)\s+(?:a|the|on coming|oncoming)?\s*(?:train|bus|truck|car|traffic|semi)\b|\b(?:manejar|estrellar|chocar)\s+(?:el|mi)\s+(?:carro|coche|troca)\s+(?:contra|en)\s+(?:un|el|una|la)\b|\baventar me al (?:tren|trafico|carro)\b/,
+  },
+  {
+    id: "si.plan_talk", // "i have a plan this time", "thinking about how id do it"
+    category: "suicide_self_harm",
+    pattern:
+      /\bi (?:have|got|made) (?:a|my) plan\b(?=\s*$|\s+(?:this time|now|tonight|already|and|for how|to (?:die|end|kill|do it)))|\bhow (?:id|i would|i will|i am going to|i could) (?:do it|end it|die|kill myself)\b|\bthinking (?:about|of) (?:dying|death|suicide|ending it|ending my life|killing myself|not being here|how to die|overdosing)\b|\ball i (?:want|think about|can think about|need)(?: to do)? is (?:to )?(?:die|dying|death|suicide|end it|ending it|kill myself)\b|\bwant out of (?:this life|life|this world)\b|\bcant stop thinking about (?:dying|death|suicide|killing myself)\b/,
+  },
+  {
+    id: "si.dont_want_to_live_filler", // "i dont EVEN want to be here anymore", "dnt wanna b here n e more"
+    category: "suicide_self_harm",
+    pattern: r(
+      String.raw`\b(?:dont|do not|no longer|didnt|never)${FILLER}\s+(?:want|wish)\s+to${FILLER}\s+(?:live|be alive|exist|keep living|go on|be here (?:anymore|no more|any longer|on this earth)|be on this earth|be around (?:anymore|no more)|wake up(?: tomorrow| again| ever)?\s*$)|\b(?:wont|will not|cant|can not)\s+(?:keep|go on)\s+living\b|\bno quiero (?:ya |ni )?estar (?:here|aqui) (?:anymore|ya|mas)\b|\bya no quiero estar (?:here|aqui)\b`,
+    ),
+    jokeable: "ask",
+  },
+  {
+    id: "si.end_it", // "to end it", "thinking about ending it"
+    category: "suicide_self_harm",
+    pattern: /\b(?:to|about|of|bout) end(?:ing)? it\b(?! (?:with|early|at|for the day|there|before|off|right)\b)|\bending it (?:all|tonight|now|today)\b|\bi am ending it\b/,
+  },
+  {
+    id: "si.ready_to_go", // "im ready to go. i just want it over"
+    category: "suicide_self_harm",
+    pattern: /\b(?:i am|i feel|im|feel)\s+ready to go\b(?! (?:to|home|out|back|shopping|now to)\b)/,
+    alsoRequires: /\b(?:want it (?:all )?over|want it to end|i am done|goodbye|no more|cant do this|tired of (?:living|life|everything))\b/,
+  },
+  {
+    id: "si.alcohol_and_pills", // "drank a whole bottle and took my sleeping pills"
+    category: "suicide_self_harm",
+    pattern: /\b(?:drank|downed|drinking|me tome|tome)\s+(?:a\s+|una\s+|la\s+)?(?:whole|entire|fifth|bottle|lot|so much|botella|toda la botella)\b/,
+    alsoRequires: r(String.raw`\b(?:took|swallowed|popped|and|y|con|me tome|tome)\s+(?:all\s+|my\s+|some\s+|the\s+|mis\s+|las\s+|unas\s+)*(?:sleeping\s+)?${PILLS}\b`),
+  },
+  {
+    id: "si.child_loss_finality", // "if they take my kids im done", "sin mis hijos no tengo razon para vivir"
+    category: "suicide_self_harm",
+    pattern: r(String.raw`\b${CHILD_LOSS}\b`),
+    alsoRequires: r(String.raw`\b${FINALITY}\b`),
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Someone else at risk of suicide (imminent, third party): the sender is not the
+// person at risk, so the case gets the third-party safety text.
+// ---------------------------------------------------------------------------
+const THIRD_PERSON = String.raw`(?:he|she|they|hes|shes|theyre|him|her|them|my \w+(?: \w+)?|mi \w+|el|ella)`;
+const OTHER_SELF_HARM = String.raw`(?:(?:kill|killing|kil|hurt|hurting|harm|harming|cut|cutting|hang|hanging|shoot|shooting|off|offing|od|overdose)\s+(?:himself|herself|themselves|themself)|end(?:ing)?\s+(?:his|her|their)\s+(?:own\s+)?life|take\s+(?:his|her|their)\s+(?:own\s+)?life|(?:take|taking|took)\s+all\s+(?:of\s+)?(?:his|her|their)\s+${PILLS}|jump(?:ing)?(?=\s*$|\s+(?:off|from)\s+(?:a|the|his|her)\s+(?:bridge|building|roof|overpass|ledge|balcony|cliff|parking)|\s+in front)|die)`;
+const THIRD_PARTY_RULES: CrisisRule[] = [
+  {
+    id: "tp.self_harm",
+    category: "third_party",
+    pattern: r(
+      String.raw`\b${THIRD_PERSON}\b(?:\s+\w+){0,5}?\s+(?:says|said|told me|tells me|keeps saying|keeps talking about|is talking about|talking about|talks about|threatening to|threatened to|threatens to|wants to|want to|is going to|going to|tried to|trying to|about to|plans to|planning to)\s+(?:(?:he|she|they)\s+(?:is going to|wants to|will|want to|is about to|might)\s+)?${OTHER_SELF_HARM}\b|\b(?:he|she|they)\s+(?:wants?|wanna)\s+(?:to\s+)?die\b|\b(?:kill|killing|killed|cut|cutting|hurting|hanging|shot)\s+(?:himself|herself|themselves)\b`,
+    ),
+  },
+  {
+    id: "tp.suicidal",
+    category: "third_party",
+    pattern: r(String.raw`\b(?:he|she|they|hes|shes|theyre|my \w+(?: \w+)?)\s+(?:is|are|s|was|seems|sounds|has been|been|is being)?\s*(?:really\s+|very\s+|so\s+)?suicidal\b|\b(?:his|her|their) suicide (?:note|letter|plan)\b`),
+  },
+  {
+    id: "tp.goodbye_message", // "my bf just texted me goodbye and wont answer"
+    category: "third_party",
+    pattern:
+      /\b(?:texted|sent|messaged|wrote|left)\s+(?:me\s+)?(?:a\s+)?(?:goodbye|good bye|farewell|suicide note|goodbye (?:text|message|note|letter))\b|\b(?:me )?(?:mando|envio|dejo|escribio)\s+(?:me\s+)?(?:un|una)\s+(?:mensaje|carta|nota)\s+de\s+despedida\b/,
+  },
+  {
+    id: "tp.es_se_quiere_matar", // "se quiere matar", "hablando de matarse", "se esta cortando"
+    category: "third_party",
+    pattern:
+      /\bse\s+(?:quiere|queria|va a|iba a|intento|trato de|piensa|esta pensando en|anda pensando en)\s+(?:matar|suicidar|quitar la vida|cortar(?! (?:el|la|los|las|un|una|su|sus)\b(?! (?:venas|munecas|brazos?|piernas?)))|colgar|ahorcar|tirar (?:del|de un|al)|aventar|morir)\b|\b(?:matar|suicidar|quitar|ahorcar|colgar) se\b(?! (?:el|la|los|las)\b(?! vida))|\bse esta (?:cortando|matando|lastimando|haciendo dano)\b|\bdice que se (?:quiere|va a) (?:morir|matar|suicidar)\b/,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Danger by kind (imminent): unsafe at home, harm to others with words between,
+// overdose signs after use, narcan failing with words between.
+// ---------------------------------------------------------------------------
+const DANGER_RULES: CrisisRule[] = [
+  {
+    id: "va.unsafe_at_home", // "i dont feel safe at home", "im scared to go home", "no me siento segura en mi casa"
+    category: "violence_abuse",
+    pattern:
+      /\b(?:dont|do not|not|no longer|never)\s+(?:feel\s+|feeling\s+)?safe\s+(?:at home|here|in my (?:own )?(?:house|home|room)|with (?:him|her|them|my \w+)|around (?:him|her|them))\b|^not safe\b|\b(?:scared|afraid|terrified|frightened)\s+(?:to|of)\s+(?:go|going|be|being)\s+(?:back\s+)?(?:home|to (?:the|my) (?:house|apartment|place)|alone with him)\b|\bno me siento segur[oa]\s+(?:en (?:mi|la) casa|aqui|con (?:el|ella))\b|\b(?:tengo\s+)?miedo\s+de\s+(?:volver|regresar|ir|llegar|estar)\s+(?:a\s+(?:la|mi)\s+casa|con el|sola con el)\b/,
+  },
+  {
+    id: "va.homicidal_filler", // "i want to fucking stab my landlord", "i feel like i could kill someone"
+    category: "violence_abuse",
+    pattern: r(
+      String.raw`\b(?:i|i am|ill|i will|i could|i might|feel like i could|i swear i am)${FILLER}\s+(?:going to|want to|about to|could|might|will|trying to|gonna)${FILLER}\s+(?:kill|stab|shoot|murder|hurt|strangle|choke|beat)\s+(?:him|her|them|someone|somebody|anyone|everyone|my \w+|that \w+|this \w+)\b(?!\s+(?:lol|lmao|haha|jk))|\b(?:lo|la|los|las)\s+(?:voy a|quiero|iba a)\s+(?:matar|apunalar|balacear)\b|\b(?:matar|apunalar|balacear)\s+(?:lo|la|los|las)\b(?=.*\b(?:juro|ahorita|hoy|ya)\b)`,
+    ),
+  },
+  {
+    id: "va.weapon_at_door", // "está afuera con una pistola", "he's outside with a gun"
+    category: "violence_abuse",
+    pattern:
+      /\b(?:afuera|outside|at the door|en la puerta|aqui|here)\s+(?:con|with)\s+(?:una?|a|his|her|su)\s+(?:pistola|arma|cuchillo|navaja|gun|knife|pistol|bat)\b/,
+  },
+  {
+    id: "va.thrown_at_me",
+    category: "violence_abuse",
+    pattern: /\b(?:throwing|threw|throws|thrown)\s+(?:\w+\s+){0,2}at me\b|\bme (?:avento|tiro|esta aventando) (?:cosas|platos|\w+) (?:a mi|encima)\b/,
+  },
+  {
+    id: "od.too_much_then_signs", // "shot up way too much and my chest feels weird"
+    category: "overdose_medical",
+    pattern: r(
+      String.raw`\b(?:shot up|injected|snorted|did|used|took|smoked|hit|me inyecte|me meti|me pase con)\b${upTo(3)}\s+(?:way\s+|so\s+|mucho\s+)?(?:too much|too many|to much|demasiad[oa]s?|la dosis)\b|\b(?:mixed|mezcle)\b${upTo(3)}\s+(?:${PILLS}|${DRUGS}|benzos?|alcohol|xanax)\b${upTo(3)}\s+(?:with|and|con|y)\s+(?:${PILLS}|${DRUGS}|benzos?|alcohol|xanax|fent\w*)`,
+    ),
+    alsoRequires: r(String.raw`\b(?:${ACUTE_SIGNS}|chest|pecho|corazon|cant breathe|dying|muero|weird|raro|awake)\b|\b(?:shot up|injected|me inyecte|me pase con)\b`),
+  },
+  {
+    id: "od.use_then_signs", // drug use with acute body signs
+    category: "overdose_medical",
+    pattern: r(String.raw`\b${ACUTE_SIGNS}\b`),
+    alsoRequires: r(String.raw`\b(?:${DRUGS}|${PILLS}|used|using|smoked|snorted|shot up|did a line|line|dose|dosis|consumi|use|high|laced|benzos?)\b`),
+  },
+  {
+    id: "od.narcan_not_working_gap", // "the narcan we gave him is not working at all"
+    category: "overdose_medical",
+    pattern:
+      /\b(?:narcan|naloxone|naloxona)s?\b(?:\s+\w+){0,6}?\s+(?:not|isnt|didnt|wont|aint|no|nothing|did nothing|hizo nada)\b(?:\s+\w+){0,2}?\s*(?:working|work|worked|helping|help|doing anything|funciona\w*|sirve|sirvio|nada|reacciona|despierta|responde|breathing|respira)?\b/,
+  },
+  {
+    id: "od.bleeding_wont_stop",
+    category: "overdose_medical",
+    pattern: /\bblood (?:everywhere|all over)\b|\b(?:bleeding|blood)\b(?:\s+\w+){0,3}?\s+(?:wont|will not|cant|doesnt) stop\b|\bno (?:para|deja) de sangrar\b|\bsangre por todos lados\b/,
   },
 ];
 
@@ -261,6 +460,7 @@ const OVERDOSE_RULES: CrisisRule[] = [
     category: "overdose_medical",
     pattern:
       /\b(?:think|feel like|feels like|thought)\s+(?:i am|i|im)\s+(?:dying|going to die|having a heart attack)\b|\bi am dying\b|\bme (?:estoy muriendo|muero)\b|\bsiento que me (?:muero|voy a morir)\b/,
+    jokeable: "drop",
   },
   {
     id: "od.acute_symptoms",
@@ -308,7 +508,7 @@ const CHILD_RULES: CrisisRule[] = [
     id: "cd.harmed",
     category: "child_danger",
     pattern: r(
-      String.raw`\b(?:hit|hitting|hits|beat|beating|beats|hurt|hurting|hurts|harm|choke|choking|chokes|choked|shook|shaking|shake|punch\w*|kick\w*|burn\w*|touch\w*|molest\w*|abus\w*|rape\w*|threaten\w*|pegando|pegandole|pega|pego|golpeando|golpeandole|golpea|golpeo|lastimando|lastimo|maltratando|tocando|abusando)\s+(?:on\s+)?(?:my|the|our|his|her|a|mi|mis|a mi|a mis|al|a la|a los|la|el|los)?\s*${CHILD}\b`,
+      String.raw`\b(?:hit|hitting|hits|beat|beating|beats|hurt|hurting|hurts|harm|threw|throw|throwing|slammed|slamming|shoved|shoving|pushed|choke|choking|chokes|choked|shook|shaking|shake|punch\w*|kick\w*|burn\w*|touch\w*|molest\w*|abus\w*|rape\w*|threaten\w*|pegando|pegandole|pega|pego|golpeando|golpeandole|golpea|golpeo|lastimando|lastimo|maltratando|tocando|abusando)\s+(?:on\s+)?(?:my|the|our|his|her|a|mi|mis|a mi|a mis|al|a la|a los|la|el|los)?\s*${CHILD}\b`,
     ),
   },
   {
@@ -370,6 +570,7 @@ const VIOLENCE_RULES: CrisisRule[] = [
     pattern: r(
       String.raw`\b${AGENT}\b${upTo(3)}\s+(?:going to|will|wants to|threatened to|threatening to|trying to|tried to|gonna)\s+(?:kill|hurt|shoot|stab|beat|choke|murder)\s+(?:me|us)\b`,
     ),
+    jokeable: "drop",
   },
   {
     id: "va.homicidal", // the parent threatening someone else
@@ -393,6 +594,7 @@ const VIOLENCE_RULES: CrisisRule[] = [
     category: "violence_abuse",
     pattern:
       /\bme\s+(?:quiere|va a|van a|quieren|amenaza con|amenazo con|trato de|intento)\s+(?:matar|pegar|golpear|ahorcar|lastimar|apunalar)\b|\bamenazo con matarme\b/,
+    jokeable: "drop",
   },
   {
     id: "va.es_miedo",
@@ -429,6 +631,13 @@ const HELP_RULES: CrisisRule[] = [
 // Return to use (concern)
 // ---------------------------------------------------------------------------
 const RETURN_TO_USE_RULES: CrisisRule[] = [
+  {
+    id: "ru.had_drinks", // "had a few beers last night"
+    category: "return_to_use",
+    pattern:
+      /\b(?:had|drank|downed|had like)\s+(?:a few|a couple|some|two|three|four|five|six|[0-9]+|a couple of|a bunch of|too many)\s+(?:beers?|drinks?|shots?|glasses of wine|wines?|seltzers?|white claws?|tall cans?|forties|40s)\b/,
+  },
+
   {
     id: "ru.i_used",
     category: "return_to_use",
@@ -491,6 +700,12 @@ const NOT_A_DRUG_CRAVING = String.raw`(?:\s+(?:some\s+|a\s+|an\s+|for\s+|for\s+s
 
 const CRAVING_RULES: CrisisRule[] = [
   {
+    id: "cr.holding_unused", // "i have a bag and havent used it yet"
+    category: "cravings",
+    pattern: /\bhavent (?:used|touched|done|opened) (?:it|them|any|anything)\b(?:\s+yet)?|\bhavent used yet\b|\btengo (?:algo|una bolsa|droga|cristal)\b(?:\s+\w+){0,3}?\s+(?:no (?:lo|la) he usado|todavia no)\b/,
+  },
+
+  {
     id: "cr.craving",
     category: "cravings",
     pattern: r(String.raw`\bcrav(?:e|es|ed|ing|ings|in)\b(?!${NOT_A_DRUG_CRAVING})`),
@@ -531,6 +746,59 @@ const CRAVING_RULES: CrisisRule[] = [
 // ---------------------------------------------------------------------------
 const HOPELESSNESS_RULES: CrisisRule[] = [
   {
+    id: "hp.self_hate",
+    category: "hopelessness",
+    pattern:
+      /\bi(?: am)?(?:\s+(?:really|just|so|fucking|honestly|lowkey))*\s+(?:hate|despise|loathe|cant stand)\s+(?:myself|my ?self|who i am|being me|everything about me|me)\b|\bme (?:odio|doy asco)\b|\bodio mi vida\b/,
+  },
+  {
+    id: "hp.disappear", // "i want to disappear", "quisiera dormir para siempre", "run away and never come back"
+    category: "hopelessness",
+    pattern: r(
+      String.raw`\b(?:want|wish|wanna|could|need|would love|rather)${FILLER}\s+(?:to${FILLER}\s+)?(?:disappear|vanish|sleep forever|go to sleep forever|not feel anything|not feel)\b|\b(?:quiero|quisiera|me quiero|ganas de|deseo)\s+(?:ya\s+|solo\s+|nomas\s+)?(?:desaparecer|dormir para siempre|dormir me para siempre|ir me lejos|huir)\b(?! (?:este|esta|el|la|los|las|mi|tu|su)\b)|\b(?:run away|leave|go away|go|ir me|ir|irme)\b(?:\s+\w+){0,2}?\s+(?:and never come back|y no volver|y nunca volver|no volver nunca|y ya no volver)\b|\b(?:easier|better|mejor)\s+(?:to not|not to|if i (?:didnt|couldnt)|no)\s+(?:feel|be here|exist|wake up|sentir|existir)\b|\bsleep forever\b`,
+    ),
+  },
+  {
+    id: "hp.no_way_forward",
+    category: "hopelessness",
+    pattern:
+      /\b(?:dont|cant|do not|can not|no longer)\s+see\s+(?:a|any)\s+(?:way|future|point|light|reason)\b|\bno (?:veo|tengo) (?:salida|futuro|la salida)\b|\b(?:end of my rope|breaking point|rock bottom|hit bottom|toque fondo|estoy en el fondo|al limite)\b|\b(?:drowning|suffocating|me ahogo|me estoy ahogando)\b(?! in (?:work|paperwork|laundry|bills|homework|emails))|\bhow (?:much )?longer i can (?:keep going|do this|take (?:it|this)|hold on|last)\b|\bcuanto mas (?:voy a|puedo) aguantar\b/,
+  },
+  {
+    id: "hp.cant_stop_crying",
+    category: "hopelessness",
+    pattern: /\b(?:cant|cannot) stop crying\b|\bkeep crying\b(?:\s+\w+){0,3}?\s+cant stop\b|\bno (?:puedo )?(?:dejar|paro) de llorar\b/,
+  },
+  {
+    id: "hp.give_up_on",
+    category: "hopelessness",
+    pattern: /\b(?:give|giving|gave) up on (?:everything|life|myself|it all|living)\b|\bfeel(?:ing)? like giving up\b|\bme (?:quiero )?rend\w*\b/,
+  },
+  {
+    id: "hp.bad_parent", // "my kids would be better off with someone else", "im a horrible mother"
+    category: "hopelessness",
+    pattern:
+      /\b(?:better off|estarian mejor)\s+(?:with|con)\s+(?:someone|somebody|anyone|alguien|otra persona|their dad|su papa|another)\b|\b(?:they|my kids|my babies|mis hijos)\s+(?:deserve|merecen)\s+(?:better|algo mejor|una mejor)\b|\b(?:i am|soy)(?:\s+(?:such|so|the|a|una|la|just))*\s+(?:bad|terrible|horrible|awful|worst|shitty|crappy|useless|mala|pesima|peor)\s+(?:mom|mother|mommy|parent|dad|father|madre|mama)\b/,
+  },
+  {
+    id: "hp.feel_alone_empty",
+    category: "hopelessness",
+    pattern:
+      /\bfeel(?:ing)?\s+(?:so\s+|really\s+|completely\s+|all\s+|very\s+)?(?:alone|lonely|empty|numb|hopeless|worthless|useless|dead inside|like a burden|like nothing|like a failure)\b|\bme siento (?:muy |tan |bien )?(?:vaci[oa]|sol[oa]|muert[oa] por dentro|sin esperanza|un estorbo|una carga|inutil|nada|perdid[oa])\b|\b(?:muert[oa]|dead) (?:por dentro|inside)\b/,
+  },
+  {
+    id: "hp.dont_care_anymore",
+    category: "hopelessness",
+    pattern:
+      /\bdont care (?:what happens to me|if i (?:live|die|wake up|make it)|about anything anymore|anymore)\b|\bno me importa (?:lo que me pase|si me muero|nada|si vivo)\b|\b(?:life|this life|everything|it all|todo)\s+(?:is|es)\s+(?:just\s+)?(?:too much|demasiado)\b|\bi am not (?:ok|okay|alright|fine)\b(?! (?:with|about|to)\b)|\bi cant(?: do it| take it| take this| go on| deal)? anymore\b|\bi cant\s*$|\bwant (?:everything|it all|the pain|this|it|all of this) to (?:stop|end)\b|\bwant (?:it|this) (?:all )?over\b/,
+  },
+  {
+    id: "hp.es_ya_no_puedo", // object-less "can't": distress; "ya no puedo ir" is logistics
+    category: "hopelessness",
+    pattern: /\bya no (?:puedo|aguanto)\b(?! \w+(?:ar|er|ir)\b)(?! (?:con|el|la|los|las|que|ese|esa|este|esta)\b)/,
+  },
+
+  {
     id: "hp.whats_the_point",
     category: "hopelessness",
     pattern: /\b(?:whats|what is|wats|wuts|whats even|what even is) the point\b|\bno point (?:in|any ?more|trying|to)\b|\bpointless\b/,
@@ -555,7 +823,7 @@ const HOPELESSNESS_RULES: CrisisRule[] = [
   {
     id: "hp.nobody_cares",
     category: "hopelessness",
-    pattern: /\b(?:nobody|no one|noone|no body)\s+(?:cares|loves me|would care|would notice|would miss me|gives a)\b/,
+    pattern: /\b(?:nobody|no one|noone|no body)\s+(?:cares|loves me|would care|would notice|would miss me|gives a)\b(?! about (?:my|the|your|his|her|this|that|what|how|it)\b)/,
   },
   {
     id: "hp.never_get_kids_back",
@@ -568,7 +836,7 @@ const HOPELESSNESS_RULES: CrisisRule[] = [
     pattern:
       /\bfeel(?:ing)?\s+(?:so\s+|really\s+|completely\s+)?(?:empty|numb|dead inside|hopeless)\b|\bnothing matters(?: any ?more)?\b|\bno way out\b/,
   },
-  { id: "hp.negated_self_harm", category: "hopelessness", pattern: /\bxnegatedselfharm\b/ },
+  { id: "ns.negated", category: "negated_self_harm", pattern: /\bxnegatedselfharm\b/ },
   {
     id: "hp.es",
     category: "hopelessness",
@@ -579,6 +847,9 @@ const HOPELESSNESS_RULES: CrisisRule[] = [
 
 export const CRISIS_RULES: readonly CrisisRule[] = [
   ...SUICIDE_RULES,
+  ...INDIRECT_RULES,
+  ...THIRD_PARTY_RULES,
+  ...DANGER_RULES,
   ...OVERDOSE_RULES,
   ...CHILD_RULES,
   ...VIOLENCE_RULES,

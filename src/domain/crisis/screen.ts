@@ -4,9 +4,27 @@
  */
 import { neutraliseFigurative } from "./figurative.js";
 import { EXPLICIT_HELP_RULE_ID, startsWithHelpKeyword } from "./keywords.js";
+import { LAUGH } from "./lexicon.js";
 import { normalise } from "./normalise.js";
 import { CRISIS_RULES } from "./rules.js";
-import { CATEGORY_SEVERITY, IMMINENT_CATEGORIES, type CrisisCategory, type CrisisScreen } from "./types.js";
+import { CATEGORY_SEVERITY, IMMINENT_CATEGORIES, levelOfAll, type CrisisCategory, type CrisisScreen } from "./types.js";
+
+const LAUGHS = new RegExp(String.raw`\b${LAUGH}\b|\blaughing\b`);
+// "no joke", "en serio": the sender says it is not a joke, so a laugh nearby is not read as one.
+const SERIOUS = /\b(?:no joke|not joking|not kidding|im serious|i am serious|en serio|de verdad|no es broma|neta)\b/;
+// A laugh before the hit counts only up to a turn: "lol im dead but honestly i want to die".
+const TURN = /^.*\b(?:but|pero|honestly|seriously|for real|like really)\b/;
+const NEAR = 24; // characters each side: a short SMS clause
+
+/** True when the hit sits next to a laugh (same clause), and the text does not say it is serious. */
+function laughsAt(screened: string, rule: RegExp): boolean {
+  if (SERIOUS.test(screened)) return false;
+  const m = rule.exec(screened);
+  if (!m) return false;
+  const before = screened.slice(Math.max(0, m.index - NEAR), m.index).replace(TURN, "");
+  const after = screened.slice(m.index + m[0].length, m.index + m[0].length + NEAR);
+  return LAUGHS.test(before) || LAUGHS.test(after);
+}
 
 export function screenForCrisis(text: string): CrisisScreen {
   const normalised = normalise(text);
@@ -24,19 +42,26 @@ export function screenForCrisis(text: string): CrisisScreen {
 
   const { text: screened } = neutraliseFigurative(normalised);
   for (const rule of CRISIS_RULES) {
-    if (rule.pattern.test(screened) && (rule.alsoRequires === undefined || rule.alsoRequires.test(screened))) {
-      found.add(rule.category);
-      ruleIds.push(rule.id);
+    if (!rule.pattern.test(screened) || (rule.alsoRequires !== undefined && !rule.alsoRequires.test(screened))) continue;
+    const jokeable = rule.jokeable ?? (rule.category === "hopelessness" ? "drop" : undefined);
+    if (jokeable !== undefined && laughsAt(screened, rule.pattern)) {
+      // A laugh lowers a hyperbole one step (see CrisisRule.jokeable); the id
+      // records that the rule fired under a laugh.
+      ruleIds.push(`${rule.id}_laughing`);
+      if (jokeable === "ask" && IMMINENT_CATEGORIES.has(rule.category)) found.add("hopelessness");
+      continue;
     }
+    found.add(rule.category);
+    ruleIds.push(rule.id);
   }
 
   const categories = CATEGORY_SEVERITY.filter((c) => found.has(c));
-  const level = categories.some((c) => IMMINENT_CATEGORIES.has(c))
-    ? "imminent"
-    : categories.length > 0
-      ? "concern"
-      : "none";
-  return { level, categories, ruleIds };
+  return { level: levelOfAll(categories), categories, ruleIds };
+}
+
+/** True when the person at risk is someone other than the sender (a different safety text). */
+export function isAboutSomeoneElse(screen: CrisisScreen): boolean {
+  return screen.categories.includes("third_party") && !screen.categories.includes("suicide_self_harm");
 }
 
 /** True when a child is in danger: the case also follows mandated-reporter rules. */

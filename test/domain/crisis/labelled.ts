@@ -1,474 +1,70 @@
 /**
- * Labelled SMS for measuring the crisis screen. Synthetic, written to look
- * like real texts from parents in recovery: lower case, typos, no
- * punctuation, emoji, slang, English and Spanish. Hard cases are kept on
- * purpose — do not delete a line because the screen gets it wrong; fix the
- * screen or record the miss in docs/crisis-screen.md.
+ * Labelled SMS for measuring the crisis screen, written by hand to read like
+ * real texts from parents in recovery (typos, no punctuation, emoji, slang,
+ * English, Spanish, Spanglish). Hard cases stay on purpose: do not delete a
+ * line because the screen gets it wrong — fix the screen for that KIND of
+ * language, or record the miss in docs/crisis-screen.md.
  *
- * Labels say what a trained hotline supervisor would want:
- *  - imminent: page a volunteer now.
- *  - concern: the parent's peer should see it with care (no page).
- *  - none: ordinary traffic.
+ * One text per line: `<label> [<category>] | <text>`.
+ *   I = imminent (page a volunteer now), with its category:
+ *       SI self-harm/suicide, OD overdose/medical, CD child in danger,
+ *       VA violence, HE explicit help, TP crisis of another person
+ *   P = possible (ambiguous distress: ask the parent before paging)
+ *   C = concern (relapse, cravings: the peer, with care)
+ *   N = benign free text,  K = benign reply to a check-in
+ *
+ * HOLDOUT (set/holdout.ts) was written after the rules were final and is
+ * reported separately: it estimates how the screen does on unseen text.
  */
-import type { LabelledMessage } from "../../../src/domain/crisis/metrics.js";
-import type { CrisisCategory } from "../../../src/domain/crisis/types.js";
+import type { Lang, LabelledMessage } from "../../../src/domain/crisis/metrics.js";
+import type { CrisisCategory, CrisisLevel } from "../../../src/domain/crisis/types.js";
+import { EN } from "./set/en.js";
+import { EN_BENIGN } from "./set/en-benign.js";
+import { ES } from "./set/es.js";
+import { HOLDOUT } from "./set/holdout.js";
+import { MIX } from "./set/mix.js";
 
-type Lang = LabelledMessage["lang"];
-type Kind = LabelledMessage["kind"];
+const CATEGORIES: Record<string, CrisisCategory> = {
+  SI: "suicide_self_harm",
+  OD: "overdose_medical",
+  CD: "child_danger",
+  VA: "violence_abuse",
+  HE: "explicit_help",
+  TP: "third_party",
+};
+const LEVELS: Record<string, CrisisLevel> = { I: "imminent", P: "possible", C: "concern", N: "none", K: "none" };
 
-const imminent = (lang: Lang, category: CrisisCategory, text: string, kind: Kind = "free_text"): LabelledMessage => ({
-  text,
-  lang,
-  expected: "imminent",
-  category,
-  kind,
-});
-const concern = (lang: Lang, category: CrisisCategory, text: string, kind: Kind = "free_text"): LabelledMessage => ({
-  text,
-  lang,
-  expected: "concern",
-  category,
-  kind,
-});
-const checkin = (lang: Lang, text: string): LabelledMessage => ({ text, lang, expected: "none", kind: "checkin_reply" });
-const other = (lang: Lang, text: string): LabelledMessage => ({ text, lang, expected: "none", kind: "free_text" });
-
-const SI = "suicide_self_harm";
-const OD = "overdose_medical";
-const CD = "child_danger";
-const VA = "violence_abuse";
-const HELP = "explicit_help";
-const RU = "return_to_use";
-const CR = "cravings";
-const HP = "hopelessness";
+export function parseSet(source: string, lang: Lang): LabelledMessage[] {
+  return source
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const bar = line.indexOf(" | ");
+      if (bar < 0) throw new Error(`labelled line without " | ": ${line}`);
+      const [label, code] = line.slice(0, bar).split(" ");
+      const expected = LEVELS[label!];
+      if (expected === undefined) throw new Error(`unknown label in: ${line}`);
+      const category = code === undefined ? undefined : CATEGORIES[code];
+      if (code !== undefined && category === undefined) throw new Error(`unknown category in: ${line}`);
+      if (expected === "imminent" && category === undefined) throw new Error(`imminent without category: ${line}`);
+      return { text: line.slice(bar + 3), lang, expected, kind: label === "K" ? "checkin_reply" : "free_text", ...(category ? { category } : {}) };
+    });
+}
 
 export const LABELLED_MESSAGES: readonly LabelledMessage[] = [
-  // ---------------------------------------------------------------- imminent
-  // suicide / self-harm, English
-  imminent("en", SI, "i want to die"),
-  imminent("en", SI, "i wanna kill myself tonight"),
-  imminent("en", SI, "kms fr i cant do this"),
-  imminent("en", SI, "been thinking about unaliving myself"),
-  imminent("en", SI, "im gonna end it all tonight. tell my kids i love them"),
-  imminent("en", SI, "i have a bottle of pills and im going to take them all"),
-  imminent("en", SI, "i just want to go to sleep and not wake up"),
-  imminent("en", SI, "STOP i want to die"),
-  imminent("en", SI, "i been thinking about suicide alot lately"),
-  imminent("en", SI, "feeling suicidal again"),
-  imminent("en", SI, "im so sucidal rn"),
-  imminent("en", SI, "gonna kil myself"),
-  imminent("en", SI, "everyone would be better off without me"),
-  imminent("en", SI, "i dont want to live anymore"),
-  imminent("en", SI, "im standing on the bridge"),
-  imminent("en", SI, "got the rope ready"),
-  imminent("en", SI, "i wanna b dead"),
-  imminent("en", SI, "💊💊💊💀 goodbye"),
-  imminent("en", SI, "i have a gun in my hand and i cant stop thinking about using it on myself"),
-  imminent("en", SI, "cutting myself again"),
-  imminent("en", SI, "i just want it all to end"),
-  imminent("en", SI, "im going to jump off a bridge"),
-  imminent("en", SI, "no reason to live anymore without my kids"),
-  imminent("en", SI, "pleaseee i dont want to be alive"),
-  imminent("en", SI, "i want to dieeee"),
-  imminent("en", SI, "this is my last text. im sorry for everything"),
-  imminent("en", SI, "i wish i was dead"),
-  imminent("en", SI, "thinking about ending my life"),
-  imminent("en", SI, "my plan is to take all my meds tonight"),
-  imminent("en", SI, "1 honestly i want to die", "checkin_reply"),
-  imminent("en", SI, "thinking of suicde again"),
-  imminent("en", SI, "Im going to OD on purpose"),
-  imminent("en", SI, "i want to die lol"),
-  imminent("en", SI, "no one would even notice if i was gone"),
-  imminent("en", SI, "i hope i dont wake up tomorrow"),
-  // suicide / self-harm, Spanish
-  imminent("es", SI, "me quiero morir"),
-  imminent("es", SI, "ya no quiero vivir"),
-  imminent("es", SI, "quiero quitarme la vida"),
-  imminent("es", SI, "voy a matarme"),
-  imminent("es", SI, "estoy pensando en suicidarme"),
-  imminent("es", SI, "kiero morirme ya"),
-  imminent("es", SI, "me voy a tirar del puente"),
-  imminent("es", SI, "tengo las pastillas en la mano, ya no puedo mas"),
-  imminent("es", SI, "quiero cortarme otra vez"),
-  imminent("es", SI, "mis hijos estarian mejor sin mi"),
-  imminent("es", SI, "me quiero morir 😭😭"),
-  imminent("es", SI, "ojala no despertar mañana"),
-  imminent("es", SI, "quiero acabar con todo"),
-  imminent("es", SI, "tengo una cuerda y ya decidi"),
-  imminent("es", SI, "pienso en el suicidio todo el dia"),
-  imminent("es", SI, "ME QUIERO MORIR YA NO AGUANTO"),
-  // overdose / medical, English
-  imminent("en", OD, "i think he OD'd hes not breathing"),
-  imminent("en", OD, "my friend is overdosing what do i do"),
-  imminent("en", OD, "took a whole bottle of pills"),
-  imminent("en", OD, "she od and is turning blue"),
-  imminent("en", OD, "i think i overdoes"),
-  imminent("en", OD, "hes not breathing i gave him narcan and nothing"),
-  imminent("en", OD, "cant wake him up please"),
-  imminent("en", OD, "i think im dying my chest hurts so bad"),
-  imminent("en", OD, "o.d. at my house send someone"),
-  imminent("en", OD, "help i took too many pills"),
-  imminent("en", OD, "i did too much i feel like im dying"),
-  imminent("en", OD, "my man is blue and wont wake up"),
-  // overdose / medical, Spanish
-  imminent("es", OD, "sobredosis mi esposo no respira"),
-  imminent("es", OD, "mi hermana no despierta creo que fue fentanilo"),
-  imminent("es", OD, "me tome todas las pastillas"),
-  imminent("es", OD, "no puedo respirar"),
-  imminent("es", OD, "creo que me estoy muriendo"),
-  // child in danger
-  imminent("en", CD, "my baby swallowed some of my pills"),
-  imminent("en", CD, "my son isnt breathing"),
-  imminent("en", CD, "he is hitting my kids right now"),
-  imminent("en", CD, "my daughter got into my stash"),
-  imminent("en", CD, "the kids are home alone and im too high to drive back"),
-  imminent("en", CD, "cant find my 4 year old anywhere"),
-  imminent("en", CD, "im scared ill hurt my baby"),
-  imminent("es", CD, "mi bebe no respira"),
-  imminent("es", CD, "mi hijo se tomo mis pastillas"),
-  imminent("es", CD, "le esta pegando a mi hija"),
-  imminent("es", CD, "no encuentro a mi hijo"),
-  // violence / abuse
-  imminent("en", VA, "hes hitting me"),
-  imminent("en", VA, "my bf is choking me help"),
-  imminent("en", VA, "he said hes gonna kill me"),
-  imminent("en", VA, "hiding in the bathroom hes trying to break the door"),
-  imminent("en", VA, "my ex is outside with a gun"),
-  imminent("en", VA, "he beat me up again"),
-  imminent("es", VA, "me está pegando"),
-  imminent("es", VA, "mi esposo me quiere matar"),
-  imminent("es", VA, "mi ex me golpeo y tengo miedo"),
-  // explicit help keyword
-  imminent("en", HELP, "SOS"),
-  imminent("en", HELP, "CRISIS"),
-  imminent("en", HELP, "emergency"),
-  imminent("en", HELP, "HELP ME"),
-  imminent("en", HELP, "help me please"),
-  imminent("en", HELP, "sos need someone now"),
-  imminent("en", HELP, "HELP HELP HELP"),
-  imminent("en", HELP, "🆘"),
-  imminent("en", HELP, "please someone help"),
-  imminent("es", HELP, "AYUDA"),
-  imminent("es", HELP, "auxilio"),
-  imminent("es", HELP, "ayúdame por favor"),
-  imminent("es", HELP, "Emergencia"),
-  imminent("es", HELP, "ayudenme porfavor"),
-
-  // ----------------------------------------------------------------- concern
-  concern("en", RU, "i used last night"),
-  concern("en", RU, "i relapsed"),
-  concern("en", RU, "relapsed this weekend im so ashamed"),
-  concern("en", RU, "i slipped up and drank"),
-  concern("en", RU, "i picked up again"),
-  concern("en", RU, "back to day 1"),
-  concern("en", RU, "failed my UA"),
-  concern("en", RU, "got high after court"),
-  concern("en", RU, "i been using again"),
-  concern("en", RU, "drank a whole bottle last night"),
-  concern("en", RU, "used yesterday dont tell my caseworker"),
-  concern("en", RU, "smoked after 6 months clean"),
-  concern("en", RU, "2 relapsed saturday", "checkin_reply"),
-  concern("es", RU, "recaí"),
-  concern("es", RU, "volví a consumir"),
-  concern("es", RU, "tuve una recaida el sabado"),
-  concern("es", RU, "anoche consumi"),
-  concern("es", RU, "me emborrache ayer"),
-  concern("en", CR, "craving so bad rn"),
-  concern("en", CR, "cravings are bad today"),
-  concern("en", CR, "i really want to use"),
-  concern("en", CR, "wanna get high so bad"),
-  concern("en", CR, "my dealer texted me and im thinking about it"),
-  concern("en", CR, "urges r strong tonight"),
-  concern("en", CR, "feel like drinking"),
-  concern("en", CR, "5 but craving", "checkin_reply"),
-  concern("en", CR, "had a craving earlier but called my sponsor and it passed", "checkin_reply"),
-  concern("es", CR, "tengo ganas de usar"),
-  concern("es", CR, "tengo muchas ganas de consumir"),
-  concern("es", CR, "me dieron ganas de tomar"),
-  concern("es", CR, "ando con antojo de la droga"),
-  concern("es", CR, "me muero de ganas de usar"),
-  concern("en", HP, "what's the point"),
-  concern("en", HP, "whats the point anymore"),
-  concern("en", HP, "i give up"),
-  concern("en", HP, "i cant do this anymore"),
-  concern("en", HP, "feel hopeless"),
-  concern("en", HP, "im worthless"),
-  concern("en", HP, "im never getting my kids back whats the point of trying"),
-  concern("en", HP, "nobody cares about me"),
-  concern("en", HP, "im not suicidal just so tired of everything"),
-  concern("en", HP, "1 everything sucks whats the point", "checkin_reply"),
-  concern("es", HP, "no puedo más"),
-  concern("es", HP, "ya no aguanto"),
-  concern("es", HP, "para que sigo intentando"),
-  concern("es", HP, "me rindo"),
-  concern("es", HP, "no sirvo para nada"),
-  concern("es", HP, "todo me sale mal, no tiene sentido"),
-
-  // -------------------------------------------------------- none: check-ins
-  checkin("en", "5"),
-  checkin("en", "4"),
-  checkin("en", "3"),
-  checkin("en", "10"),
-  checkin("en", "5!!!"),
-  checkin("en", "good"),
-  checkin("en", "ok i guess"),
-  checkin("en", "ok"),
-  checkin("en", "okay"),
-  checkin("en", "fine"),
-  checkin("en", "meh"),
-  checkin("en", "great day"),
-  checkin("en", "doing good"),
-  checkin("en", "good thx"),
-  checkin("en", "pretty good today"),
-  checkin("en", "😊"),
-  checkin("en", "👍"),
-  checkin("en", "🙏"),
-  checkin("en", "❤️"),
-  checkin("en", "3 tired but ok"),
-  checkin("en", "4 pretty good"),
-  checkin("en", "3 stressed about court"),
-  checkin("en", "2 rough day but im ok"),
-  checkin("en", "at my meeting"),
-  checkin("en", "went to my meeting"),
-  checkin("en", "made it to group"),
-  checkin("en", "can u call me tmrw about court"),
-  checkin("en", "running late to drug test"),
-  checkin("en", "kids are good"),
-  checkin("en", "got my kids this weekend!!"),
-  checkin("en", "visit w my daughter went great"),
-  checkin("en", "tired"),
-  checkin("en", "so tired lol"),
-  checkin("en", "dead tired but i went"),
-  checkin("en", "yes"),
-  checkin("en", "no"),
-  checkin("en", "yes i went"),
-  checkin("en", "no i missed it sorry"),
-  checkin("en", "on my way"),
-  checkin("en", "at work"),
-  checkin("en", "court went ok"),
-  checkin("en", "got my 30 day chip today"),
-  checkin("en", "90 days clean today 🙏"),
-  checkin("en", "my feet are killing me but good"),
-  checkin("en", "4 im dying to see my kids this weekend"),
-  checkin("en", "used my bus pass to get to group"),
-  checkin("en", "picked up my kids from school, good day"),
-  checkin("en", "4 relapse prevention group was good"),
-  checkin("en", "emergency came up cant make group today"),
-  checkin("en", "4 took my meds and went to bed early"),
-  checkin("en", "phone died sorry"),
-  checkin("en", "kids asleep, quiet night 5"),
-  checkin("en", "3 my son got hurt at practice but hes ok"),
-  checkin("es", "bien gracias"),
-  checkin("es", "bien"),
-  checkin("es", "muy bien"),
-  checkin("es", "mas o menos"),
-  checkin("es", "todo bien gracias"),
-  checkin("es", "estoy bien"),
-  checkin("es", "cansada pero bien"),
-  checkin("es", "ya llegue a la junta"),
-  checkin("es", "voy tarde a la cita"),
-  checkin("es", "ya fui al grupo"),
-  checkin("es", "mañana tengo corte"),
-  checkin("es", "tengo prueba de drogas a las 3"),
-  checkin("es", "gracias"),
-  checkin("es", "si"),
-  checkin("es", "listo"),
-  checkin("es", "4 me muero de sueño pero bien"),
-  checkin("es", "3 estoy muerta de cansancio"),
-  checkin("es", "bien, vi a mis hijos hoy"),
-
-  // ---------------------------------------------- none: other free text
-  other("en", "HELP"),
-  other("en", "help"),
-  other("en", "STOP"),
-  other("en", "stop"),
-  other("en", "can u help me find a meeting near me"),
-  other("en", "need help paying rent this month"),
-  other("en", "what time is my UA tmrw"),
-  other("en", "need a ride to court thursday"),
-  other("en", "whats the address for the meeting"),
-  other("en", "can we move my appt"),
-  other("en", "this traffic is killing me"),
-  other("en", "this heat is killing me"),
-  other("en", "lol im dead 😂"),
-  other("en", "lmao im dead"),
-  other("en", "i could kill for a coffee"),
-  other("en", "im dying to see my kids"),
-  other("en", "dying laughing at my son rn"),
-  other("en", "my mom is gonna kill me lol"),
-  other("en", "killed it at my job interview today"),
-  other("en", "shoot me a text when ur free"),
-  other("en", "my son shot up like 3 inches this summer"),
-  other("en", "i used to drink every day now 100 days sober"),
-  other("en", "high school graduation for my son today!"),
-  other("en", "im high on life today"),
-  other("en", "narcan training was really good"),
-  other("en", "they gave us free narcan kits at group"),
-  other("en", "went to the overdose awareness vigil"),
-  other("en", "craving tacos lol"),
-  other("en", "my kids are alone with their dad this weekend, feels weird"),
-  other("en", "my ex keeps texting me, annoying"),
-  other("en", "💀💀💀 my kid said the funniest thing"),
-  other("en", "my phone was dead all day"),
-  other("en", "he hit me up about a job"),
-  other("en", "giving up smoking cigarettes too lol"),
-  other("en", "i would never hurt my kids, i just need more visits"),
-  other("en", "my cousin passed from an overdose 2 yrs ago today, hard day"),
-  other("en", "my PO is gonna kill me if i miss another check in"),
-  other("es", "me muero de hambre"),
-  other("es", "me muero de risa jajaja"),
-  other("es", "me mata el calor"),
-  other("es", "me muero por ver a mis hijos"),
-  other("es", "el trafico me mato hoy"),
-  other("es", "ayer fui a la reunion de NA"),
-  other("es", "mi hija cumple años hoy 🎂"),
-  other("es", "tengo cita con la trabajadora social"),
-  other("es", "la jueza dijo que voy bien"),
-  other("es", "antojo de tacos jaja"),
-  other("es", "se me murió el celular"),
-  other("es", "tengo ganas de verte"),
-  other("es", "sos una genia gracias"),
-  other("es", "mi hijo me va a matar de un susto jaja"),
-  other("es", "me voy a cortar el pelo mañana"),
-  other("es", "ayuda con la renta??"),
-  // ----------------------------------------------------------------------
-  // Second batch, written after the first rule pass without looking at the
-  // rules, to keep the set from simply mirroring them. Same labelling rules.
-  imminent("en", SI, "im going to take every pill in this house"),
-  imminent("en", SI, "thinking bout offing myself"),
-  imminent("en", SI, "i want 2 die"),
-  imminent("en", SI, "i wanna disappear forever"),
-  imminent("en", SI, "i bought a gun today. dont try to stop me"),
-  imminent("en", SI, "i cut again last night its bad"),
-  imminent("es", SI, "quiero dormir para siempre"),
-  imminent("es", SI, "voy a tomarme todas mis pastillas"),
-  imminent("es", SI, "nadie me va a extrañar cuando me muera"),
-  imminent("es", SI, "me quiero matar"),
-  imminent("es", SI, "me corté las venas"),
-  imminent("en", OD, "i think i took too much fent"),
-  imminent("en", OD, "my husband is on the floor not moving"),
-  imminent("en", OD, "he is foaming at the mouth"),
-  imminent("en", OD, "she just collapsed and isnt responding"),
-  imminent("en", OD, "someone call 911 my friend overdosed"),
-  imminent("en", OD, "narcan isnt working"),
-  imminent("es", OD, "sobredosis"),
-  imminent("es", OD, "le di narcan y no despierta"),
-  imminent("en", VA, "my bf threw me against the wall"),
-  imminent("en", VA, "he has a knife and hes drunk"),
-  imminent("en", VA, "im locked in the bathroom he wont stop banging on the door"),
-  imminent("en", VA, "he strangled me last night"),
-  imminent("es", VA, "mi pareja me amenazo con un cuchillo"),
-  imminent("es", VA, "me dio una golpiza"),
-  imminent("es", CD, "mi bebé se cayó de la cama y no reacciona"),
-  imminent("en", CD, "my toddler drank something from under the sink"),
-  imminent("en", CD, "my kids dad is drunk and driving with them"),
-  imminent("en", CD, "i left my baby in the car"),
-  imminent("en", HELP, "SOS please"),
-  imminent("en", HELP, "emergency please call me"),
-  imminent("en", HELP, "help me im scared"),
-  imminent("es", HELP, "auxilio me quiere pegar"),
-  imminent("es", HELP, "Ayuda!!!"),
-  concern("en", HP, "i cant keep living like this"),
-  concern("en", RU, "slipped last night"),
-  concern("en", RU, "i drank last night"),
-  concern("en", RU, "got drunk at my cousins party"),
-  concern("en", RU, "i messed up and used"),
-  concern("en", RU, "took a hit off my friends pipe"),
-  concern("en", CR, "bought some dope but didnt use it yet"),
-  concern("en", CR, "thinking about getting high"),
-  concern("en", CR, "i want to drink so bad"),
-  concern("es", RU, "me tomé unas cervezas anoche"),
-  concern("es", CR, "tengo ganas de drogarme"),
-  concern("es", HP, "ya no le veo sentido a nada"),
-  concern("es", HP, "estoy harta de todo"),
-  concern("en", HP, "i feel like a failure"),
-  concern("en", HP, "3 i feel like such a failure as a mom", "checkin_reply"),
-  checkin("en", "6"),
-  checkin("en", "2"),
-  checkin("en", "1"),
-  checkin("en", "good day at work"),
-  checkin("en", "ok how about u"),
-  checkin("en", "im ok"),
-  checkin("en", "all good"),
-  checkin("en", "tired af"),
-  checkin("en", "😴"),
-  checkin("en", "😭 long day but ok"),
-  checkin("en", "3 court tomorrow nervous"),
-  checkin("en", "5 got my job!"),
-  checkin("en", "cant talk at work"),
-  checkin("en", "i cant make it today"),
-  checkin("en", "my car broke down, no ride to meeting"),
-  checkin("en", "sick with the flu"),
-  checkin("en", "yes thank you"),
-  checkin("en", "lol"),
-  checkin("en", "k"),
-  checkin("en", "ty"),
-  checkin("en", "4 took my meds, went to group"),
-  checkin("es", "Bien y tú?"),
-  checkin("es", "ocupada hoy"),
-  checkin("es", "no puedo ir hoy"),
-  checkin("es", "ya no puedo hablar, estoy en el trabajo"),
-  checkin("es", "no puedo hablar ahorita"),
-  other("en", "my boss is killing me with these hours"),
-  other("en", "im dead serious about going back to school"),
-  other("en", "i nearly died laughing"),
-  other("en", "my phone is about to die"),
-  other("en", "pharmacy had my meds ready"),
-  other("en", "he hit a pole with his car but hes fine"),
-  other("en", "she took the kids to the park"),
-  other("en", "do u have narcan at the office?"),
-  other("en", "i want to use the computer at the center"),
-  other("en", "can i use my points for diapers"),
-  other("en", "my craving for sweets is crazy since i quit"),
-  other("en", "i used to cut myself but its been 2 yrs"),
-  other("en", "my sister committed suicide 3 years ago today, missing her"),
-  other("en", "im so dead if im late again"),
-  other("es", "vos sos lo mas"),
-  // ----------------------------------------------------------------------
-  // Third batch, written after the second round of fixes and measured
-  // before any further change (see docs/crisis-screen.md, "held-out").
-  imminent("en", SI, "i cant do this anymore i have the pills counted out"),
-  imminent("en", SI, "goodbye everyone"),
-  imminent("en", OD, "i took all my seroquel"),
-  imminent("en", OD, "idk how much i took, room is spinning"),
-  imminent("en", OD, "he shot himself"),
-  imminent("en", OD, "my friend is bleeding from her head"),
-  imminent("en", SI, "i want to kms"),
-  imminent("en", SI, "gonna jump"),
-  imminent("en", SI, "theres no way out, im done for good tonight"),
-  imminent("es", SI, "no quiero seguir, perdónenme"),
-  imminent("es", SI, "estoy pensando en matarme con pastillas"),
-  imminent("es", OD, "se me pasó la mano con la droga y me siento muy mal"),
-  imminent("es", OD, "mi novio está tirado y no contesta"),
-  imminent("es", HELP, "ayudaaa"),
-  imminent("en", VA, "he wont let me leave the house and took my phone"),
-  imminent("en", VA, "my boyfriend just punched me in the face"),
-  imminent("en", CD, "she grabbed my daughter by the neck"),
-  imminent("en", VA, "he is threatening us with a bat"),
-  imminent("es", CD, "mi esposo le pegó al niño"),
-  imminent("en", CD, "my son found my needles"),
-  concern("en", RU, "i got loaded last night"),
-  concern("en", RU, "i fell off the wagon"),
-  concern("en", RU, "stopped going to meetings and been drinking"),
-  concern("en", CR, "cant stop thinking about using"),
-  concern("en", CR, "been wanting to use all week"),
-  concern("es", HP, "me siento sola y sin ganas de nada"),
-  concern("en", HP, "i feel so empty"),
-  concern("es", HP, "ya me canse de luchar"),
-  concern("en", HP, "nothing matters anymore"),
-  checkin("en", "4 stressed but hanging in there"),
-  checkin("en", "5 best day in a long time"),
-  checkin("en", "got my meds refilled"),
-  checkin("en", "my daughter is sick with a fever, staying home"),
-  checkin("es", "el bebé está dormido, todo bien"),
-  checkin("en", "crying happy tears, got unsupervised visits!!"),
-  other("en", "lol i almost died when she said that"),
-  other("en", "i killed my workout today"),
-  other("en", "the bridge is closed so im late"),
-  other("en", "bought a rope swing for the kids"),
-  other("en", "my knife set came in the mail"),
-  other("es", "no puedo mas con este calor jaja"),
-  other("en", "i took my kids to the pool"),
-  other("en", "that test almost killed me lol"),
-  other("en", "dead battery, texting from my sisters phone"),
+  ...parseSet(EN, "en"),
+  ...parseSet(EN_BENIGN, "en"),
+  ...parseSet(ES, "es"),
+  ...parseSet(MIX, "mix"),
 ];
+
+/** Written after the rules were final; the holdout's `lang` is per line, see set/holdout.ts. */
+export const HOLDOUT_MESSAGES: readonly LabelledMessage[] = parseSet(HOLDOUT, "en").map((m) => ({ ...m, lang: languageOf(m.text) }));
+
+/** Rough language tag for the mixed hold-out file: Spanish function words. */
+function languageOf(text: string): Lang {
+  const es = /\b(?:que|me|mi|mis|no|de|la|el|los|ya|estoy|quiero|se|por|para|con|una|y)\b/i.test(text);
+  const en = /\b(?:i|im|my|the|and|to|is|he|she|you|me|it)\b/i.test(text);
+  return es && en ? (/\b(?:i|my|the|and)\b/i.test(text) && /\b(?:que|mi|estoy|quiero|ya)\b/i.test(text) ? "mix" : /\b(?:que|mi|estoy|quiero|ya|de|la|el|se)\b/i.test(text) ? "es" : "en") : es ? "es" : "en";
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isChildSafety, screenForCrisis, type CrisisCategory, type CrisisLevel } from "../../../src/domain/crisis/index.js";
+import { isAboutSomeoneElse, isChildSafety, screenForCrisis, type CrisisCategory, type CrisisLevel } from "../../../src/domain/crisis/index.js";
 import { normalise } from "../../../src/domain/crisis/normalise.js";
 
 const levelOf = (text: string): CrisisLevel => screenForCrisis(text).level;
@@ -129,9 +129,9 @@ describe("suicide / self-harm slang and misspellings", () => {
     "tengo las pastillas en la mano, adios",
   ])("%s", (t) => expectScreen(t, "imminent", "suicide_self_harm"));
 
-  it("negated intent is not paged but goes to the peer", () => {
-    expectScreen("im not suicidal just exhausted", "concern", "hopelessness");
-    expectScreen("no me voy a matar tranquila", "concern", "hopelessness");
+  it("negated intent is not paged nor asked about, but goes to the peer", () => {
+    expectScreen("im not suicidal just exhausted", "concern", "negated_self_harm");
+    expectScreen("no me voy a matar tranquila", "concern", "negated_self_harm");
   });
   it("a haircut is not self-harm", () => {
     expect(levelOf("me voy a cortar el pelo")).toBe("none");
@@ -222,15 +222,15 @@ describe("figurative speech does not page", () => {
   });
 });
 
-describe("concern: return to use, cravings, hopelessness", () => {
+describe("possible and concern", () => {
   it.each(["I used last night", "i relapsed", "recaí", "volví a consumir", "failed my UA"])("%s → return_to_use", (t) =>
     expectScreen(t, "concern", "return_to_use"),
   );
   it.each(["craving so bad", "tengo ganas de usar", "i really want to use"])("%s → cravings", (t) =>
     expectScreen(t, "concern", "cravings"),
   );
-  it.each(["what's the point", "no puedo más", "i give up"])("%s → hopelessness", (t) =>
-    expectScreen(t, "concern", "hopelessness"),
+  it.each(["what's the point", "no puedo más", "i give up"])("%s → hopelessness, asked back", (t) =>
+    expectScreen(t, "possible", "hopelessness"),
   );
   it("'used to' and 'used my' are not relapse", () => {
     expect(levelOf("i used to drink every day")).toBe("none");
@@ -261,4 +261,106 @@ describe("speed", () => {
     expect(screenForCrisis(long).level).toBe("imminent");
     expect(perCall).toBeLessThan(5); // ms; typical SMS is ~0.02 ms, see bench
   });
+});
+
+describe("normalisation by kind (issue 10)", () => {
+  it.each([
+    ["k.m.s", "kms"],
+    ["k m s", "kms"],
+    ["s u i c i d a l", "suicidal"],
+    ["su1c1dal", "suicidal"],
+    ["k1ll mys3lf", "kill myself"],
+    ["d!e", "die"],
+    ["want 2 dye", "want to die"],
+    ["dnt wanna b here n e more", "dont want to be here anymore"],
+    ["thinkin bout endin it", "thinking about ending it"],
+    ["queriéndome matar", "queriendo me matar"],
+    ["hacerme daño", "hacer me dano"],
+    ["k me kiero morir", "que me quiero morir"],
+  ])("%s → %s", (raw, expected) => expect(normalise(raw)).toBe(expected));
+  it("leaves numbers with units, single-letter words and dyeing alone", () => {
+    expect(normalise("at 10am on the 3rd")).toBe("at 10am on the 3rd");
+    expect(normalise("u r a good mom")).toBe("you are a good mom");
+    expect(normalise("i want to dye my hair")).toBe("i want to dye my hair");
+    expect(normalise("he wants to die his hair blue")).toBe("he wants to dye his hair blue");
+    expect(normalise("k")).toBe("ok");
+    expect(normalise("la muerte")).toBe("la muerte");
+  });
+});
+
+describe("three outcomes", () => {
+  it.each(["i want to disappear", "i hate myself", "i cant take it anymore", "quiero desaparecer", "me odio", "ya no puedo"])(
+    "%s → possible (ask back)",
+    (t) => expectScreen(t, "possible", "hopelessness"),
+  );
+  it("intent, method or farewell beats ambiguity", () => {
+    expectScreen("i want to disappear. pills counted out", "imminent", "suicide_self_harm");
+    expectScreen("quiero desaparecer de este mundo para siempre", "imminent", "suicide_self_harm");
+  });
+});
+
+describe("crisis about someone else", () => {
+  it.each(["my husband says he wants to kill himself", "my son told me hes suicidal", "mi esposo dice que se quiere matar", "mi hija se esta cortando"])(
+    "%s → third_party",
+    (t) => {
+      const screen = screenForCrisis(t);
+      expect(screen.level).toBe("imminent");
+      expect(isAboutSomeoneElse(screen), screen.ruleIds.join()).toBe(true);
+    },
+  );
+  it("the sender's own risk is not about someone else", () => {
+    expect(isAboutSomeoneElse(screenForCrisis("my husband says he wants to kill himself and i want to die too"))).toBe(false);
+    expect(isAboutSomeoneElse(screenForCrisis("i want to kill myself"))).toBe(false);
+  });
+  it("harmless third-person plans are not a crisis", () => {
+    expect(levelOf("my son wants to jump off the diving board")).toBe("none");
+    expect(levelOf("my friend says she wants to come to group")).toBe("none");
+  });
+});
+
+describe("laughter is scoped", () => {
+  it("lowers self-directed hyperbole one step", () => {
+    expectScreen("kms lol", "possible", "hopelessness");
+    expectScreen("me quiero morir jaja", "possible", "hopelessness");
+    expect(levelOf("i hate my life lol")).toBe("none");
+    expect(levelOf("hes gonna kill me for telling you lol")).toBe("none");
+  });
+  it("does not lower a disclosure after a turn, a plan, or a text that says it is serious", () => {
+    expectScreen("lol im dead but honestly i want to die", "imminent", "suicide_self_harm");
+    expectScreen("i wanna die fr no joke lol", "imminent", "suicide_self_harm");
+    expectScreen("pills counted out lol", "imminent", "suicide_self_harm");
+  });
+});
+
+describe("scoped false positives (issue 10)", () => {
+  it.each([
+    "no quiero despertar a nadie",
+    "we watched suicide squad",
+    "vimos escuadron suicida",
+    "me quiero morir de la vergüenza jaja",
+    "that boss fight is suicidal",
+    "no quiero vivir en este barrio",
+    "quiero matar el tiempo",
+    "ayuda con los papeles por favor",
+    "mi mamá me va a matar si llego tarde",
+  ])("%s → none", (t) => expect(levelOf(t)).toBe("none"));
+  it("the same words with risk still fire", () => {
+    expectScreen("no quiero despertar", "imminent", "suicide_self_harm");
+    expectScreen("no quiero vivir", "imminent", "suicide_self_harm");
+    expectScreen("ayuda", "imminent", "explicit_help");
+    expectScreen("mi mamá me va a matar, me está pegando", "imminent", "violence_abuse");
+  });
+});
+
+describe("kinds with words in between", () => {
+  it.each([
+    ["i dont even want to be here anymore", "suicide_self_harm"],
+    ["everyone would be happier if i was gone", "suicide_self_harm"],
+    ["if they take my kids im done", "suicide_self_harm"],
+    ["i shot up way too much and my chest feels weird", "overdose_medical"],
+    ["gave her narcan twice and it's still not working", "overdose_medical"],
+    ["baby swallowed some of my methadone", "child_danger"],
+    ["i dont feel safe at home", "violence_abuse"],
+    ["i want to fucking stab my landlord", "violence_abuse"],
+  ] as const)("%s", (t, category) => expectScreen(t, "imminent", category));
 });
