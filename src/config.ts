@@ -47,6 +47,16 @@ const configSchema = z
     /** Read-only token for supervisors: hotline cases, no admin writes. */
     SUPERVISOR_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+    /** Outages (docs/decisions.md): each store lookup on the crisis path gives up after this, and a fallback answers. */
+    CRISIS_LOOKUP_TIMEOUT_MS: z.coerce.number().int().positive().default(250),
+    /** Local journal (DATA_DIR/journal) of texts Postgres could not take; bounded, routine texts may use 3/4 of it. */
+    JOURNAL_MAX_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+    /** How often the webhook process retries replaying its journal into Postgres. */
+    JOURNAL_REPLAY_EVERY_MS: z.coerce.number().int().positive().default(5000),
+    /** SMS send retries back off exponentially from 1 s up to this; they stop at the grace window (routine) or when the case closes (crisis). */
+    SMS_RETRY_MAX_BACKOFF_SECONDS: z.coerce.number().positive().default(60),
+    /** Worker role: how often it checks that Redis still holds its schedules (a restart without persistence empties it). */
+    REDIS_CHECK_EVERY_SECONDS: z.coerce.number().positive().default(30),
     /** Supervisors' daily summary: local time and zone it is posted at (docs/boundaries.md). */
     SUPERVISOR_SUMMARY_TIME: localTimeSchema.default("08:00"),
     SUPERVISOR_TIME_ZONE: zoneSchema.default("America/New_York"),

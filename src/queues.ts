@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
 import { z } from "zod";
 
 /**
@@ -46,6 +47,10 @@ export const payload = {
   /** A peer's "while you were off" digest; `dueAt` is the shift start it was scheduled for (epoch ms). */
   digest: z.object({ peerId: z.uuid(), dueAt: z.number().int() }),
   escalate: z.object({ caseId: z.uuid(), round: z.number().int().min(0), step: z.number().int().min(0) }),
+  /** Hotline: a claimed case's parent texted in crisis again; has the holder replied since `since`? */
+  claimedReplyCheck: z.object({ caseId: z.uuid(), round: z.number().int().min(0), holderId: z.uuid(), inboundId: z.uuid(), since: z.iso.datetime() }),
+  /** Hotline: tell the supervisors' channel a case has no volunteer on shift (once per round). */
+  supervisorAlert: z.object({ caseId: z.uuid(), round: z.number().int().min(0) }),
   /** Appointments (issue 5). `revision` lets the processor drop a job planned for an older version. */
   apptReminder: z.object({ appointmentId: z.uuid(), revision: z.number().int().min(1), offset: z.string().min(1), sendAt: z.iso.datetime() }),
   apptDeadline: z.object({ appointmentId: z.uuid(), revision: z.number().int().min(1) }),
@@ -73,6 +78,8 @@ export const jobId = {
   notify: (notificationId: string) => `notify|${notificationId}`,
   /** One paging chain per case round; TRANSFER starts the next round. */
   escalate: (p: { id: string; escalationRound: number }) => `escalate|${p.id}|${p.escalationRound}`,
+  claimedReplyCheck: (p: { caseId: string; inboundId: string }) => `claimed-check|${p.caseId}|${p.inboundId}`,
+  supervisorAlert: (p: { caseId: string; round: number }) => `supervisor-alert|${p.caseId}|${p.round}`,
   digest: (peerId: string, dueAt: Date) => `digest|${peerId}|${dueAt.getTime()}`,
   flowTimer: (p: { runId: string; stepId: string; token: number }) => `flow-timer|${p.runId}|${p.stepId}|${p.token}`,
   flowStart: (p: { participantId: string; flowId: string; localDate: string }) => `flow-start|${p.flowId}|${p.participantId}|${p.localDate}`,
@@ -96,10 +103,43 @@ export const RETRY_TRANSIENT: Pick<JobsOptions, "attempts" | "backoff"> = {
   backoff: { type: "exponential", delay: 1000 },
 };
 
+/**
+ * SMS sends retry with exponential backoff from 1 s, capped by the sms workers'
+ * "capped" strategy (SMS_RETRY_MAX_BACKOFF_SECONDS). The attempt count is no limit in
+ * practice: deliverOutbound decides when to stop, per text — a routine text when its
+ * grace window has passed, a page or relay when its case has closed.
+ */
+export const RETRY_SMS: Pick<JobsOptions, "attempts" | "backoff"> = {
+  attempts: 1_000_000,
+  backoff: { type: "capped", delay: 1000 },
+};
+
+/** Exponential (base × 2^(n-1)) up to `capMs`: for the n-th retry of a send. */
+export function cappedBackoff(attemptsMade: number, baseMs: number, capMs: number): number {
+  return Math.min(capMs, baseMs * 2 ** Math.max(0, Math.min(30, attemptsMade - 1)));
+}
+
 export type Queues = Record<keyof typeof QUEUE, Queue> & { close(): Promise<void> };
 
+/**
+ * Producers fail fast while Redis is away. ioredis otherwise holds every command in memory
+ * until it reconnects (a crisis webhook answered after 30 s, when Twilio gives up at 15 s);
+ * with the offline queue off an add fails at once and the caller's fallback runs (direct
+ * page, or the row waits for the sweeper). Workers keep their own blocking connections
+ * with `maxRetriesPerRequest: null`, as BullMQ requires.
+ */
+const PRODUCER_OPTIONS = { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000 } as const;
+
 export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
-  const make = (name: QueueName) => new Queue(name, { connection, prefix, defaultJobOptions: { ...KEEP_JOBS } });
+  const duplicate = (connection as { duplicate?: unknown }).duplicate;
+  const producer: ConnectionOptions =
+    typeof duplicate === "function" ? (connection as Redis).duplicate(PRODUCER_OPTIONS) : { ...(connection as object), ...PRODUCER_OPTIONS };
+  const make = (name: QueueName) => {
+    const q = new Queue(name, { connection: producer, prefix, defaultJobOptions: { ...KEEP_JOBS } });
+    // Connection errors are reported by the connection's owner; unhandled here they would throw.
+    q.on("error", () => undefined);
+    return q;
+  };
   const queues = {
     inbound: make(QUEUE.inbound),
     smsRoutine: make(QUEUE.smsRoutine),
@@ -115,6 +155,7 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
     ...queues,
     async close() {
       await Promise.all(Object.values(queues).map((q) => q.close()));
+      if (producer !== connection && typeof (producer as Redis).disconnect === "function") (producer as Redis).disconnect();
     },
   };
 }

@@ -52,3 +52,69 @@ function safeUrl(url: string): string {
     return "(unparseable REDIS_URL)";
   }
 }
+
+/** The slice of a Redis client the marker check needs. */
+export interface MarkerClient {
+  set(key: string, value: string): Promise<unknown>;
+  exists(key: string): Promise<number>;
+}
+
+export interface RedisWatch {
+  /** One check now: true when the marker was gone and `onEmpty` ran. */
+  check(): Promise<boolean>;
+  stop(): void;
+}
+
+/**
+ * Notices a Redis that came back empty (restarted without persistence, or flushed): a
+ * marker key written at start is gone. Then `onEmpty` puts back what only Redis held
+ * (recurring schedules, planned check-ins, paging chains) without a process restart, and
+ * the marker is written again only after it succeeded, so a failed repair is retried.
+ * While Redis is down a check just fails quietly; the next one tries again.
+ */
+export function watchForEmptyRedis(opts: {
+  client: () => Promise<MarkerClient>;
+  key: string;
+  everyMs: number;
+  onEmpty: () => Promise<void>;
+  log: Logger;
+}): RedisWatch {
+  let running: Promise<boolean> | null = null;
+  let stopped = false;
+  const start = async () => {
+    try {
+      await (await opts.client()).set(opts.key, "1");
+    } catch {
+      // Redis is down at start: the first check after it returns writes the marker (and repairs).
+    }
+  };
+  const started = start();
+  const once = async (): Promise<boolean> => {
+    await started;
+    const client = await opts.client();
+    if ((await client.exists(opts.key)) === 1) return false;
+    opts.log.warn("Redis came back empty (its marker key is gone): reinstalling schedules and re-planning");
+    await opts.onEmpty();
+    await client.set(opts.key, "1");
+    opts.log.info("schedules reinstalled after an empty Redis");
+    return true;
+  };
+  const check = () => {
+    running ??= once().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => {
+    if (stopped) return;
+    check().catch((err: unknown) => opts.log.debug("redis marker check failed", { error: describeError(err) }));
+  }, opts.everyMs);
+  timer.unref();
+  return {
+    check,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}

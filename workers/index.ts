@@ -1,6 +1,7 @@
 import { DelayedError, Worker, type ConnectionOptions, type Processor } from "bullmq";
 import { describeError } from "../src/log";
-import { payload, QUEUE, type QueueName } from "../src/queues";
+import { cappedBackoff, payload, QUEUE, type QueueName } from "../src/queues";
+import { watchForEmptyRedis, type MarkerClient, type RedisWatch } from "../src/redis";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../src/services/checkins";
 import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../src/services/appointments";
 import { replanPhaseVisits, runPhaseVisit } from "../src/services/appointments-phases";
@@ -8,6 +9,7 @@ import { runDaySchedule } from "../src/services/day-schedule";
 import { deliverOutbound } from "../src/services/deliver-sms";
 import type { Deps } from "../src/services/deps";
 import { runEscalationStep } from "../src/services/hotline";
+import { deliverSupervisorAlert, runClaimedReplyCheck } from "../src/services/hotline-actions";
 import { processInbound } from "../src/services/inbound";
 import { deliverNotification } from "../src/services/notify";
 import { runDigest } from "../src/services/digest";
@@ -52,15 +54,27 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
   };
 
   const mps = deps.config.SMS_MAX_PER_SECOND;
+  // RETRY_SMS: exponential from the job's base delay, capped, so a send keeps retrying
+  // at a bounded pace until deliverOutbound says stop (grace window, or the case closed).
+  const smsRetries = {
+    settings: {
+      backoffStrategy: (attemptsMade: number, type?: string, _err?: Error, job?: { opts: { backoff?: number | { delay?: number } } }) => {
+        const backoff = job?.opts.backoff;
+        const base = typeof backoff === "object" ? (backoff.delay ?? 1000) : (backoff ?? 1000);
+        return cappedBackoff(attemptsMade, base, deps.config.SMS_RETRY_MAX_BACKOFF_SECONDS * 1000);
+      },
+    },
+  };
   const processors: Record<QueueName, () => Worker> = {
     [QUEUE.inbound]: () => make(QUEUE.inbound, (job) => processInbound(payload.inbound.parse(job.data).inboundId, deps)),
     [QUEUE.smsRoutine]: () =>
       make(QUEUE.smsRoutine, (job) => deliverOutbound(payload.sms.parse(job.data).outboundId, deps, isLast(job)), {
+        ...smsRetries,
         limiter: smsLimiter(mps),
         concurrency: Math.max(1, Math.min(16, Math.ceil(mps))),
       }),
     [QUEUE.smsUrgent]: () =>
-      make(QUEUE.smsUrgent, (job) => deliverOutbound(payload.sms.parse(job.data).outboundId, deps, isLast(job))),
+      make(QUEUE.smsUrgent, (job) => deliverOutbound(payload.sms.parse(job.data).outboundId, deps, isLast(job)), smsRetries),
     [QUEUE.checkins]: () =>
       make(QUEUE.checkins, async (job, token) => {
         switch (job.name) {
@@ -76,6 +90,7 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
       }),
     [QUEUE.hotline]: () =>
       make(QUEUE.hotline, async (job, token) => {
+        if (job.name === "claimed-reply-check") return runClaimedReplyCheck(payload.claimedReplyCheck.parse(job.data), deps);
         const data = payload.escalate.parse(job.data);
         const next = await runEscalationStep(data, deps);
         if (!next) return "stopped";
@@ -121,7 +136,9 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
       make(QUEUE.notify, (job) =>
         job.name === "digest"
           ? runDigest(payload.digest.parse(job.data), job.id!, deps)
-          : deliverNotification(payload.notify.parse(job.data).notificationId, deps),
+          : job.name === "supervisor-alert"
+            ? deliverSupervisorAlert(payload.supervisorAlert.parse(job.data), deps)
+            : deliverNotification(payload.notify.parse(job.data).notificationId, deps),
       ),
     [QUEUE.housekeeping]: () =>
       make(
@@ -140,6 +157,8 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
   return {
     workers,
     async close() {
+      redisWatches.get(deps)?.stop();
+      redisWatches.delete(deps);
       await Promise.all(workers.map((w) => w.close()));
     },
   };
@@ -163,9 +182,43 @@ function isLast(job: { attemptsMade: number; opts: { attempts?: number } }) {
 
 /** Hourly re-plan and a minutely sweep; upserted so many processes share one schedule. */
 export async function installSchedules(deps: Deps): Promise<void> {
+  await installRecurring(deps);
+  watchRedis(deps);
+}
+
+async function installRecurring(deps: Deps): Promise<void> {
   await deps.queues.housekeeping.upsertJobScheduler("plan-all", { every: 3600_000 }, { name: "plan-all" });
   await deps.queues.housekeeping.upsertJobScheduler("sweep", { every: 60_000 }, { name: "sweep" });
   await deps.queues.appointments.upsertJobScheduler("replan-upcoming", { every: 3600_000 }, { name: "replan-upcoming" });
   await deps.queues.housekeeping.upsertJobScheduler("plan-recovery-capital", { every: 6 * 3600_000 }, { name: "plan-recovery-capital" });
   await installSupervisorSummary(deps);
+}
+
+const redisWatches = new WeakMap<Deps, RedisWatch>();
+
+/**
+ * The worker role's check for a Redis that came back empty (docs/decisions.md): what
+ * lived only in Redis is put back from Postgres — recurring schedules, the next check-ins,
+ * appointment reminders, and (through the sweep) paging chains and unsent texts.
+ * Stopped by the workers' close().
+ */
+export function watchRedis(deps: Deps): RedisWatch {
+  const existing = redisWatches.get(deps);
+  if (existing) return existing;
+  const watch = watchForEmptyRedis({
+    client: () => deps.queues.housekeeping.client as unknown as Promise<MarkerClient>,
+    key: `${deps.config.QUEUE_PREFIX}:alive`,
+    everyMs: deps.config.REDIS_CHECK_EVERY_SECONDS * 1000,
+    log: deps.log,
+    onEmpty: async () => {
+      await installRecurring(deps);
+      await planAll(deps);
+      await replanUpcomingAppointments(deps);
+      await replanPhaseVisits(deps);
+      await planAllRecoveryCapital(deps);
+      await sweepOrphans(deps, { orphanAfterMs: 0 });
+    },
+  });
+  redisWatches.set(deps, watch);
+  return watch;
 }

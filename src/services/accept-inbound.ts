@@ -1,11 +1,17 @@
 import { screenForCrisis, type CrisisScreen } from "../domain/crisis";
 import type { InboundMessage, Participant } from "../domain/model";
 import { describeError } from "../log";
-import { inTransaction, storeFor } from "../store";
+import { newShortId } from "../domain/hotline/commands";
+import { orFallback, withDeadline } from "../journal/deadline";
+import { pageFromStore } from "../journal/direct-page";
+import { keepInJournal } from "../journal/replay";
+import { responderCacheFor } from "../journal/responder-cache";
+import { storeCrisisText, type StoredCrisis } from "../journal/store-crisis";
+import { storeFor } from "../store";
 import type { NewInboundByPhone } from "../store/inbound";
 import type { Deps } from "./deps";
-import { dispatchEffects, enqueueInbound, noEffects } from "./effects";
-import { notifyPeerOfCase, openOrJoinCase, safetyReply } from "./hotline";
+import { dispatchEffects, enqueueInbound } from "./effects";
+import { crisisSafetyReply } from "./hotline";
 
 export interface InboundText {
   messageSid: string;
@@ -37,22 +43,72 @@ export interface InboundWriter {
  */
 export async function acceptInbound(text: InboundText, deps: Deps, writer: InboundWriter = directWriter(deps)): Promise<Accepted> {
   const store = storeFor(deps.db);
+  const budget = deadlines(deps);
+  const responders = responderCacheFor(deps);
+  responders.refreshIfStale();
   let screen: CrisisScreen | null = screenForCrisis(text.body);
-  // Volunteers' own texts (ACCEPT, DONE, case notes) are hotline work, not a crisis of
-  // theirs. Only a flagged text can be affected by that, so only then is the lookup paid.
-  if (screen.level !== "none" && (await store.responders.byPhone(text.from))) screen = null;
-  if (screen?.level === "imminent") return acceptCrisis(text, await store.participants.byPhone(text.from), screen, deps);
+  if (screen.level !== "none") {
+    // Both lookups at once, each bounded: with Postgres down or slow the safety reply
+    // must still leave within a second (unknown sender → the bilingual safety text).
+    const participant =
+      screen.level === "imminent" ? orFallback(store.participants.byPhone(text.from), budget.lookup, "participant lookup", null) : null;
+    // Volunteers' own texts (ACCEPT, DONE, case notes) are hotline work, not a crisis of
+    // theirs. Only a flagged text can be affected by that, so only then is the lookup paid.
+    const responder = await orFallback(store.responders.byPhone(text.from), budget.lookup, "responder lookup", undefined);
+    const isResponder = responder.live ? !!responder.value : !!responders.responders?.some((r) => r.phone === text.from);
+    if (isResponder) screen = null;
+    if (screen?.level === "imminent") return acceptCrisis(text, (await participant!).value, screen, deps);
+  }
 
-  const concern = screen?.level === "concern" ? screen : null;
-  const { message, isNew } = await writer.store({
+  // Until the ask-back is wired, a possible crisis reaches the peer as a concern.
+  const concern = screen?.level === "concern" || screen?.level === "possible" ? screen : null;
+  const row = {
     messageSid: text.messageSid,
     fromPhone: text.from,
     toPhone: text.to,
     body: text.body,
-    crisisLevel: concern ? "concern" : null,
+    crisisLevel: concern ? ("concern" as const) : null,
     crisisCategories: concern ? concern.categories : null,
-  });
-  return { message, isNew, immediateReply: null };
+  };
+  try {
+    const { message, isNew } = await withDeadline(writer.store(row), budget.routineStore, "inbound insert");
+    return { message, isNew, immediateReply: null };
+  } catch (err) {
+    // Postgres down or too slow: keep the text on local disk and answer; the journal
+    // replays it (idempotent on MessageSid) once Postgres is back.
+    deps.log.error("inbound text could not be stored; journaled", { error: describeError(err) });
+    await keepInJournal(deps, journalRecord(text, concern ? { level: "concern", categories: concern.categories } : null, null, deps));
+    return { message: null, isNew: false, immediateReply: null };
+  }
+}
+
+/**
+ * Time limits on the webhook path, from CRISIS_LOOKUP_TIMEOUT_MS (t): lookups t (run
+ * together), the crisis transaction 2t, handing the case to the queue t/2 — 875 ms at the
+ * default, under the one second a parent in crisis waits for the safety reply.
+ */
+function deadlines(deps: Pick<Deps, "config">) {
+  const t = deps.config.CRISIS_LOOKUP_TIMEOUT_MS;
+  return { lookup: t, crisisStore: 2 * t, enqueue: Math.max(1, Math.floor(t / 2)), routineStore: Math.max(5000, 4 * t) };
+}
+
+function journalRecord(
+  text: InboundText,
+  crisis: { level: "imminent" | "concern"; categories: string[] } | null,
+  shortId: string | null,
+  deps: Pick<Deps, "clock">,
+) {
+  return {
+    v: 1 as const,
+    kind: "inbound" as const,
+    messageSid: text.messageSid,
+    from: text.from,
+    to: text.to,
+    body: text.body,
+    crisis,
+    shortId,
+    receivedAt: deps.clock.now().toISOString(),
+  };
 }
 
 function directWriter(deps: Pick<Deps, "db" | "queues" | "log">): InboundWriter {
@@ -148,47 +204,57 @@ export function createInboundBatcher(
 }
 
 async function acceptCrisis(text: InboundText, participant: Participant | null, screen: CrisisScreen, deps: Deps): Promise<Accepted> {
-  const immediateReply = safetyReply(deps, participant);
+  // Looked up while the text is stored: a volunteer is promised only if one is on shift.
+  const reply = crisisSafetyReply(deps, participant);
+  const budget = deadlines(deps);
+  let stored: StoredCrisis;
   try {
-    const now = deps.clock.now();
-    const effects = noEffects();
-    const { message, isNew } = await inTransaction(deps.db, async (tx) => {
-      const stored = await tx.inbound.insertOnce({
-        messageSid: text.messageSid,
-        fromPhone: text.from,
-        toPhone: text.to,
-        body: text.body,
-        participantId: participant?.id ?? null,
-        crisisLevel: "imminent",
-        crisisCategories: screen.categories,
-      });
-      if (stored.isNew) {
-        const opened = await openOrJoinCase(tx, { via: "sms", msg: stored.message }, participant, screen, now);
-        if (opened.isNew) {
-          effects.escalations.push(opened.hotlineCase);
-          await notifyPeerOfCase(
-            { store: tx, effects },
-            opened.hotlineCase,
-            "hotline_case_opened",
-            `A crisis text went to the volunteer hotline (case ${opened.hotlineCase.shortId}).`,
-          );
-        }
-      }
-      return stored;
-    });
-    deps.log.warn("crisis text received", { inboundId: message.id, categories: screen.categories.join(",") });
-    try {
-      await dispatchEffects(deps, effects);
-    } catch (err) {
-      deps.log.error("crisis paging enqueue failed; the sweeper will restart it", { inboundId: message.id, error: describeError(err) });
-    }
-    await queueProcessing(message, deps);
-    return { message, isNew, immediateReply };
+    stored = await withDeadline(storeCrisisText(deps.db, text, participant, screen, deps.clock.now()), budget.crisisStore, "crisis insert");
   } catch (err) {
-    // Storage failed: the parent still gets the safety reply in this response.
-    deps.log.error("crisis text could not be stored", { error: describeError(err) });
-    return { message: null, isNew: false, immediateReply };
+    // Postgres down or too slow: the parent still gets the safety reply in this response;
+    // the text goes to the local journal (on disk before we answer), volunteers are paged
+    // from the last responder list we read, and the case opens when Postgres is back.
+    deps.log.error("crisis text could not be stored; journaled and paging directly", { error: describeError(err) });
+    try {
+      await keepInJournal(deps, journalRecord(text, { level: "imminent", categories: screen.categories }, newShortId(), deps));
+    } catch (journalErr) {
+      deps.log.error("crisis text could not be journaled either", { error: describeError(journalErr) });
+    }
+    return { message: null, isNew: false, immediateReply: await reply };
   }
+  const { message, isNew, effects } = stored;
+  deps.log.warn("crisis text received", { inboundId: message.id, categories: screen.categories.join(",") });
+  try {
+    await withDeadline(dispatchEffects(deps, effects), budget.enqueue, "crisis paging enqueue");
+  } catch (err) {
+    // Redis down or slow: page now through the SMS port. The rows carry the chain's own
+    // idempotency keys, so when the sweeper restarts the chain nothing is sent twice.
+    deps.log.error("crisis paging enqueue failed; paging directly, the sweeper will restart the chain", {
+      inboundId: message.id,
+      error: describeError(err),
+    });
+    for (const c of effects.escalations) {
+      const full = stored.hotlineCase && stored.hotlineCase.id === c.id ? stored.hotlineCase : null;
+      if (full) trackDirectPage(pageFromStore(deps, full), deps);
+    }
+  }
+  // Not awaited: the row is the record, and the sweeper queues it if this add fails.
+  void queueProcessing(message, deps);
+  return { message, isNew, immediateReply: await reply };
+}
+
+const directPages = new Set<Promise<unknown>>();
+
+function trackDirectPage(p: Promise<unknown>, deps: Pick<Deps, "log">) {
+  const tracked = p
+    .catch((err: unknown) => deps.log.error("direct paging failed; the sweeper will restart the chain", { error: describeError(err) }))
+    .finally(() => directPages.delete(tracked));
+  directPages.add(tracked);
+}
+
+/** Waits for pages sent around a failed queue (tests, shutdown). */
+export async function settleStorePages(): Promise<void> {
+  while (directPages.size) await Promise.all([...directPages]);
 }
 
 async function queueProcessing(message: InboundMessage, deps: Pick<Deps, "queues" | "log">) {

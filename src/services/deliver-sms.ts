@@ -2,7 +2,7 @@ import { UnrecoverableError } from "bullmq";
 import { SmsSendError } from "../channels/sms";
 import type { OutboundMessage, OutboundStatus } from "../domain/model";
 import { describeError } from "../log";
-import { storeFor } from "../store";
+import { storeFor, type Store } from "../store";
 import type { Deps } from "./deps";
 
 /**
@@ -19,7 +19,9 @@ export type DeliveryOutcome =
   | "suppressed_opted_out"
   | "skipped_stale"
   | "unknown_not_resent"
-  | "failed_permanent";
+  | "failed_permanent"
+  | "gave_up_past_grace"
+  | "skipped_case_closed";
 
 /**
  * Sends one stored outbound text at most once, as far as we can know.
@@ -32,7 +34,7 @@ export type DeliveryOutcome =
  */
 export async function deliverOutbound(
   outboundId: string,
-  deps: Pick<Deps, "db" | "sms" | "clock" | "log">,
+  deps: Pick<Deps, "db" | "sms" | "clock" | "log" | "config">,
   attempt: { isLast: boolean } = { isLast: false },
 ): Promise<DeliveryOutcome> {
   const store = storeFor(deps.db);
@@ -54,6 +56,17 @@ export async function deliverOutbound(
     const skipped = await store.outbound.transition(msg.id, resumable, "skipped", { errorCode: "stale" });
     return skipped ? "skipped_stale" : "already_handled";
   }
+  // Retries stop per text, not per attempt count (RETRY_SMS): a routine text with no send
+  // window of its own once the grace window since it was queued has passed (a reply an
+  // hour late is worse than none); a page or relay once its case has closed.
+  if (msg.attempts > 0 && msg.priority !== "crisis" && !msg.notAfter && now.getTime() - msg.createdAt.getTime() > deps.config.SEND_GRACE_MINUTES * 60_000) {
+    const gaveUp = await store.outbound.transition(msg.id, resumable, "failed", { errorCode: "retries_exhausted" });
+    return gaveUp ? "gave_up_past_grace" : "already_handled";
+  }
+  if (msg.attempts > 0 && msg.priority === "crisis" && (await hotlineCaseClosed(store, msg))) {
+    const skipped = await store.outbound.transition(msg.id, resumable, "skipped", { errorCode: "case_closed" });
+    return skipped ? "skipped_case_closed" : "already_handled";
+  }
   if (!ALLOWED_AFTER_OPT_OUT.has(msg.kind) && (await store.optOuts.has(msg.toPhone))) {
     const suppressed = await store.outbound.transition(msg.id, resumable, "suppressed", { errorCode: "opted_out" });
     return suppressed ? "suppressed_opted_out" : "already_handled";
@@ -73,6 +86,24 @@ export async function deliverOutbound(
   } catch (err) {
     return handleSendFailure(msg, err, deps, attempt.isLast);
   }
+}
+
+/**
+ * Whether a crisis text's case is over. Pages carry the case id in their key; a relay goes
+ * to the parent (their case is still active) or to the volunteer holding a case.
+ */
+async function hotlineCaseClosed(store: Store, msg: OutboundMessage): Promise<boolean> {
+  const [prefix, caseId] = msg.idempotencyKey.split("|");
+  if (prefix === "page" && caseId) {
+    const c = await store.cases.get(caseId);
+    return !c || c.status === "closed";
+  }
+  if (msg.kind === "hotline_relay") {
+    if (await store.cases.activeForPhone(msg.toPhone)) return false;
+    const volunteer = await store.responders.byPhone(msg.toPhone);
+    return !volunteer || (await store.cases.claimedBy(volunteer.id)).length === 0;
+  }
+  return false;
 }
 
 async function handleSendFailure(

@@ -1,7 +1,7 @@
 import type { HotlineCase } from "../domain/hotline/model";
 import type { OutboundMessage, PeerNotification } from "../domain/model";
 import type { JobsOptions } from "bullmq";
-import { jobId, RETRY_TRANSIENT } from "../queues";
+import { jobId, RETRY_SMS, RETRY_TRANSIENT } from "../queues";
 import type { Deps } from "./deps";
 
 /**
@@ -16,7 +16,7 @@ export interface Effects {
   /** Hotline cases whose paging chain must (re)start. */
   escalations: Pick<HotlineCase, "id" | "escalationRound">[];
   /** Other queue work decided in the transaction (flow timeouts, waits): added after commit. */
-  jobs?: { queue: "flows" | "smsRoutine"; name: string; data: Record<string, unknown>; opts: JobsOptions }[];
+  jobs?: { queue: "flows" | "smsRoutine" | "hotline"; name: string; data: Record<string, unknown>; opts: JobsOptions }[];
 }
 export const noEffects = (): Effects => ({ sms: [], notifications: [], plans: [], escalations: [] });
 
@@ -26,7 +26,7 @@ const PRIORITY = { reply: 1, routine: 10 } as const;
 export async function enqueueSms(deps: Pick<Deps, "queues">, messages: OutboundMessage[]): Promise<void> {
   const urgent = messages.filter((m) => m.priority === "crisis" && m.status === "queued");
   const routine = messages.filter((m) => m.priority !== "crisis" && m.status === "queued");
-  const opts = { ...RETRY_TRANSIENT };
+  const opts = { ...RETRY_SMS };
   if (urgent.length) {
     await deps.queues.smsUrgent.addBulk(
       urgent.map((m) => ({ name: "send", data: { outboundId: m.id }, opts: { ...opts, jobId: jobId.sms(m.id) } })),
@@ -40,7 +40,7 @@ export function routineSmsJob(m: OutboundMessage, delayMs = 0) {
   return {
     name: "send",
     data: { outboundId: m.id },
-    opts: { ...RETRY_TRANSIENT, jobId: jobId.sms(m.id), priority: PRIORITY[m.priority as "reply" | "routine"], ...(delayMs ? { delay: delayMs } : {}) },
+    opts: { ...RETRY_SMS, jobId: jobId.sms(m.id), priority: PRIORITY[m.priority as "reply" | "routine"], ...(delayMs ? { delay: delayMs } : {}) },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Queue } from "bullmq";
+import { replayJournal } from "../journal/replay";
 import { jobId } from "../queues";
 import { storeFor } from "../store";
 import { scheduleClose } from "./checkins";
@@ -13,9 +14,12 @@ const ORPHAN_AFTER_MS = 30_000;
  * text not processed, a text not sent, a note not delivered) whose job is gone or has
  * failed is put back on its queue. Job ids keep this from doubling live work.
  */
-export async function sweepOrphans(deps: Deps) {
+export async function sweepOrphans(deps: Deps, opts: { orphanAfterMs?: number } = {}) {
+  // Texts journaled while Postgres was down go in first, so this sweep already sees them.
+  // Only where webhooks are answered: the journal is that process's local file.
+  if (deps.config.role !== "worker") await replayJournal(deps);
   const store = storeFor(deps.db);
-  const before = new Date(deps.clock.now().getTime() - ORPHAN_AFTER_MS);
+  const before = new Date(deps.clock.now().getTime() - (opts.orphanAfterMs ?? ORPHAN_AFTER_MS));
   let inbound = 0;
   for (const m of await store.inbound.listUnprocessedBefore(before, 500)) {
     if (await requeue(deps.queues.inbound, jobId.inbound(m.id), () => enqueueInbound(deps, [m.id]))) inbound++;

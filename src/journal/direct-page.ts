@@ -1,0 +1,119 @@
+import type { HotlineCase, Responder } from "../domain/hotline/model";
+import { whomToPage } from "../domain/hotline/escalation";
+import { describeError } from "../log";
+import { deliverOutbound } from "../services/deliver-sms";
+import type { Deps } from "../services/deps";
+import { renderFor, textVars } from "../services/texts";
+import { storeFor } from "../store";
+import type { Journal } from "./journal";
+import { responderCacheFor } from "./responder-cache";
+
+/**
+ * First pages of a crisis case sent straight through the SMS port, for when the hotline
+ * queue cannot take the escalation job. Later steps (re-pages, backups) wait for the
+ * queue: the sweeper restarts every open case's chain once it is back, and step 0 then
+ * finds these pages already recorded under its own idempotency keys and sends nothing twice.
+ */
+
+/** In-process retries for a direct page; the queue's own retries take over once it is back. */
+const DIRECT_ATTEMPTS = 5;
+const DIRECT_BACKOFF_MS = 1000;
+
+function pageBody(deps: Pick<Deps, "flows" | "config">, r: Responder, shortId: string): string {
+  return renderFor(deps.flows.program.hotlinePage, r.language, { ...textVars(deps, null, null), caseId: shortId, minutes: 1 });
+}
+
+async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (i >= DIRECT_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, DIRECT_BACKOFF_MS * 2 ** (i - 1)));
+    }
+  }
+}
+
+/**
+ * Postgres is down: page whoever the last responder read says is on shift (or a fresh read
+ * if Postgres answers after all), and journal each page sent so the replay records it on
+ * the case instead of sending it again.
+ */
+export async function pageFromJournal(
+  deps: Deps,
+  journal: Journal,
+  text: { messageSid: string; shortId: string; childSafety: boolean },
+): Promise<number> {
+  const cache = responderCacheFor(deps);
+  const responders = (await cache.readNow()) ?? cache.responders ?? [];
+  const { responders: toPage, reason } = whomToPage(0, responders, deps.clock.now(), { childSafety: text.childSafety });
+  if (toPage.length === 0) deps.log.error("crisis text while Postgres is down and nobody known to page", { reason, cached: responders.length });
+  let sent = 0;
+  await Promise.all(
+    toPage.map(async (r) => {
+      const body = pageBody(deps, r, text.shortId);
+      try {
+        const { providerSid } = await withRetries(() => deps.sms.send({ to: r.phone, body }));
+        sent++;
+        await journal.append({
+          v: 1,
+          kind: "page_sent",
+          messageSid: text.messageSid,
+          responderId: r.id,
+          toPhone: r.phone,
+          body,
+          providerSid,
+          sentAt: deps.clock.now().toISOString(),
+        });
+      } catch (err) {
+        deps.log.error("direct page failed; the replayed case's chain will page again", { responderId: r.id, error: describeError(err) });
+      }
+    }),
+  );
+  return sent;
+}
+
+/**
+ * Redis is down, Postgres is up: create step 0's page rows exactly as the escalation job
+ * would (same keys), record the "paged" event under the job's key, and deliver each row
+ * now. The rows' compare-and-set status keeps a later queued job from sending them again.
+ */
+export async function pageFromStore(deps: Deps, c: Pick<HotlineCase, "id" | "shortId" | "escalationRound" | "supervisorReview">): Promise<number> {
+  const store = storeFor(deps.db);
+  const now = deps.clock.now();
+  const { responders: toPage, reason } = whomToPage(0, await store.responders.listActive(), now, { childSafety: c.supervisorReview });
+  const ids: string[] = [];
+  for (const r of toPage) {
+    const { message } = await store.outbound.createOnce({
+      idempotencyKey: `page|${c.id}|${c.escalationRound}|0|${r.id}`,
+      toPhone: r.phone,
+      body: pageBody(deps, r, c.shortId),
+      kind: "hotline_page",
+      priority: "crisis",
+      participantId: null,
+      notAfter: null,
+    });
+    ids.push(message.id);
+  }
+  await store.cases.addEvent(
+    c.id,
+    "paged",
+    now,
+    null,
+    { step: 0, round: c.escalationRound, reason, responderIds: toPage.map((r) => r.id), via: "direct" },
+    `page|${c.id}|${c.escalationRound}|0`,
+  );
+  if (toPage.length === 0) deps.log.error("hotline case has nobody to page", { caseId: c.id, reason });
+  const outcomes = await Promise.all(
+    ids.map((id) =>
+      withRetries(async () => {
+        const outcome = await deliverOutbound(id, deps);
+        return outcome;
+      }).catch((err: unknown) => {
+        deps.log.error("direct page failed; the sweeper re-queues it", { outboundId: id, error: describeError(err) });
+        return "failed" as const;
+      }),
+    ),
+  );
+  return outcomes.filter((o) => o === "sent").length;
+}
