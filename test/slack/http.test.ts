@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PROGRAM_NUMBER, waitFor, type Harness } from "../support/harness";
+import { quiet } from "../support/settle";
 import { FAKE_BOT_USER, SLACK_BOT_TOKEN } from "../support/fake-slack";
 import { ACTION } from "../../src/slack/blocks";
 import { blockText, buttonPress, linkedParent, parentTexts, PEER_SLACK_USER, postCommand, postEvent, postInteraction, posted, postSigned, slackHarness } from "./helpers";
@@ -108,7 +109,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     // Slack retries the same event (X-Slack-Retry-Num): no second text.
     expect((await postEvent(h, event, { eventId: "Ev1", retryNum: 1 })).status).toBe(200);
     expect((await postEvent(h, event, { eventId: "Ev1", retryNum: 2 })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 500));
+    await quiet(h); // both retries' listeners returned and any text they queued went out
     expect(textsTo(phone).filter((s) => s.body.includes("Call you at 3"))).toHaveLength(1);
 
     // The parent's next text joins the same thread.
@@ -128,7 +129,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     await postEvent(h, { type: "message", subtype: "message_changed", channel, ts: "1790000099.2", hidden: true, message: { text: "x" } });
     await postEvent(h, { type: "message", channel, user: PEER_SLACK_USER, text: "not in a thread", ts: "1790000099.3" });
     await postEvent(h, { type: "message", channel, user: PEER_SLACK_USER, text: "other thread", ts: "1790000099.4", thread_ts: "1111.2222" });
-    await new Promise((r) => setTimeout(r, 500));
+    await quiet(h);
     expect(h.fakeTwilio!.sent.length).toBe(before);
   });
 
@@ -162,7 +163,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     await waitFor(() => textsTo(phone).length === before + 1, 10_000, "modal sms");
     expect(textsTo(phone).at(-1)!.body).toBe("Rosa: Thinking of you today");
     await postInteraction(h, submission);
-    await new Promise((r) => setTimeout(r, 400));
+    await quiet(h);
     expect(textsTo(phone).length).toBe(before + 1);
     // The thread notes that a reply went, without repeating it.
     const line = await waitFor(() => h.fakeSlack!.callsTo("chat.postMessage").find((c) => String(c.args.text).includes("replied by text")));
@@ -189,7 +190,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     const before = h.fakeTwilio!.sent.length;
     const refused = await submit("V0STOPPED", "hello?");
     expect(await refused.json()).toMatchObject({ response_action: "errors", errors: { bl_reply_text: expect.stringMatching(/opted out/) } });
-    await new Promise((r) => setTimeout(r, 300));
+    await quiet(h);
     expect(h.fakeTwilio!.sent.length).toBe(before);
     expect((await h.db.query("select count(*)::int as n from outbound_messages where kind = 'peer_reply'")).rows[0]).toEqual({ n: 0 });
   });
@@ -247,7 +248,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     await h.admin("POST", "/peers", { name: "Other Peer", timeZone: "America/New_York", slackUserId: "UOTHER001" });
     const n3 = (await parentTexts(h, phone, "three", 3)) && (await h.store.notifications.list({ participantId }))[0]!;
     await postInteraction(h, buttonPress(ACTION.acknowledge, n3.id, posted(posts[1]!), "UOTHER001"));
-    await new Promise((r) => setTimeout(r, 400));
+    await quiet(h);
     expect((await h.store.notifications.get(n3.id))!.acknowledgedAt).toBeNull();
   });
 

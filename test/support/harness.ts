@@ -19,6 +19,7 @@ import { REDIS_URL } from "./env";
 import { startFakeTwilio, type FakeTwilio } from "./fake-twilio";
 import { slackTestEnv, startFakeSlack, type FakeSlack } from "./fake-slack";
 import { attachSlack } from "../../src/slack/app";
+import { trackListeners } from "./settle";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 export const TWILIO_AUTH_TOKEN = "test-twilio-auth-token";
@@ -88,6 +89,8 @@ export async function createHarness(opts: HarnessOptions = {}) {
     log,
   };
   const slack = attachSlack(deps);
+  // Slack's HTTP listeners ack and then keep working: tests wait for them to return.
+  const slackIdle = slack ? trackListeners(slack.app) : async () => undefined;
   const app = buildApp(deps);
   const running: RunningWorkers[] = [];
 
@@ -99,6 +102,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     fakeTwilio,
     fakeSlack,
     slack,
+    slackIdle,
     logLines,
     store: storeFor(db),
     startWorkers(tuning?: WorkerTuning, only?: QueueName[]) {

@@ -1,0 +1,95 @@
+import type { App } from "@slack/bolt";
+import type { Job, Queue } from "bullmq";
+import type { Queues } from "../../src/queues";
+import type { Db } from "../../src/store";
+import { waitFor } from "./harness";
+
+/**
+ * Waiting for observable events instead of sleeping. A test that must show something did
+ * NOT happen first waits until the work that would have done it has demonstrably finished
+ * (its jobs ran, its listener returned), then looks for the absence.
+ */
+
+const RUNNABLE = ["waiting", "active", "prioritized", "waiting-children", "paused"] as const;
+
+/** Jobs of `queue` still to run: waiting or active, or delayed but already due (a retry's backoff). */
+export async function pendingJobs(queue: Queue, names?: string[]): Promise<Job[]> {
+  const now = Date.now(); // BullMQ schedules on this process's clock, as the workers do
+  const jobs = [
+    ...(await queue.getJobs([...RUNNABLE])),
+    ...(await queue.getJobs(["delayed"])).filter((j) => j.timestamp + (j.delay ?? j.opts.delay ?? 0) <= now + 250),
+  ];
+  return jobs.filter((j) => j && (!names || names.includes(j.name)));
+}
+
+/** Until no job of `queue` (of `names`, if given) is waiting, running or due. A delayed job for later is not pending. */
+export async function drained(queue: Queue, opts: { names?: string[]; timeoutMs?: number } = {}): Promise<void> {
+  await waitFor(async () => (await pendingJobs(queue, opts.names)).length === 0, opts.timeoutMs ?? 15_000, `queue ${queue.name} drained`);
+}
+
+/** Until the job `id` has completed or failed; returns which. */
+export function jobFinished(queue: Queue, id: string, timeoutMs = 15_000): Promise<"completed" | "failed"> {
+  return waitFor(
+    async () => {
+      const state = await queue.getJobState(id);
+      return state === "completed" || state === "failed" ? state : null;
+    },
+    timeoutMs,
+    `job ${id} on ${queue.name} finished`,
+  );
+}
+
+/**
+ * Until everything in flight has finished: every stored inbound text processed, every
+ * Slack listener returned, and no queue with a runnable job, seen twice in a row with no
+ * job finishing in between (a job that ends by enqueueing another cannot slip through).
+ */
+export async function quiet(
+  h: { db: Db; deps: { queues: Queues }; slackIdle?: () => Promise<void> },
+  timeoutMs = 20_000,
+): Promise<void> {
+  const queues = Object.values(h.deps.queues).filter((q): q is Queue => typeof q === "object" && q !== null && "getJobs" in q);
+  const finished = async () => {
+    let n = 0;
+    for (const q of queues) {
+      const c = await q.getJobCounts("completed", "failed");
+      n += (c.completed ?? 0) + (c.failed ?? 0);
+    }
+    return n;
+  };
+  const busy = async () => {
+    await h.slackIdle?.();
+    const { rows } = await h.db.query<{ n: number }>("select count(*)::int as n from inbound_messages where processed_at is null");
+    if (rows[0]!.n > 0) return true;
+    for (const q of queues) if ((await pendingJobs(q)).length > 0) return true;
+    return false;
+  };
+  await waitFor(
+    async () => {
+      const before = await finished();
+      if (await busy()) return false;
+      const after = await finished();
+      return after === before && !(await busy()) && (await finished()) === after;
+    },
+    timeoutMs,
+    "all work finished",
+  );
+}
+
+/**
+ * Counts Bolt's processing of each request (HTTP mode acks first and keeps working after
+ * the answer), so a test can wait until every listener has returned. Calls through.
+ */
+export function trackListeners(app: App): () => Promise<void> {
+  const inFlight = new Set<Promise<unknown>>();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => {
+    const run = processEvent(event);
+    const tracked = run.catch(() => undefined).finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    return run;
+  };
+  return async () => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  };
+}
