@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { waitFor } from "../support/harness";
-import { at, boundariesHarness, enrolWithHours, MESSAGING, outboundOfKind, sleep, type Boundaries } from "./setup";
+import { quiet } from "../support/settle";
+import { at, boundariesHarness, enrolWithHours, MESSAGING, outboundOfKind, type Boundaries } from "./setup";
 
 describe("off-hours auto-reply to a parent", () => {
   let b: Boundaries;
@@ -22,7 +23,7 @@ describe("off-hours auto-reply to a parent", () => {
         "Si no puede esperar, llame al 988 o envíe AYUDA al 988. Línea del programa: +1 555 010 9999.",
     );
     expect(first.priority).toBe("reply");
-    await sleep(500);
+    await quiet(h, { only: MESSAGING }); // both texts handled
     expect(await outboundOfKind(h, ids.phone, "off_hours_reply")).toHaveLength(1);
     expect(await outboundOfKind(h, ids.phone, "message_ack")).toHaveLength(0);
     await waitFor(() => h.fakeTwilio!.sentTo(ids.phone).some((s) => s.body === first.body), 5000, "auto-reply sent");
@@ -43,7 +44,7 @@ describe("off-hours auto-reply to a parent", () => {
     const res = await h.postSms(ids.phone, "I want to kill myself tonight");
     expect(await res.text()).toMatch(/988/);
     await waitFor(async () => (await h.store.cases.list()).length === 1, 8000, "hotline case");
-    await sleep(500);
+    await quiet(h, { only: MESSAGING });
     expect(await outboundOfKind(h, ids.phone, "off_hours_reply")).toHaveLength(0);
 
     await h.store.participants.setConsent(ids.participantId, "opted_out", h.deps.clock.now());
@@ -54,7 +55,7 @@ describe("off-hours auto-reply to a parent", () => {
       8000,
       "note from opted-out parent",
     );
-    await sleep(300);
+    await quiet(h, { only: MESSAGING });
     expect(await outboundOfKind(h, ids.phone, "off_hours_reply")).toHaveLength(0);
   });
 });

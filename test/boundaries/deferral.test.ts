@@ -4,6 +4,7 @@ import { acknowledgeNotification, snoozeUntilNextShift } from "../../src/service
 import { sweepOrphans } from "../../src/services/sweep";
 import { boundariesStore } from "../../src/store/boundaries";
 import { waitFor } from "../support/harness";
+import { quiet, scheduledFor } from "../support/settle";
 import {
   addParent,
   at,
@@ -12,7 +13,6 @@ import {
   MESSAGING,
   noteForPeer,
   outboundOfKind,
-  sleep,
   digestJob,
   waitForNote,
   type Boundaries,
@@ -63,7 +63,8 @@ describe("peers' working hours: off-hours notes wait for the shift", () => {
     await waitFor(() => rec.digests.length === 1, 15_000, "digest");
     const [{ digest, at: sentAt }] = rec.digests as [(typeof rec.digests)[0]];
     expect(sentAt.getTime()).toBeGreaterThanOrEqual(shiftStart.getTime());
-    expect(sentAt.getTime()).toBeLessThan(shiftStart.getTime() + 5000);
+    // Planned for the shift start (how late a busy machine ran it is not the code's doing).
+    expect(Math.abs(scheduledFor(digestJobs[0]!, clock).getTime() - shiftStart.getTime())).toBeLessThan(1000);
     expect(digest.peer.id).toBe(ana.peerId);
     expect(digest.headline).toBe("While you were off: 3 messages from 2 parents, 1 hotline case handled by a volunteer");
     expect(digest.items).toHaveLength(4);
@@ -79,7 +80,7 @@ describe("peers' working hours: off-hours notes wait for the shift", () => {
       expect(n.channel).toBe("test");
       expect(n.interruptedOffHours).toBe(false);
     }
-    await sleep(1000);
+    await quiet(h, { only: MESSAGING });
     expect(rec.digests).toHaveLength(1);
     expect(rec.delivered).toHaveLength(0);
     expect(await boundariesStore(h.db).listDigests(ana.peerId)).toHaveLength(1);

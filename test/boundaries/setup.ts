@@ -93,8 +93,6 @@ export async function outboundOfKind(h: Harness, phone: string, kind: string) {
   return (await h.store.outbound.listTo(phone, 200)).filter((m) => m.kind === kind);
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The digest job for a peer's shift start, once it is on the queue (added right after the hold commits). */
 export function digestJob(h: Harness, peerId: string, at: Date) {
   return waitFor(() => h.deps.queues.notify.getJob(jobId.digest(peerId, at)), 5000, `digest job for ${at.toISOString()}`);

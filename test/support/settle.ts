@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { Job, Queue } from "bullmq";
-import type { Queues } from "../../src/queues";
+import type { QueueName, Queues } from "../../src/queues";
 import type { Db } from "../../src/store";
 import { waitFor } from "./harness";
 
@@ -43,12 +43,15 @@ export function jobFinished(queue: Queue, id: string, timeoutMs = 15_000): Promi
  * Until everything in flight has finished: every stored inbound text processed, every
  * Slack listener returned, and no queue with a runnable job, seen twice in a row with no
  * job finishing in between (a job that ends by enqueueing another cannot slip through).
+ * `only`: the queues that have workers in this test (others would never drain).
  */
 export async function quiet(
   h: { db: Db; deps: { queues: Queues }; slackIdle?: () => Promise<void> },
-  timeoutMs = 20_000,
+  opts: { only?: QueueName[]; timeoutMs?: number } = {},
 ): Promise<void> {
-  const queues = Object.values(h.deps.queues).filter((q): q is Queue => typeof q === "object" && q !== null && "getJobs" in q);
+  const queues = Object.values(h.deps.queues).filter(
+    (q): q is Queue => typeof q === "object" && q !== null && "getJobs" in q && (!opts.only || opts.only.includes(q.name as QueueName)),
+  );
   const finished = async () => {
     let n = 0;
     for (const q of queues) {
@@ -71,7 +74,7 @@ export async function quiet(
       const after = await finished();
       return after === before && !(await busy()) && (await finished()) === after;
     },
-    timeoutMs,
+    opts.timeoutMs ?? 20_000,
     "all work finished",
   );
 }
@@ -92,4 +95,13 @@ export function trackListeners(app: App): () => Promise<void> {
   return async () => {
     while (inFlight.size > 0) await Promise.all([...inFlight]);
   };
+}
+
+/**
+ * When BullMQ will run a delayed job, on the test's clock: its due time on this process's
+ * clock (added at + delay), shifted by the test clock's offset. Checks "planned for the
+ * right instant" without depending on how late a busy machine actually ran it.
+ */
+export function scheduledFor(job: Job, clock: { now(): Date }): Date {
+  return new Date(job.timestamp + (job.opts.delay ?? 0) + (clock.now().getTime() - Date.now()));
 }
