@@ -9,7 +9,7 @@
  * recovery, child-welfare involved) the rule errs towards escalation. The
  * false-positive budget is spent on free text, not on routine check-ins.
  */
-import { ACUTE_SIGNS, AGENT, CHILD, CHILD_LOSS, DRUGS, ES_AUX_1P, ES_SELF_HARM_VERB, FILLER, FINALITY, INTENT_CUE, METHOD, PILLS, upTo } from "./lexicon.js";
+import { ACUTE_SIGNS, AGENT, CHILD, CHILD_LOSS, DRUGS, ES_AUX_1P, ES_SELF_HARM_VERB, FILLER, FINALITY, INTENT_CUE, METHOD, PERSON, PILLS, RESEARCH, upTo } from "./lexicon.js";
 import type { CrisisCategory } from "./types.js";
 
 export interface CrisisRule {
@@ -219,12 +219,12 @@ const SUICIDE_RULES: CrisisRule[] = [
 // finality tied to losing one's children. Each rule is a kind, not a phrase.
 // ---------------------------------------------------------------------------
 // "if i was gone", "once i'm gone", "without me", "if i died"
-const ABSENCE = String.raw`(?:(?:if|once|when|after|since)\s+i\s+(?:am\s+|was\s+|were\s+|will be\s+|ll be\s+)?(?:gone|dead|not here|not around|no longer here|died|die|disappeared|wasnt here|wasnt around|was not here)|without me)`;
+const ABSENCE = String.raw`(?:(?:if|once|when|after|since)\s+i${FILLER}\s+(?:am\s+|was\s+|were\s+|will be\s+|ll be\s+)?(?:gone|dead|not here|not around|no longer here|died|die|disappeared|wasnt here|wasnt around|was not here)|without me)`;
 const INDIRECT_RULES: CrisisRule[] = [
   {
     id: "si.others_better_without_me", // "everyone would be happier if i was gone"
     category: "suicide_self_harm",
-    pattern: r(String.raw`\b(?:better|happier|easier|fine|ok|okay|relieved|free|lighter)\b(?:\s+\w+){0,3}?\s+${ABSENCE}\b|\b${ABSENCE}\b(?:\s+\w+){0,3}?\s+(?:better|happier|easier|fine|ok|okay|relieved)\b|\bbetter off (?:dead|without (?:me|their mom|their mother|their dad|mommy|mom))\b|\bbe fine once i am gone\b`),
+    pattern: r(String.raw`\b(?:better|happier|easier|fine|ok|okay|relieved|free|lighter)\b(?:\s+\w+){0,3}?\s+${ABSENCE}\b|\b${ABSENCE}\b(?:\s+\w+){0,3}?\s+(?:better|happier|easier|fine|ok|okay|relieved)\b|\bbetter(?: off)? (?:dead|without (?:me|their mom|their mother|their dad|mommy|mom|a \w+ (?:mom|mother|dad|father|parent)))\b|\bbe fine once i am gone\b`),
   },
   {
     id: "si.not_around_after", // "nobody will have to worry about me after tonight", "u wont hear from me again"
@@ -235,7 +235,7 @@ const INDIRECT_RULES: CrisisRule[] = [
   {
     id: "si.time_has_come", // "tonight is the night. im done"
     category: "suicide_self_harm",
-    pattern: /\b(?:tonight|today|this weekend|tomorrow|now) is the (?:night|day|time)\b|\besta noche (?:es la noche|se acaba todo|acabo|termino)\b|\bhoy (?:es el dia|se acaba todo)\b/,
+    pattern: /\b(?:tonight|today|this weekend|tomorrow|now) is the (?:night|day|time)\b|\besta noche (?:es la noche|se acaba|acabo|termino)\b|\bhoy (?:es el dia|se acaba todo)\b/,
   },
   {
     id: "si.farewell_words", // goodbyes, notes, messages to the kids
@@ -287,6 +287,44 @@ const INDIRECT_RULES: CrisisRule[] = [
     pattern: /\b(?:drank|downed|drinking|me tome|tome)\s+(?:a\s+|una\s+|la\s+)?(?:whole|entire|fifth|bottle|lot|so much|botella|toda la botella)\b/,
     alsoRequires: r(String.raw`\b(?:took|swallowed|popped|and|y|con|me tome|tome)\s+(?:all\s+|my\s+|some\s+|the\s+|mis\s+|las\s+|unas\s+)*(?:sleeping\s+)?${PILLS}\b`),
   },
+
+  {
+    id: "si.researching_means", // "googling ways to die", "looked up how many tylenol it takes"
+    category: "suicide_self_harm",
+    pattern: r(
+      String.raw`\b${RESEARCH}\b(?:\s+\w+){0,2}?\s+(?:how (?:many|much)\b(?:\s+\w+){0,3}?\s+(?:${PILLS}|${DRUGS}|it takes|to (?:die|overdose|od))|ways? to (?:die|kill (?:myself|yourself)|end it|overdose)|how to (?:die|kill (?:myself|yourself)|overdose|hang|end it|end my life)|painless (?:ways?|death)|lethal dose|como (?:morir|matar me|suicidar me|ahorcar me)|formas de (?:morir|matar me))\b|\bhow (?:many|much)\s+(?:${PILLS})\s+(?:it takes|does it take|would it take)\s+to\b`,
+    ),
+  },
+  {
+    id: "si.dwelling_on_means", // "keep looking at the knife and thinking about it"
+    category: "suicide_self_harm",
+    pattern: r(String.raw`\b(?:${METHOD}|garage|car|bridge|lake|river|tracks|vias)\b`),
+    alsoRequires:
+      /\b(?:keep|cant stop|been)\s+(?:looking at|staring at|thinking about (?:it|using it|doing it|it again))\b|\bthinking about (?:using it|doing it)\b|\b(?:dont|not|no)\s+(?:plan(?:ning)? on|going to|gonna|intend to)\s+(?:driving|coming|going|walking|making it)\s+(?:home|back)\b|\bno (?:pienso|voy a) (?:regresar|volver) a (?:casa|la casa)\b/,
+  },
+  {
+    id: "si.not_through_tonight", // "i dont think ill make it through tonight", "its my last night"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:dont think|not sure|doubt)\s+(?:i|i will|ill|i am going to|i can)\s+(?:make it|last|survive)\s+(?:through|past|to|until)\s+(?:tonight|the night|tomorrow|morning|the weekend)\b|\b(?:wont|will not|not going to)\s+(?:make it|be alive|survive)\s+(?:through|past|until|to)\s+(?:tonight|the night|tomorrow|morning)\b|\b(?:its|it is|this is|tonight is)\s+my last (?:night|day)\b(?! (?:of|at|in|on)\b)|\bpor si no (?:estoy|despierto|amanezco) (?:manana|mas)\b|\bno (?:voy a )?(?:llegar|amanecer) a manana\b/,
+  },
+  {
+    id: "si.goodbye_with_despair", // "nothing left for me here. goodbye"
+    category: "suicide_self_harm",
+    pattern: /\b(?:goodbye|good bye|bye forever|adios)\b/,
+    alsoRequires:
+      /\b(?:nothing left|i am done|sorry for everything|love you all|thank you for trying|thanks for trying|take care of my|cant do this|no more|no puedo mas|ya no puedo|cuiden a mis|los amo|perdon por todo|nada (?:me )?queda)\b/,
+  },
+  {
+    id: "si.es_take_all_pills", // "tomarme todas las pastillas"
+    category: "suicide_self_harm",
+    pattern: r(String.raw`\btomar(?: me)?\s+(?:todas|todo|el frasco|un frasco|el bote|toda la caja)\s+(?:de\s+)?(?:las\s+|mis\s+)?(?:${PILLS})?`),
+  },
+  {
+    id: "si.es_farewell_letter",
+    category: "suicide_self_harm",
+    pattern: /\b(?:escribi|deje|estoy escribiendo)\s+(?:les\s+)?(?:una\s+)?(?:carta|cartas|nota)\s+(?:a|para)\s+(?:mis|mi)\b/,
+  },
   {
     id: "si.child_loss_finality", // "if they take my kids im done", "sin mis hijos no tengo razon para vivir"
     category: "suicide_self_harm",
@@ -299,7 +337,7 @@ const INDIRECT_RULES: CrisisRule[] = [
 // Someone else at risk of suicide (imminent, third party): the sender is not the
 // person at risk, so the case gets the third-party safety text.
 // ---------------------------------------------------------------------------
-const THIRD_PERSON = String.raw`(?:he|she|they|hes|shes|theyre|him|her|them|my \w+(?: \w+)?|mi \w+|el|ella)`;
+const THIRD_PERSON = String.raw`(?:he|she|they|hes|shes|theyre|him|her|them|(?:my|mi|our|his|her) (?:\w+ )?${PERSON}|el|ella)`;
 const OTHER_SELF_HARM = String.raw`(?:(?:kill|killing|kil|hurt|hurting|harm|harming|cut|cutting|hang|hanging|shoot|shooting|off|offing|od|overdose)\s+(?:himself|herself|themselves|themself)|end(?:ing)?\s+(?:his|her|their)\s+(?:own\s+)?life|take\s+(?:his|her|their)\s+(?:own\s+)?life|(?:take|taking|took)\s+all\s+(?:of\s+)?(?:his|her|their)\s+${PILLS}|jump(?:ing)?(?=\s*$|\s+(?:off|from)\s+(?:a|the|his|her)\s+(?:bridge|building|roof|overpass|ledge|balcony|cliff|parking)|\s+in front)|die)`;
 const THIRD_PARTY_RULES: CrisisRule[] = [
   {
@@ -315,10 +353,15 @@ const THIRD_PARTY_RULES: CrisisRule[] = [
     pattern: r(String.raw`\b(?:he|she|they|hes|shes|theyre|my \w+(?: \w+)?)\s+(?:is|are|s|was|seems|sounds|has been|been|is being)?\s*(?:really\s+|very\s+|so\s+)?suicidal\b|\b(?:his|her|their) suicide (?:note|letter|plan)\b`),
   },
   {
+    id: "tp.with_means", // "locked herself in the bathroom with a razor"
+    category: "third_party",
+    pattern: r(String.raw`\b(?:locked|barricaded|shut)\s+(?:himself|herself|themselves)\b(?:\s+\w+){0,6}?\s+(?:with|con)\s+(?:a\s+|the\s+|his\s+|her\s+|una\s+|un\s+)?${METHOD}\b|\bse encerro\b(?:\s+\w+){0,6}?\s+con\s+(?:una|un|la|el)\s+${METHOD}\b`),
+  },
+  {
     id: "tp.goodbye_message", // "my bf just texted me goodbye and wont answer"
     category: "third_party",
     pattern:
-      /\b(?:texted|sent|messaged|wrote|left)\s+(?:me\s+)?(?:a\s+)?(?:goodbye|good bye|farewell|suicide note|goodbye (?:text|message|note|letter))\b|\b(?:me )?(?:mando|envio|dejo|escribio)\s+(?:me\s+)?(?:un|una)\s+(?:mensaje|carta|nota)\s+de\s+despedida\b/,
+      /\b(?:texted|sent|messaged|wrote|left|posted|put up)\s+(?:me\s+)?(?:a\s+)?(?:goodbye|good bye|farewell|suicide note|goodbye (?:text|message|note|letter|post))\b|\b(?:me )?(?:mando|envio|dejo|escribio)\s+(?:me\s+)?(?:un|una)\s+(?:mensaje|carta|nota)\s+de\s+despedida\b/,
   },
   {
     id: "tp.es_se_quiere_matar", // "se quiere matar", "hablando de matarse", "se esta cortando"
@@ -333,6 +376,18 @@ const THIRD_PARTY_RULES: CrisisRule[] = [
 // overdose signs after use, narcan failing with words between.
 // ---------------------------------------------------------------------------
 const DANGER_RULES: CrisisRule[] = [
+  {
+    id: "va.threat_contracted", // "screaming he'll kill me" (he'll → hell after apostrophes go)
+    category: "violence_abuse",
+    pattern: /\b(?:hell|shell|theyll|he will|she will|they will|hes going to|shes going to)\s+(?:\w+\s+)?(?:kill|hurt|shoot|stab|murder|beat)\s+(?:me|us|the kids|my kids|the baby)\b(?!\s+(?:lol|lmao|haha|if|when|for)\b)|\b(?:broke|breaking|busted|kicked)\s+(?:in|into my|down my|the door)\b|\bi am not safe\b/,
+  },
+  {
+    id: "va.es_just_hit", // "me acaba de golpear", "voy a matar a ese tipo"
+    category: "violence_abuse",
+    pattern:
+      /\b(?<!se )me\s+(?:acaba de|acaban de|volvio a|sigue|quiso|trato de)\s+(?:golpear|pegar|ahorcar|lastimar|apunalar|violar|empujar|patear)\b|\b(?:voy a|quiero|lo voy a|la voy a)\s+matar\s+a\s+(?:ese|esa|este|esta|mi|el|la|un|una|alguien|todos)\b/,
+  },
+
   {
     id: "va.unsafe_at_home", // "i dont feel safe at home", "im scared to go home", "no me siento segura en mi casa"
     category: "violence_abuse",
@@ -361,15 +416,15 @@ const DANGER_RULES: CrisisRule[] = [
     id: "od.too_much_then_signs", // "shot up way too much and my chest feels weird"
     category: "overdose_medical",
     pattern: r(
-      String.raw`\b(?:shot up|injected|snorted|did|used|took|smoked|hit|me inyecte|me meti|me pase con)\b${upTo(3)}\s+(?:way\s+|so\s+|mucho\s+)?(?:too much|too many|to much|demasiad[oa]s?|la dosis)\b|\b(?:mixed|mezcle)\b${upTo(3)}\s+(?:${PILLS}|${DRUGS}|benzos?|alcohol|xanax)\b${upTo(3)}\s+(?:with|and|con|y)\s+(?:${PILLS}|${DRUGS}|benzos?|alcohol|xanax|fent\w*)`,
+      String.raw`\b(?:shot up|injected|snorted|did|used|took|smoked|hit|me inyecte|me meti|me pase con|tome|consumi|use|me tome)\b${upTo(3)}\s+(?:way\s+|so\s+|mucho\s+)?(?:too much|too many|to much|demasiad[oa]s?|la dosis)\b|\b(?:mixed|mezcle)\b${upTo(3)}\s+(?:${PILLS}|${DRUGS}|benzos?|alcohol|xanax)\b${upTo(3)}\s+(?:with|and|con|y)\s+(?:${PILLS}|${DRUGS}|benzos?|alcohol|xanax|fent\w*)`,
     ),
-    alsoRequires: r(String.raw`\b(?:${ACUTE_SIGNS}|chest|pecho|corazon|cant breathe|dying|muero|weird|raro|awake)\b|\b(?:shot up|injected|me inyecte|me pase con)\b`),
+    alsoRequires: r(String.raw`\b(?:${ACUTE_SIGNS}|chest|pecho|corazon|cant breathe|dying|muero|weird|raro|awake|mal|bad|sick)\b|\b(?:shot up|injected|me inyecte|me pase con)\b`),
   },
   {
     id: "od.use_then_signs", // drug use with acute body signs
     category: "overdose_medical",
     pattern: r(String.raw`\b${ACUTE_SIGNS}\b`),
-    alsoRequires: r(String.raw`\b(?:${DRUGS}|${PILLS}|used|using|smoked|snorted|shot up|did a line|line|dose|dosis|consumi|use|high|laced|benzos?)\b`),
+    alsoRequires: r(String.raw`\b(?:${DRUGS}|${PILLS}|used|using|smoked|smoking|snorted|snorting|shot up|shooting up|did a line|line|dose|dosis|consumi|use|high|laced|benzos?)\b`),
   },
   {
     id: "od.narcan_not_working_gap", // "the narcan we gave him is not working at all"
@@ -404,7 +459,7 @@ const OVERDOSE_RULES: CrisisRule[] = [
     id: "od.blue",
     category: "overdose_medical",
     pattern:
-      /\b(?:turning|turned|going)\s+(?:blue|purple|gray|grey)\b|\blips (?:are |look |turning )?(?:blue|purple)\b|\bse (?:puso|esta poniendo|pone) (?:azul|morad[oa])\b|\blabios morados\b/,
+      /\b(?:turning|turned|going|is|hes|shes|looks|look|are)\s+(?:all\s+|so\s+)?(?:blue|purple|gray|grey)\b(?! (?:shirt|dress|car|hair|eyes|one|team)\b)|\blips (?:are |look |turning )?(?:blue|purple)\b|\bse (?:puso|esta poniendo|pone) (?:azul|morad[oa])\b|\blabios morados\b/,
   },
   {
     id: "od.unresponsive",
@@ -416,7 +471,7 @@ const OVERDOSE_RULES: CrisisRule[] = [
     id: "od.narcan_now",
     category: "overdose_medical",
     pattern:
-      /\b(?:gave|give|giving|need|needs|needed|used|use|using|get|grab|administer\w*|hit (?:him|her|them) with|le di|darle|necesito|ocupo)\s+(?:him\s+|her\s+|them\s+|me\s+|el\s+|a el\s+|a ella\s+|some\s+)?(?:narcan|naloxone|naloxona)\b|\bnarcan (?:him|her|them)\b/,
+      /\b(?:gave|give|giving|need|needs|needed|used|use|using|get|grab|administer\w*|hit (?:him|her|them) with|le di|darle|necesito|ocupo)\s+(?:him\s+|her\s+|them\s+|me\s+|el\s+|a el\s+|a ella\s+|some\s+|[0-9]+\s+|two\s+|dos\s+|another\s+|otra\s+)?(?:narcan|naloxone|naloxona)s?\b|\bnarcan (?:him|her|them)\b/,
   },
   {
     id: "od.took_too_many",
@@ -482,7 +537,7 @@ const OVERDOSE_RULES: CrisisRule[] = [
   {
     id: "od.laced",
     category: "overdose_medical",
-    pattern: /\b(?:laced|cut)\s+with\s+(?:fent\w*|fentanilo|xylazine|tranq)\b/,
+    pattern: /\b(?:laced|cut|pressed)\s+(?:with|w)\s+(?:fent\w*|fentanilo|xylazine|tranq)\b/,
   },
 ];
 
@@ -635,7 +690,7 @@ const RETURN_TO_USE_RULES: CrisisRule[] = [
     id: "ru.had_drinks", // "had a few beers last night"
     category: "return_to_use",
     pattern:
-      /\b(?:had|drank|downed|had like)\s+(?:a few|a couple|some|two|three|four|five|six|[0-9]+|a couple of|a bunch of|too many)\s+(?:beers?|drinks?|shots?|glasses of wine|wines?|seltzers?|white claws?|tall cans?|forties|40s)\b/,
+      /\b(?:had|drank|downed|had like)\s+(?:a few|a couple|some|two|three|four|five|six|[0-9]+|a couple of|a bunch of|too many|a|one)\s+(?:beers?|drinks?|shots?|glasses of wine|wines?|seltzers?|white claws?|tall cans?|forties|40s)\b(?! of (?:water|juice|milk|soda|coffee|tea)\b)/,
   },
 
   {
@@ -746,6 +801,14 @@ const CRAVING_RULES: CrisisRule[] = [
 // ---------------------------------------------------------------------------
 const HOPELESSNESS_RULES: CrisisRule[] = [
   {
+    id: "hp.why_bother", // "why do i even bother", "i dont want to do this anymore", "honestly im done"
+    category: "hopelessness",
+    pattern: r(
+      String.raw`\bwhy (?:do|should|would) i${FILLER}\s+(?:bother|try|keep trying|keep going|care)\b|\b(?:dont|do not)${FILLER}\s+want to (?:do (?:this|it)|keep (?:doing|going)|try) (?:anymore|no more)\b|^(?:\w+\s+){0,2}i am${FILLER}\s+done\s*$|\b(?:its|it is|everything is|this is)${FILLER}\s+(?:all\s+)?too much\b(?! (?:money|food|work|homework|traffic|paperwork)\b)|\b(?:nobody|no one)${FILLER}\s+would${FILLER}\s+(?:notice|care|miss me)\b|\b(?:no one|nobody) cares if i\b|\bno tengo ganas de nada\b|\bno (?:valgo|sirvo)\s+(?:para\s+|pa\s+)?nada\b`,
+    ),
+  },
+
+  {
     id: "hp.self_hate",
     category: "hopelessness",
     pattern:
@@ -795,7 +858,7 @@ const HOPELESSNESS_RULES: CrisisRule[] = [
   {
     id: "hp.es_ya_no_puedo", // object-less "can't": distress; "ya no puedo ir" is logistics
     category: "hopelessness",
-    pattern: /\bya no (?:puedo|aguanto)\b(?! \w+(?:ar|er|ir)\b)(?! (?:con|el|la|los|las|que|ese|esa|este|esta)\b)/,
+    pattern: /\bya no (?:puedo|aguanto)\b(?! \w*(?:ar|er|ir)\b)(?! (?:con|el|la|los|las|que|ese|esa|este|esta)\b(?! vida\b))/,
   },
 
   {

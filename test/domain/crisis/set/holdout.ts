@@ -1,169 +1,167 @@
 /**
- * Hold-out slice, written after the rules were final (2026-12-01 ~22:00 UTC) and
- * never used to change them. Its figures estimate performance on unseen text.
+ * Hold-out, written after the round-2 rule changes (2026-12-01 ~22:10 UTC) and
+ * never used to change the rules. Its figures estimate performance on unseen
+ * text; docs/crisis-screen.md records them as first measured.
  */
 export const HOLDOUT = String.raw`
-I SI | i cant do this life anymore im going to end things tonight
-I SI | i looked up how many tylenol it takes
-I SI | i keep looking at the knife in the kitchen and thinking about it
-I SI | im parked by the lake and i dont plan on driving home
-I SI | i just need it all to be over for good, i have the pills
-I SI | wanna go to sleep and not wake up ever
-I SI | i wrote a note for my mom
-I SI | my kids will be better without a junkie mom around, i'm done
-I SI | im going to hang myself
-I SI | there's a rope in the garage and i keep thinking about using it
-I SI | i dont think ill make it through tonight
-I SI | been googling ways to die
-I SI | its my last night. thank you for trying
-I SI | i hurt myself again, burned my arm on purpose
-I SI | suicidal af rn
-I SI | i wanna unalive
-I SI | everybody would be better off if i just died
-I SI | i took a bunch of my meds to end it
-I SI | i want to die so bad i can taste it
-I SI | nothing left for me here. goodbye
-I SI | me quiero aventar de un puente
-I SI | estoy pensando en tomarme todas las pastillas
-I SI | ya no quiero despertar nunca
-I SI | me voy a colgar
-I SI | ya me cansé de vivir, esta noche se acaba
-I SI | les escribí una carta a mis hijos por si no estoy mañana
-I SI | quiero morir, ya no aguanto este dolor
-I SI | no quiero estar viva
-I SI | mejor me mato y ya
-I SI | si me quitan a los niños no voy a seguir
-I SI | ya no kiero vivir la neta
-I SI | i want to kill myself bro fr
-I SI | gonna od on purpose tonite
-I SI | im gunna end it
-I OD | she's not breathing right after she shot up
-I OD | my husband took too many of his pain pills and wont wake up
-I OD | i think im overdosing
-I OD | my cousin is gurgling and passed out after smoking
-I OD | i did way too much coke and my heart feels like its going to explode
-I OD | i think the pills were pressed with fent, i feel like im going to pass out
-I OD | mi hermano se metió algo y no respira bien
-I OD | se tomó un frasco de pastillas
-I OD | creo que tomé demasiado y me siento muy mal
-I OD | my friend is purple and i gave 2 narcans
-I CD | my son drank some of my methadone
-I CD | my baby ate one of my pills i think
-I CD | my daughter is missing, she didnt come home from school
-I CD | he's shaking the baby
-I CD | mi hija se tomó pastillas de mi bolsa
-I CD | mi esposo le pegó a mi hijo y lo dejó sangrando
-I VA | he's choking me right now
-I VA | he just slapped me and said im next
-I VA | my ex broke in and is screaming he'll kill me
-I VA | im locked in my bedroom hes trying to get in
-I VA | im not safe. please
-I VA | me amenazó con matarme si me voy
-I VA | me acaba de golpear y tengo miedo
-I VA | im going to stab him when he gets home
-I VA | voy a matar a ese tipo
-I HE | sos please
-I HE | help me please someone
-I HE | auxilio por favor
-I HE | necesito ayuda urgente
-I TP | my friend says she's going to kill herself tonight
-I TP | my wife locked herself in the bathroom with a razor and says shes done
-I TP | my son said he wants to die
-I TP | mi hija dice que se quiere morir
-I TP | mi amigo está pensando en matarse
-I TP | my brother posted a goodbye message on facebook
-P | i dont want to do this anymore
-P | i'm so tired of everything
-P | i wish i could just disappear
-P | what's the point of trying
-P | nobody would even notice
-P | i feel like such a burden
-P | i cant keep going like this
-P | i hate myself for what i did to my kids
-P | why do i even bother
-P | no one cares if i'm here
-P | honestly i'm done
-P | it's all too much
-P | i feel hopeless
-P | i want to give up
-P | ya no aguanto esta vida
-P | me siento una carga
-P | para qué sigo
-P | estoy cansada de luchar
-P | no valgo nada
-P | quisiera desaparecer
-P | soy la peor madre del mundo
-P | no tengo ganas de nada
-C | used yesterday
-C | i slipped last night
-C | had a drink after my shift
-C | thinking about using
-C | i want to get high so bad
-C | my cravings are out of control
-C | i smoked crack last night
-C | recaí el fin de semana
-C | tengo ganas de tomar
-C | consumí anoche
-C | salí positivo en el drug test
-C | i'm not going to kill myself, i'm just sad
-K | good day
-K | 6
-K | doing well
-K | ok busy
-K | fine
-K | tired but good
-K | hanging in
-K | bien, cansada
-K | todo bien gracias
-K | good, went to my meeting
-K | 4 the kids are sick
-K | better
-K | i'm good!
-K | alright
-K | sober and happy
-K | muy bien
-K | 9!
-K | eh ok
-K | not bad
-K | all good 👍
-N | my baby is killing me with this teething
-N | i'm dead, my toddler just said a bad word
-N | i want to die my hair red for summer
-N | can't believe how fast the kids are growing
-N | i'm so done with this rain
-N | my son is obsessed with the game dying light
-N | lol my kids are going to kill me
-N | what's the address for court
-N | do you know any free dentists
-N | the kids are at their grandma's
-N | i have a doctor's appointment at 2
-N | me muero de calor
-N | el calor me está matando
-N | me muero de ganas de ir a la playa
-N | ya quiero que sea viernes
-N | ¿mañana hay grupo?
-N | gracias por la ayuda con la renta
-N | mi hijo quiere ser bombero
-N | no puedo ir a la cita, ¿la podemos mover?
-N | ya no puedo ir el martes
-N | we're going camping this weekend
-N | i need help finding a daycare
-N | my ex finally signed the papers
-N | the baby fell asleep on me
-N | i got my license back!!
-N | dead battery again ugh
-N | i'm dying to try that new taco place
-N | that movie had me dying lol
-N | my phone is about to die
-N | i'm not going to make it to group tonight, sick kid
-N | this headache is killing me
-N | i could sleep for days lol
-N | my daughter's fish died, she's sad
-N | we're moving next month
-N | i just want this week to be over lol
-N | my car is dead
-N | i shot my shot and got the job
-N | the doctor said my son needs glasses
-N | thanks for the diapers
-N | i'm so proud of my daughter
+I SI | i have everything i need to do it tonight
+I SI | i'm going to swallow the whole bottle of my seroquel
+I SI | been sitting in the bathtub with a razor for an hour
+I SI | i wont be a burden much longer, promise
+I SI | i'm writing my goodbyes now
+I SI | i just want to die and be done with all of it
+I SI | seriously thinking about ending my life
+I SI | i'm so close to doing it
+I SI | im going to walk into the ocean tonight
+I SI | i'd be doing everyone a favor if i died
+I SI | give my kids to my sister when im gone
+I SI | my life insurance will take care of them
+I SI | i want to shoot myself
+I SI | planning to jump off the overpass after work
+I SI | i keep wishing i was dead
+I SI | i'm not going to be here tomorrow
+I SI | i don't want to wake up tomorrow
+I SI | if cps takes them i'll kill myself
+I SI | i can't live like this, i'd rather die
+I SI | k y s is what i should do
+I SI | i want to d13
+I SI | wanna kil myself
+I SI | i swear im going to end my life tonight
+I SI | i want to be dead
+I SI | no quiero amanecer mañana
+I SI | estoy pensando en cortarme las venas
+I SI | me quiero quitar la vida
+I SI | ya no quiero seguir en este mundo
+I SI | voy a terminar con mi vida hoy
+I SI | me quiero tirar a las vías del tren
+I SI | mis hijos van a estar mejor cuando yo no esté
+I SI | ya me quiero morir de verdad
+I SI | tengo una pistola y estoy pensando en usarla
+I SI | ya no kiero estar viva
+I SI | i wanna die ya no puedo
+I SI | me quiero kms fr
+I OD | my boyfriend is not waking up after he used, his lips are blue
+I OD | she took a handful of her klonopin
+I OD | i think my son overdosed, he's on the floor
+I OD | i smoked a blue and now i can barely breathe
+I OD | he's breathing really slow and we can't wake him
+I OD | my heart wont slow down after the meth
+I OD | mi pareja se está muriendo, creo que es una sobredosis
+I OD | le dimos narcan pero sigue sin respirar
+I OD | mi hermana tomó muchas pastillas y está vomitando
+I CD | my toddler found a baggie and put it in his mouth
+I CD | my baby rolled off the bed and isnt moving
+I CD | he's beating my daughter
+I CD | my son is not breathing right
+I CD | my kids are home alone and i'm at the hospital
+I CD | mi bebé se comió algo de mi bolsa y está muy dormido
+I CD | su papá se llevó a los niños borracho
+I VA | he's got a knife and he's yelling
+I VA | he pushed me down the stairs
+I VA | my bf choked me last night and hes back
+I VA | im afraid hes going to hurt me when he gets home
+I VA | i'm hiding in my car, he's looking for me
+I VA | mi esposo me está ahorcando
+I VA | me golpeó y no me deja salir de la casa
+I VA | tengo miedo de que me mate
+I VA | im going to hurt him real bad
+I HE | please help
+I HE | SOS
+I HE | i need help right now
+I HE | ayúdenme por favor
+I TP | my wife says she doesn't want to live anymore
+I TP | my son keeps talking about killing himself
+I TP | my mom is threatening to take her life
+I TP | my sister sent me a suicide note
+I TP | mi hijo se quiere suicidar
+I TP | mi esposa dice que ya no quiere vivir
+P | i feel like i'm falling apart
+P | i just want to stop feeling like this
+P | i'm tired of everything, tired of trying
+P | i feel like i'm a waste of space
+P | i ruin everything i touch
+P | i wish i could go to sleep and stay there
+P | there's no hope for me
+P | i'm not going to get better
+P | nothing matters
+P | i'm so sick of being me
+P | i want to run away from everything
+P | everyone hates me
+P | no puedo más con mi vida
+P | me siento inútil
+P | ya no tengo fuerzas
+P | no sirvo como madre
+P | estoy perdida, no sé qué hacer
+P | quiero que todo se acabe
+P | i'm drowning honestly
+P | i can't anymore. seriously
+C | i used again, i'm sorry
+C | fell off last night
+C | i got loaded friday
+C | craving pills bad
+C | thinking about calling my connect
+C | drank a 12 pack yesterday
+C | failed the test for meth
+C | ando con ganas de usar
+C | me tomé unas chelas ayer
+C | recaí, no le digas a nadie
+K | 7
+K | 2
+K | ok day
+K | not great not terrible
+K | tired af but sober
+K | good morning!
+K | ok
+K | busy w the kids
+K | doing alright
+K | pretty good
+K | bien y tú
+K | más o menos, cansada
+K | todo tranquilo aquí
+K | estoy bien
+K | 5, normal day
+K | meh. kids are fighting
+K | feeling good today
+K | thanks, doing ok
+K | yes all good
+K | sober 6 months today
+N | my son is killing it in soccer
+N | i'm dying to see the new house
+N | that homework almost killed me lol
+N | can i bring my kids to group
+N | when is my next ua
+N | the kids are driving me nuts
+N | my phone is at 2% about to die
+N | my mom died last year and today is her birthday
+N | i cut my finger cooking, it's fine
+N | me corté el dedo cocinando, no es nada
+N | my knee is killing me
+N | i'm so dead after work lol
+N | i want to disappear into a vacation
+N | lmao i'm dying
+N | me muero de frío
+N | el jefe me va a matar jaja
+N | mi hijo me quiere matar de un susto
+N | nos morimos de risa en la fiesta
+N | quiero ir al parque con los niños
+N | ¿a qué hora abre la clínica?
+N | help me understand the new schedule
+N | can you help me with my resume
+N | ayuda para llenar la aplicación
+N | the baby swallowed water in the bath and coughed, she's fine
+N | my daughter wants to be a nurse
+N | i'm going to kill this interview tomorrow
+N | i have a gun safe now, the caseworker asked
+N | we went to the bridge to see the fireworks
+N | i'm done with school for the semester!
+N | i gave up soda this month
+N | nothing matters more than my kids
+N | i hate this weather
+N | me odio cuando me levanto tarde jaja
+N | vi un documental sobre el suicidio en la escuela, muy fuerte
+N | the suicide prevention walk is saturday, want to come?
+N | my brother is getting married
+N | i'm at the end of my shift, call me in 10
+N | ya no puedo ir al grupo los lunes por el trabajo
+N | estoy muerta de cansancio lol
 `;
