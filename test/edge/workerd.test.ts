@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { createTestHarness, type TestHarness } from "wrangler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRISIS, FakeOrigin, inbound, ORIGIN_TWIML, PUBLIC_URL, ROUTINE, TOKEN, twilioRequest } from "./fake-origin";
@@ -18,7 +19,7 @@ describe("the edge Worker in workerd", () => {
   beforeAll(async () => {
     await origin.start();
     server = createTestHarness({
-      root: new URL("../..", import.meta.url).pathname,
+      root: fileURLToPath(new URL("../..", import.meta.url)),
       workers: [
         {
           configPath: "./wrangler.toml",
@@ -82,5 +83,13 @@ describe("the edge Worker in workerd", () => {
       expect(res.status).toBe(503);
       expect(await res.text()).not.toContain("<Message>");
     });
+  });
+
+  it("logs why it fell back, with no phone number and no message text", () => {
+    const logs = JSON.stringify(server.getLogs());
+    expect(logs).toContain("answering with the safety reply");
+    expect(logs).not.toContain("5555550100");
+    expect(logs).not.toContain(CRISIS);
+    expect(logs).not.toContain(ROUTINE);
   });
 });
