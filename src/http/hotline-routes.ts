@@ -1,8 +1,12 @@
-import { Hono } from "hono";
+import { randomUUID } from "node:crypto";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { storeFor } from "../store";
+import { describeError } from "../log";
+import { inTransaction, storeFor } from "../store";
 import type { Deps } from "../services/deps";
-import { responderCreateSchema, responderPatchSchema } from "./responder-schemas";
+import { dispatchEffects, noEffects } from "../services/effects";
+import { applySupervisorAction, type ActionInput } from "../services/hotline-actions";
+import { caseActionSchemas, responderCreateSchema, responderPatchSchema, type CaseActionName } from "./responder-schemas";
 import { readJson } from "./validation";
 
 const idParam = z.uuid();
@@ -26,7 +30,54 @@ export function hotlineCaseRoutes(deps: Deps) {
     if (!found) return c.json({ error: "case not found" }, 404);
     return c.json({ case: found, timeline: await store.cases.events(found.id) });
   });
+
+  for (const action of Object.keys(caseActionSchemas) as CaseActionName[]) {
+    app.post(`/:id/${action}`, (c) => caseAction(c, action, deps));
+  }
   return app;
+}
+
+/**
+ * A supervisor's action on a case: 404 unknown case, 400 naming a bad field (including a
+ * `by` who is not an active supervisor), 409 when the case's state forbids it.
+ */
+async function caseAction(c: Context, action: CaseActionName, deps: Deps) {
+  const store = storeFor(deps.db);
+  const raw = c.req.param("id")!;
+  const id = idParam.safeParse(raw);
+  const found = id.success ? await store.cases.get(id.data) : await store.cases.byShortId(raw);
+  if (!found) return c.json({ error: "case not found" }, 404);
+  const body = await readJson(c, caseActionSchemas[action]);
+  if (!body.ok) return body.response;
+  const actor = await store.responders.get(body.data.by);
+  if (!actor || !actor.active || actor.tier !== "supervisor") {
+    return c.json({ error: "invalid request", fields: { by: "must be an active supervisor-tier responder" } }, 400);
+  }
+  let input: ActionInput;
+  if (action === "reassign") {
+    const to = await store.responders.get((body.data as { to: string }).to);
+    if (!to || !to.active) return c.json({ error: "invalid request", fields: { to: "must be an active responder" } }, 400);
+    input = { action, actor, to };
+  } else if (action === "close" || action === "review") {
+    input = { action, actor, note: (body.data as { note: string }).note };
+  } else {
+    input = { action, actor };
+  }
+  const now = deps.clock.now();
+  const effects = noEffects();
+  const result = await inTransaction(deps.db, async (tx) => {
+    const current = await tx.cases.get(found.id);
+    return applySupervisorAction({ store: tx, deps, now, effects }, current!, input, { via: "api", key: `api|${randomUUID()}` });
+  });
+  if (!result.ok) return c.json({ error: "conflict", reason: result.conflict }, 409);
+  try {
+    await dispatchEffects(deps, effects);
+  } catch (err) {
+    // Committed: the sweeper sends the stored texts and restarts an open case's chain.
+    deps.log.error("case action queued work failed; the sweeper will retry", { caseId: found.id, action, error: describeError(err) });
+  }
+  deps.log.info("hotline case action", { caseId: found.id, action, by: actor.id });
+  return c.json({ case: result.hotlineCase });
 }
 
 /** Volunteers and supervisors who can be paged (admin only). */

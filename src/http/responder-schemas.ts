@@ -36,3 +36,19 @@ export const responderPatchSchema = z.strictObject({
   slackUserId: responderFields.slackUserId.optional(),
   active: responderFields.active.optional(),
 });
+
+/**
+ * Supervisors' case actions (POST /api/hotline/cases/:id/<action>). `by` names the
+ * supervisor acting (a supervisor-tier responder id): the timeline records who did it.
+ */
+const by = z.uuid({ error: "must be the responder id of the supervisor acting" });
+const note = z.string().trim().min(1, "required").max(2000).regex(/^[^\u0000]*$/, "must not contain NUL");
+
+export const caseActionSchemas = {
+  take: z.strictObject({ by }),
+  reassign: z.strictObject({ by, to: z.uuid({ error: "must be a responder id" }) }),
+  release: z.strictObject({ by }),
+  close: z.strictObject({ by, note }),
+  review: z.strictObject({ by, note }),
+} as const;
+export type CaseActionName = keyof typeof caseActionSchemas;

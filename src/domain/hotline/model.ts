@@ -38,6 +38,12 @@ export interface HotlineCase {
   closedAt: Date | null;
   closeNote: string | null;
   escalationRound: number;
+  /** When the case last entered the queue (by the injected clock): re-pages say how long. */
+  queuedAt: Date;
+  /** Responders not paged for this case again (they TRANSFERred it away). */
+  skipPaging: string[];
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
   createdAt: Date;
 }
 
