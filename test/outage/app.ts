@@ -144,6 +144,7 @@ export async function startOutageApp(opts: {
       await Promise.all(Object.values(deps.queues).map((q) => (typeof q === "object" && "obliterate" in q ? q.obliterate({ force: true }).catch(() => undefined) : undefined)));
       await deps.queues.close();
       redis.disconnect();
+      if (opts.schema) await db.query(`drop schema if exists "${opts.schema}" cascade`).catch(() => undefined);
       await db.close().catch(() => undefined);
       await fakeTwilio.close();
       rmSync(dataDir, { recursive: true, force: true });
