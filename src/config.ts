@@ -44,7 +44,14 @@ const configSchema = z
     HOTLINE_ESCALATE_AFTER_SECONDS: z.coerce.number().positive().default(120),
     /** Then page again every this many seconds until someone claims the case. */
     HOTLINE_REPEAT_EVERY_SECONDS: z.coerce.number().positive().default(120),
-    /** Read-only token for supervisors: hotline cases, no admin writes. */
+    /** A claimed case whose parent texts in crisis again re-opens if the holder has not replied within this. */
+    HOTLINE_CLAIMED_REPLY_SECONDS: z.coerce.number().positive().default(180),
+    /** Whether hotline volunteers are mandated reporters (child safety guidance differs). */
+    HOTLINE_VOLUNTEERS_MANDATED_REPORTERS: z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .default("false")
+      .transform((v) => v === "true"),
+    /** Token for supervisors: hotline cases (read, and take/reassign/release/close/review) and the summary; no admin writes. */
     SUPERVISOR_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
     /** Outages (docs/decisions.md): each store lookup on the crisis path gives up after this, and a fallback answers. */

@@ -23,6 +23,13 @@ export interface SupervisorSummary {
   lines: string[];
 }
 
+/** Urgent, for the supervisors' channel: case ids and counts, never a parent's words or number. */
+export interface SupervisorAlert {
+  caseShortId: string;
+  headline: string;
+  lines: string[];
+}
+
 /**
  * How notes reach peers and supervisors. The sandbox keeps them in the store (the
  * peer_notifications table is the outbox); Slack posts Block Kit messages.
@@ -32,6 +39,8 @@ export interface NotificationPort {
   deliver(n: PeerNotification, ctx: NotificationContext): Promise<void>;
   deliverDigest(digest: PeerDigest): Promise<void>;
   postSupervisorSummary(summary: SupervisorSummary): Promise<void>;
+  /** An urgent note to the supervisors (a hotline case with no volunteer on shift). Optional: SMS is the floor. */
+  postSupervisorAlert?(alert: SupervisorAlert): Promise<void>;
 }
 
 /** Sandbox: the log says one was delivered (ids and counts only, never text about a person). */
@@ -46,6 +55,9 @@ export function createSandboxNotifications(log: Logger): NotificationPort {
     },
     async postSupervisorSummary(s) {
       log.info("supervisor summary (sandbox)", { date: s.date, lines: s.lines.length });
+    },
+    async postSupervisorAlert(a) {
+      log.warn("supervisor alert (sandbox)", { caseShortId: a.caseShortId });
     },
   };
 }

@@ -109,5 +109,23 @@ export function createSlackNotifications(o: SlackNotifyOptions): NotificationPor
       });
       o.log.info("supervisor summary posted to slack", { date: s.date, lines: s.lines.length });
     },
+    async postSupervisorAlert(a) {
+      if (!o.supervisorChannel) {
+        o.log.warn("SLACK_SUPERVISOR_CHANNEL is not set; supervisor alert not posted", { caseShortId: a.caseShortId });
+        return;
+      }
+      await o.client.chat.postMessage({
+        channel: o.supervisorChannel,
+        text: a.headline,
+        blocks: [
+          { type: "section", text: { type: "mrkdwn", text: `:rotating_light: *${escapeMrkdwn(a.headline)}*` } },
+          ...(a.lines.length
+            ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: a.lines.map((l) => `• ${escapeMrkdwn(l)}`).join("\n").slice(0, 2900) } }]
+            : []),
+        ],
+        unfurl_links: false,
+      });
+      o.log.info("supervisor alert posted to slack", { caseShortId: a.caseShortId });
+    },
   };
 }

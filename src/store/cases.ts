@@ -8,10 +8,11 @@ export type NewCase = Pick<
 
 export function casesStore(q: Queryable) {
   return {
+    /** Stamped with the store's clock: created, updated and queued all at once. */
     async create(c: NewCase): Promise<HotlineCase> {
       const { rows } = await q.query<CaseRow>(
-        `insert into hotline_cases (short_id, participant_id, from_phone, language, level, severity, categories, supervisor_review, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning *`,
+        `insert into hotline_cases (short_id, participant_id, from_phone, language, level, severity, categories, supervisor_review, created_at, updated_at, queued_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9) returning *`,
         [c.shortId, c.participantId, c.fromPhone, c.language, c.level, c.severity, JSON.stringify(c.categories), c.supervisorReview, q.clock.now()],
       );
       return toCase(rows[0]!);
@@ -59,15 +60,62 @@ export function casesStore(q: Queryable) {
       );
       return rows[0] ? toCase(rows[0]) : null;
     },
-    /** Back to the queue; the escalation chain starts a new round. */
-    async reopen(id: string, responderId: string): Promise<HotlineCase | null> {
+    /**
+     * Back to the queue; the escalation chain starts a new round. Only if it is still held
+     * by `heldBy` (a TRANSFER, a silent or departed holder, a supervisor's RELEASE), so two
+     * of these at once re-open it once. `skip` is never paged for this case again.
+     */
+    async requeue(id: string, heldBy: string, queuedAt: Date, skip: string | null = null): Promise<HotlineCase | null> {
       const { rows } = await q.query<CaseRow>(
-        `update hotline_cases set status = 'open', claimed_by = null, claimed_at = null,
-                escalation_round = escalation_round + 1, updated_at = $3
+        `update hotline_cases set status = 'open', claimed_by = null, claimed_at = null, queued_at = $3,
+                escalation_round = escalation_round + 1,
+                skip_paging = case when $4::text is null or skip_paging ? $4::text then skip_paging
+                                   else skip_paging || jsonb_build_array($4::text) end,
+                updated_at = $5
           where id = $1 and status = 'claimed' and claimed_by = $2 returning *`,
-        [id, responderId, q.clock.now()],
+        [id, heldBy, queuedAt, skip, q.clock.now()],
       );
       return rows[0] ? toCase(rows[0]) : null;
+    },
+    /**
+     * A supervisor's TAKE or REASSIGN: the case goes to `responderId` whatever its state
+     * short of closed, provided it is still in the state the caller checked (else null: 409).
+     */
+    async assign(
+      id: string,
+      responderId: string,
+      at: Date,
+      expected: Pick<HotlineCase, "status" | "claimedBy">,
+    ): Promise<HotlineCase | null> {
+      const { rows } = await q.query<CaseRow>(
+        `update hotline_cases set status = 'claimed', claimed_by = $2, claimed_at = $3, updated_at = $3
+          where id = $1 and status = $4 and status <> 'closed' and claimed_by is not distinct from $5 returning *`,
+        [id, responderId, at, expected.status, expected.claimedBy],
+      );
+      return rows[0] ? toCase(rows[0]) : null;
+    },
+    /** A supervisor's close, from any state but closed, if the state is still the one checked. */
+    async closeAs(id: string, note: string, at: Date, expected: Pick<HotlineCase, "status" | "claimedBy">): Promise<HotlineCase | null> {
+      const { rows } = await q.query<CaseRow>(
+        `update hotline_cases set status = 'closed', closed_at = $2, close_note = $3, updated_at = $2
+          where id = $1 and status = $4 and status <> 'closed' and claimed_by is not distinct from $5 returning *`,
+        [id, at, note, expected.status, expected.claimedBy],
+      );
+      return rows[0] ? toCase(rows[0]) : null;
+    },
+    /** A later text puts a child at risk: the case needs supervisor review from now on. */
+    async raiseChildSafety(id: string, categories: HotlineCase["categories"], severity: number): Promise<HotlineCase | null> {
+      const { rows } = await q.query<CaseRow>(
+        `update hotline_cases set supervisor_review = true, severity = greatest(severity, $3),
+                categories = (select coalesce(jsonb_agg(distinct v), '[]'::jsonb) from jsonb_array_elements(categories || $2::jsonb) v),
+                updated_at = $4
+          where id = $1 and not supervisor_review returning *`,
+        [id, JSON.stringify(categories), severity, q.clock.now()],
+      );
+      return rows[0] ? toCase(rows[0]) : null;
+    },
+    async markReviewed(id: string, by: string, at: Date): Promise<void> {
+      await q.query("update hotline_cases set reviewed_at = $2, reviewed_by = $3, updated_at = $2 where id = $1", [id, at, by]);
     },
     /** Highest severity first, then oldest. */
     async list(filter: { status?: CaseStatus; limit?: number } = {}): Promise<HotlineCase[]> {
@@ -93,12 +141,13 @@ export function casesStore(q: Queryable) {
       responderId: string | null = null,
       detail: Record<string, unknown> = {},
       dedupeKey: string | null = null,
-    ) {
-      await q.query(
+    ): Promise<boolean> {
+      const { rows } = await q.query(
         `insert into case_events (case_id, at, type, responder_id, detail, dedupe_key) values ($1, $2, $3, $4, $5, $6)
-         on conflict (dedupe_key) do nothing`,
+         on conflict (dedupe_key) do nothing returning id`,
         [caseId, at, type, responderId, JSON.stringify(detail), dedupeKey],
       );
+      return rows.length > 0;
     },
     async events(caseId: string): Promise<CaseEvent[]> {
       const { rows } = await q.query<EventRow>("select * from case_events where case_id = $1 order by at, id", [caseId]);
@@ -132,6 +181,10 @@ interface CaseRow {
   closed_at: Date | null;
   close_note: string | null;
   escalation_round: number;
+  queued_at: Date | null;
+  skip_paging: string[];
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
   created_at: Date;
 }
 
@@ -152,6 +205,10 @@ function toCase(r: CaseRow): HotlineCase {
     closedAt: r.closed_at,
     closeNote: r.close_note,
     escalationRound: r.escalation_round,
+    queuedAt: r.queued_at ?? r.created_at,
+    skipPaging: r.skip_paging,
+    reviewedAt: r.reviewed_at,
+    reviewedBy: r.reviewed_by,
     createdAt: r.created_at,
   };
 }
