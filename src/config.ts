@@ -26,7 +26,8 @@ const configSchema = z
     REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
     QUEUE_PREFIX: z.string().default("buddyline"),
     PROGRAM_NAME: z.string().default("Buddyline"),
-    PROGRAM_CONTACT: z.string().default("your peer support program"),
+    /** Named in HELP in both languages, so a phone number or URL; unset = a localised "your program". */
+    PROGRAM_CONTACT: optionalString,
     TWILIO_ACCOUNT_SID: optionalString,
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_FROM: optionalString,
@@ -53,6 +54,8 @@ const configSchema = z
       .transform((v) => v === "true"),
     /** Token for supervisors: hotline cases (read, and take/reassign/release/close/review) and the summary; no admin writes. */
     SUPERVISOR_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    /** Bearer token for GET /metrics only (a scraper need not hold the admin token). */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
     /** Outages (docs/decisions.md): each store lookup on the crisis path gives up after this, and a fallback answers. */
     CRISIS_LOOKUP_TIMEOUT_MS: z.coerce.number().int().positive().default(250),

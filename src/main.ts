@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { createSandboxNotifications } from "./channels/notify";
@@ -10,7 +11,7 @@ import { loadCadence } from "./flows/appointments-config";
 import { loadFlows } from "./flows/catalog";
 import { buildApp } from "./http/app";
 import { attachSlack } from "./slack/app";
-import { createLogger, type Logger } from "./log";
+import { createLogger, describeError, type Logger } from "./log";
 import { createQueues } from "./queues";
 import { connectRedis, RedisUnavailableError } from "./redis";
 import { planAll } from "./services/checkins";
@@ -18,17 +19,30 @@ import type { Deps } from "./services/deps";
 import { migrate, openDb } from "./store";
 import { installSchedules, startWorkers } from "../workers";
 
+/** A clean stop that takes longer than this (a job stuck in an SDK call) is cut short. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+export interface Running {
+  /** Stops taking requests, lets workers finish their current job, closes every connection. */
+  stop(): Promise<void>;
+  /** The start-up plan, which runs after the listener is up; resolves when it is done. */
+  planned: Promise<void>;
+}
+
 /**
  * Composition root: reads config, builds every port once, starts HTTP and/or workers.
  * `npm start` runs everything in one process; `--role web|worker` splits them.
  */
-export async function start(config: Config, log: Logger) {
-  const redis = await connectRedis(config.REDIS_URL, log);
-  if (!config.DATABASE_URL) await mkdir(resolve(config.DATA_DIR), { recursive: true });
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.DATA_DIR, "pglite"), clock: systemClock });
-  const applied = await migrate(db);
-  if (applied.length) log.info("migrations applied", { count: applied.length });
-  const flows = await loadFlows(config.FLOWS_DIR);
+export async function start(config: Config, log: Logger): Promise<Running> {
+  const step = stepTimer(log);
+  // Independent, so together: opening the embedded store (WebAssembly start-up and, on a
+  // first run, initdb) is most of the start-up time; the rest hides behind it.
+  const [redis, db, flows, cadence] = await Promise.all([
+    step("redis", connectRedis(config.REDIS_URL, log)),
+    step("store", openStore(config, log)),
+    step("flows", loadFlows(config.FLOWS_DIR)),
+    step("cadence", loadCadence(config.FLOWS_DIR)),
+  ]);
 
   const sms = config.sandbox
     ? createSandboxSms()
@@ -47,7 +61,7 @@ export async function start(config: Config, log: Logger) {
     sms,
     notify: createSandboxNotifications(log),
     flows,
-    cadence: await loadCadence(config.FLOWS_DIR),
+    cadence,
     clock: systemClock,
     log,
   };
@@ -57,32 +71,82 @@ export async function start(config: Config, log: Logger) {
   if (config.role !== "web") {
     const workers = startWorkers(deps, redis);
     stops.push(() => workers.close());
-    await installSchedules(deps);
   }
   if (config.role !== "worker") {
-    const app = buildApp(deps);
-    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+    const server = await step("http", listen(buildApp(deps), config));
     stops.push(() => new Promise((r) => server.close(() => r(undefined))));
     if (slack) {
       await slack.start(); // Socket Mode connects here; HTTP mode is served at /slack/events
       stops.push(() => slack.stop());
     }
-    log.info("listening", { url: `http://${config.HOST}:${config.PORT}`, mode: config.sandbox ? "sandbox" : "twilio", role: config.role });
-  }
-  if (config.role !== "web") {
-    // After the listener is up: a full plan takes seconds (20 s at 100k parents), and a
-    // text — a crisis text above all — must not meet a closed port meanwhile.
-    const planned = await planAll(deps);
-    log.info("check-ins planned", planned);
+    log.info("listening", {
+      url: `http://${config.HOST}:${config.PORT}`,
+      mode: config.sandbox ? "sandbox" : "twilio",
+      role: config.role,
+      startupMs: Math.round(performance.now()),
+    });
   }
   if (!config.ADMIN_TOKEN) log.warn("ADMIN_TOKEN is not set: the admin API and simulator are disabled");
 
-  return async function stop() {
-    // Workers finish their current job first (BullMQ close), then connections go.
-    for (const s of stops.reverse()) await s();
-    await queues.close();
-    await db.close();
-    redis.disconnect();
+  let stopping = false;
+  // After the listener is up: a full plan takes seconds (20 s at 100k parents), and a
+  // text — a crisis text above all — must not meet a closed port meanwhile. A stop
+  // during the plan abandons it: job ids are business keys, the next start re-plans.
+  const planned =
+    config.role === "web"
+      ? Promise.resolve()
+      : (async () => {
+          await step("schedules", installSchedules(deps));
+          const result = await planAll(deps);
+          log.info("check-ins planned", result);
+        })().catch((err: unknown) => {
+          if (!stopping) log.error("start-up plan failed", { error: describeError(err) });
+        });
+
+  return {
+    planned,
+    async stop() {
+      stopping = true;
+      // HTTP first (no new work), then workers finish their current job (BullMQ close),
+      // then connections go.
+      for (const s of stops.reverse()) await s();
+      await queues.close();
+      await db.close();
+      redis.disconnect();
+    },
+  };
+}
+
+async function openStore(config: Config, log: Logger) {
+  if (!config.DATABASE_URL) await mkdir(resolve(config.DATA_DIR), { recursive: true });
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.DATA_DIR, "pglite"), clock: systemClock });
+  const applied = await migrate(db);
+  if (applied.length) log.info("migrations applied", { count: applied.length });
+  return db;
+}
+
+/** Resolves once the port is bound; a port in use is a message, not a stack trace. */
+function listen(app: ReturnType<typeof buildApp>, config: Config): Promise<Server> {
+  return new Promise((resolvePromise, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }) as Server;
+    server.once("listening", () => resolvePromise(server));
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === "EADDRINUSE"
+          ? new ConfigError(`PORT ${config.PORT} on ${config.HOST} is already in use: stop the other server or set PORT.`)
+          : err,
+      );
+    });
+  });
+}
+
+/** Start-up steps at debug level, so a slow start can be read from the log. */
+function stepTimer(log: Logger) {
+  return async <T>(name: string, work: Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const value = await work;
+    log.debug("start-up step", { step: name, ms: Math.round(performance.now() - t0) });
+    return value;
   };
 }
 
@@ -93,27 +157,59 @@ function roleFromArgs(argv: string[]): Role {
   return role;
 }
 
-async function main() {
-  let log = createLogger("info");
-  try {
-    const config = parseConfig(process.env, roleFromArgs(process.argv.slice(2)));
-    log = createLogger(config.LOG_LEVEL);
-    const stop = await start(config, log);
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
-        log.info("shutting down", { signal });
-        stop().then(() => process.exit(0), () => process.exit(1));
-      });
-    }
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof RedisUnavailableError) {
-      process.stderr.write(`\n${err.message}\n\n`);
-      process.exit(2);
-    }
-    throw err;
+/**
+ * SIGTERM and SIGINT stop the process cleanly whenever they arrive, also while it is
+ * still starting. `npm start` execs node (package.json), so `kill <npm's pid>` reaches
+ * this process: npm forwards the signal to its child.
+ */
+function stopOnSignals(running: Promise<Running | null>, log: Logger) {
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      // A terminal's Ctrl-C reaches both npm and node, and npm forwards it again.
+      if (stopping) return;
+      stopping = true;
+      log.info("shutting down", { signal });
+      setTimeout(() => {
+        log.error("shutdown took too long; exiting", { timeoutMs: SHUTDOWN_TIMEOUT_MS });
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
+      running
+        .then((r) => r?.stop())
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            log.error("shutdown failed", { error: describeError(err) });
+            process.exit(1);
+          },
+        );
+    });
   }
 }
 
+async function main() {
+  let log = createLogger("info");
+  let config: Config;
+  try {
+    config = parseConfig(process.env, roleFromArgs(process.argv.slice(2)));
+  } catch (err) {
+    return fail(err);
+  }
+  log = createLogger(config.LOG_LEVEL);
+  const running = start(config, log);
+  stopOnSignals(running.catch(() => null), log);
+  await running.catch(fail);
+}
+
+function fail(err: unknown): never {
+  if (err instanceof ConfigError || err instanceof RedisUnavailableError) {
+    process.stderr.write(`\n${err.message}\n\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+
+// Run when executed (tsx src/main.ts, or the bundle node dist/main.js), not when imported.
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/main.ts")) {
   void main();
 }

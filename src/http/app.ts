@@ -1,11 +1,14 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import type { Deps } from "../services/deps";
 import { describeError } from "../log";
 import { adminRoutes } from "./admin-routes";
 import { flowRoutes } from "./flow-routes";
 import { appointmentRoutes } from "./appointment-routes";
-import { requireAdmin, requireAnyToken } from "./auth";
+import { requireAdmin, requireAdminBrowser, requireAnyToken } from "./auth";
+import { createMetrics } from "./metrics-routes";
+import { queuesDashboard } from "./queues-dashboard";
 import { hotlineCaseRoutes, responderRoutes } from "./hotline-routes";
 import { peerAvailabilityRoutes } from "./peer-availability-routes";
 import { sandboxRoutes } from "./sandbox-routes";
@@ -16,7 +19,9 @@ import { slackRoutes } from "./slack-routes";
 /** The whole HTTP surface. Tests call `buildApp(deps).request(...)`; main.ts serves it. */
 export function buildApp(deps: Deps) {
   const app = new Hono();
+  const metrics = createMetrics(deps);
 
+  app.use("/twilio/sms", metrics.timeWebhook("/twilio/sms"));
   // Before the app-wide bodyLimit: the webhooks apply the same limit themselves, after
   // their EDGE_FORWARD_SECRET check (twilio-webhooks.ts).
   app.route("/twilio", twilioWebhooks(deps));
@@ -29,6 +34,9 @@ export function buildApp(deps: Deps) {
   );
 
   app.get("/health", (c) => c.json({ ok: true, mode: deps.config.sandbox ? "sandbox" : "twilio" }));
+  const metricsGuard = requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.METRICS_TOKEN], "metrics disabled: set METRICS_TOKEN or ADMIN_TOKEN");
+  app.route("/metrics", new Hono().use("*", metricsGuard).route("/", metrics.routes));
+  app.route("/admin/queues", new Hono().use("*", requireAdminBrowser(deps.config.ADMIN_TOKEN)).route("/", queuesDashboard(deps.queues, "/admin/queues")));
   app.route("/slack", slackRoutes(deps, deps.slack?.http ?? null));
 
   // Registered before the admin guard so supervisors' read-only token works here.
@@ -49,6 +57,7 @@ export function buildApp(deps: Deps) {
   app.notFound((c) => c.json({ error: "not found" }, 404));
   // Never a stack trace or a body in the answer or the log: ids and the error class only.
   app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
     deps.log.error("request failed", { path: c.req.path, error: describeError(err) });
     return c.json({ error: "internal error" }, 500);
   });
