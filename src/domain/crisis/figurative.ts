@@ -11,7 +11,7 @@
  * Sentinel tokens starting with "x" are never words in en/es.
  */
 
-import { LAUGH } from "./lexicon.js";
+import { LAUGH, PERSON } from "./lexicon.js";
 
 export interface Rewrite {
   id: string;
@@ -86,7 +86,7 @@ export const REWRITES: readonly Rewrite[] = [
     // manoeuvre, not the sender: "suicide squad", "escuadron suicida", "suicide mission".
     id: "topic.media_title",
     pattern:
-      /\b(?:suicide squad|escuadron suicida|suicide ?boys|suicide silence|suicidal tendencies|virgin suicides|suicid\w* (?:mission|missions|mode|run|runs|doors?|squeeze|drills?|sprints?|lane|bomb\w*|attack|king|kings|mision|modo))\b|\b(?:song|movie|film|show|album|band|book|episode|series|game|pelicula|cancion|serie|juego|libro)\s+(?:called\s+|named\s+|llamad[oa]\s+)?(?=su[iy]?[cs]{1,2}i?d)\w+/g,
+      /\b(?:suicide squad|escuadron suicida|suicide ?boys|suicide silence|suicidal tendencies|virgin suicides|dying light|dead by daylight|red dead\w*|walking dead|dead island|kill bill|suicid\w* (?:mission|missions|mode|run|runs|doors?|squeeze|drills?|sprints?|lane|bomb\w*|attack|king|kings|mision|modo))\b|\b(?:song|movie|film|show|album|band|book|episode|series|game|pelicula|cancion|serie|juego|libro)\s+(?:called\s+|named\s+|llamad[oa]\s+)?(?=su[iy]?[cs]{1,2}i?d)\w+/g,
     replacement: "xmedia",
   },
   {
@@ -95,6 +95,13 @@ export const REWRITES: readonly Rewrite[] = [
     pattern:
       /\b(?!(?:he|she|they|who|i|am|son|daughter|husband|wife|brother|sister|mom|dad|mother|father|friend|boyfriend|bf|gf|girlfriend|partner|kid|child|cousin|roommate|ex|uncle|aunt|baby|everyone|everybody|someone|somebody|me|feel|feeling|been|felt|getting|got|so)\b)[a-z]+ (?:is|was|seems|looks|sounds) (?:\w+ )?suicidal\b/g,
     replacement: "xrisky",
+  },
+  {
+    // "a documentary about suicide", "charla sobre el suicidio": a topic, not a disclosure.
+    id: "topic.about",
+    pattern:
+      /\b(?:documentary|documental|article|articulo|class|clase|video|podcast|talk|charla|book|libro|news|noticias|show|movie|pelicula|lesson|training|taller)\s+(?:sobre|about|de|on)\s+(?:el\s+|la\s+|las\s+|los\s+)?(?:suicid\w*|sobredosis|overdos\w*|self ?harm)\b/g,
+    replacement: "xtopic",
   },
   {
     // "murio de sobredosis hace 3 anos": Spanish puts the time after "hace".
@@ -134,8 +141,29 @@ export const REWRITES: readonly Rewrite[] = [
   },
   {
     id: "fig.disappear_into",
-    pattern: /\bdisappear\s+(?:into|in)\s+(?:my|the|a)\s+(?:bed|couch|blankets?|room|book|show|phone)\b/g,
+    pattern: /\bdisappear\s+(?:into|in|to|on)\s+(?:my|the|a|an)\s+\w+\b/g,
     replacement: "rest",
+  },
+  {
+    // "this traffic is killing me", "my knee is killing me": the progressive is
+    // hyperbole; "he is killing me" stays (a pronoun can be an attacker).
+    id: "fig.is_killing_me",
+    pattern: /(?<!\b(?:he|she|they)\s)\b(?:is|are|s|was|keeps|been|just)\s+(?:(?:really|literally|so)\s+)?killing\s+me\b/g,
+    replacement: "bothers me",
+  },
+  {
+    id: "fig.killing_it", // success: "killing it at work", "gonna kill this interview"
+    pattern: /\b(?:killing|killed|slay\w*)\s+it\b|\b(?:kill|killing|killed)\s+(?:this|that|the|my)\s+(?:interview|test|exam|game|presentation|workout|shift|set|audition|meeting|class)\b/g,
+    replacement: "do great",
+  },
+  {
+    // Things die: "my phone is about to die", "my car is dead", "my feet are dead".
+    id: "fig.thing_dead",
+    pattern: new RegExp(
+      String.raw`\b(?:my|the|this|our|his|her)\s+(?!(?:\w+\s+)?${PERSON}\b)(\w+)(?:\s+\w+){0,3}?\s+(?:is|are|s|was|just|went|about to|is about to|almost)\s+(?:\w+\s+){0,2}?(?:dead|died|die|dying)\b|\bdead (?:battery|phone|car|end|line|week|weekend|tired|zone)\b`,
+      "g",
+    ),
+    replacement: "xbroken",
   },
   { id: "fig.kmsl", pattern: /\bkmsl\b/g, replacement: "laughing" },
   {
@@ -147,7 +175,7 @@ export const REWRITES: readonly Rewrite[] = [
     // "my mom is gonna kill me lol", "gonna kill me if i'm late again".
     id: "fig.kill_me_joke",
     pattern: new RegExp(
-      String.raw`\b(?:kill|murder|matar)\s+(?:me|him|her|you)\s+${LAUGH}|\bkill me\s+if i (?:am late|miss|forget|dont (?:call|text|show|clean|finish)|fail|lose|mess|break|spend|eat)\b|\bme (?:va|vas|van) a matar de (?:un susto|risa|coraje|hambre|los nervios)\b`,
+      String.raw`\b(?:kill|murder|matar)\s+(?:me|him|her|you)\s+${LAUGH}|\bkill me\s+if i (?:am late|miss|forget|dont (?:call|text|show|clean|finish)|fail|lose|mess|break|spend|eat)\b|\bmatar(?: me)? de (?:un susto|susto|risa|coraje|hambre|los nervios|cansancio)\b`,
       "g",
     ),
     replacement: "be upset",
@@ -179,7 +207,7 @@ export const REWRITES: readonly Rewrite[] = [
   {
     id: "fig.es_me_muero_de",
     pattern:
-      /\b(?:me\s+)?(?:(?:quiero|voy a|iba a|queria)\s+)?(?:muero|estoy muriendo|mori|moria|morir(?: me)?|muriendo me)\s+de\s+(?:la\s+|los\s+|el\s+|tanta\s+|tanto\s+)?(hambre|risa|sueno|frio|calor|cansancio|aburrimiento|verguenza|pena|nervios|sed|ganas|envidia|amor|gusto|flojera|emocion|ansias|celos)\b/g,
+      /\b(?:me\s+)?(?:(?:quiero|voy a|iba a|queria|estoy|ando)\s+)?(?:muero|estoy muriendo|mori|moria|morimos|morir(?: me)?|muriendo me|muert[oa]s?)\s+de\s+(?:la\s+|los\s+|el\s+|tanta\s+|tanto\s+)?(hambre|risa|sueno|frio|calor|cansancio|aburrimiento|verguenza|pena|nervios|sed|ganas|envidia|amor|gusto|flojera|emocion|ansias|celos)\b/g,
     replacement: "tengo mucho $1",
   },
   {

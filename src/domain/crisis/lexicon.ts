@@ -24,7 +24,7 @@ export const METHOD = String.raw`(?:pills?|meds|medications?|tablets|bottle|rope
 export const INTENT_CUE = String.raw`(?:goodbye|good bye|bye forever|last (?:text|message|time you hear)|this is it|tell my (?:kids|babies|baby|son|daughter|mom|family|children) (?:i|that i) love|sorry for everything|forgive me|cant (?:do this|go on|take (?:it|this)) any ?more|cant go on|decided|dont try to stop me|no one can stop me|in my hand|death|no me detengan|no (?:puedo|aguanto) mas|ya no puedo|ya decidi|adios|perdonenme|perdoname|despedirme|en (?:la|mi) mano|muerte)`;
 
 /** Substances, for "i used meth", "got into my stash". */
-export const DRUGS = String.raw`(?:drugs|dope|fent\w*|heroin|meth|crack|coke|cocaine|pills|stash|needles?|rig|pipe|bag|weed|alcohol|liquor|drogas?|fentanilo|cristal|crystal|piedra|perico|coca)`;
+export const DRUGS = String.raw`(?:baggie|drugs|dope|fent\w*|heroin|meth|crack|coke|cocaine|pills|stash|needles?|rig|pipe|bag|weed|alcohol|liquor|drogas?|fentanilo|cristal|crystal|piedra|perico|coca)`;
 
 /** Words people put between the parts of a statement without changing it ("i dont EVEN want to"). */
 export const FILLER = String.raw`(?:\s+(?:even|really|just|honestly|fr|fucking|fuckin|fkn|literally|so|kinda|still|truly|only|actually|seriously|lowkey|sometimes|tbh|ngl|genuinely|ni|ya|solo|nomas|neta|de verdad|la verdad))*`;
@@ -42,10 +42,10 @@ export const CHILD_LOSS = String.raw`(?:(?:lose|losing|lost|take|took|taking|tak
 export const FINALITY = String.raw`(?:i am done|no reason to live|nothing (?:left )?to live for|cant live|dont want to live|wont keep living|no point (?:in )?living|rather be dead|end it|me mato|no tengo (?:razon|motivo|por que|porque|nada) (?:para|pa) vivir|no quiero vivir|para que vivo|me muero|no (?:voy a|puedo) seguir|ya no puedo mas)`;
 
 /** Acute body signs that turn drug use into an emergency. */
-export const ACUTE_SIGNS = String.raw`(?:gurgling|snoring weird|passed out|going to pass out|about to pass out|wont wake up|chest (?:feels|is|hurts|pain|tight|is tight|feels tight|feels weird|feels funny)|chest hurts|heart (?:is )?(?:racing|pounding|beating so fast|feels weird|hurts)|cant breathe|hard to breathe|cant stay awake|cant keep my eyes open|passing out|keep passing out|nodding out|cant feel my|me duele (?:el|mi) pecho|dolor (?:de|en el) pecho|el corazon (?:me late|acelerado)|no puedo respirar|siento que me muero|me estoy desmayando)`;
+export const ACUTE_SIGNS = String.raw`(?:heart wont slow down|vomiting|throwing up|esta vomitando|gurgling|snoring weird|passed out|going to pass out|about to pass out|wont wake up|chest (?:feels|is|hurts|pain|tight|is tight|feels tight|feels weird|feels funny)|chest hurts|heart (?:is )?(?:racing|pounding|beating so fast|feels weird|hurts)|cant breathe|hard to breathe|cant stay awake|cant keep my eyes open|passing out|keep passing out|nodding out|cant feel my|me duele (?:el|mi) pecho|dolor (?:de|en el) pecho|el corazon (?:me late|acelerado)|no puedo respirar|siento que me muero|me estoy desmayando)`;
 
 /** People a parent texts about (for "my X says he wants to die"); things ("my phone") are not people. */
-export const PERSON = String.raw`(?:husband|hubby|wife|partner|son|daughter|kid|child|baby|boyfriend|bf|girlfriend|gf|ex|brother|sister|bro|sis|mom|mother|dad|father|cousin|friend|best friend|bestie|roommate|neighbor|uncle|aunt|nephew|niece|grandma|grandpa|sponsor|coworker|teen|teenager|esposo|esposa|marido|pareja|hijo|hija|novio|novia|hermano|hermana|mama|papa|madre|padre|primo|prima|amigo|amiga|vecino|vecina|tio|tia|sobrino|sobrina|suegro|suegra)`;
+export const PERSON = String.raw`(?:husband|hubby|wife|partner|son|daughter|kid|child|baby|boyfriend|bf|girlfriend|gf|ex|brother|sister|bro|sis|mom|mother|dad|father|cousin|friend|best friend|bestie|roommate|neighbor|uncle|aunt|nephew|niece|grandma|grandpa|sponsor|coworker|teen|teenager|landlord|boss|manager|caseworker|guy|dude|man|woman|bitch|girl|person|esposo|esposa|marido|pareja|hijo|hija|novio|novia|hermano|hermana|mama|papa|madre|padre|primo|prima|amigo|amiga|vecino|vecina|tio|tia|sobrino|sobrina|suegro|suegra)`;
 
 /** Looking up how to die: research is a plan in progress. */
 export const RESEARCH = String.raw`(?:looked up|look up|looking up|googled|googling|searched|searching|researching|researched|busque|buscando|estoy buscando)`;

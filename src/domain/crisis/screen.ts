@@ -6,7 +6,7 @@ import { neutraliseFigurative } from "./figurative.js";
 import { EXPLICIT_HELP_RULE_ID, startsWithHelpKeyword } from "./keywords.js";
 import { LAUGH } from "./lexicon.js";
 import { normalise } from "./normalise.js";
-import { CRISIS_RULES } from "./rules.js";
+import { CRISIS_RULES, SAFETY_NET, type CrisisRule } from "./rules.js";
 import { CATEGORY_SEVERITY, IMMINENT_CATEGORIES, levelOfAll, type CrisisCategory, type CrisisScreen } from "./types.js";
 
 const LAUGHS = new RegExp(String.raw`\b${LAUGH}\b|\blaughing\b`);
@@ -14,7 +14,7 @@ const LAUGHS = new RegExp(String.raw`\b${LAUGH}\b|\blaughing\b`);
 const SERIOUS = /\b(?:no joke|not joking|not kidding|im serious|i am serious|en serio|de verdad|no es broma|neta)\b/;
 // A laugh before the hit counts only up to a turn: "lol im dead but honestly i want to die".
 const TURN = /^.*\b(?:but|pero|honestly|seriously|for real|like really)\b/;
-const NEAR = 24; // characters each side: a short SMS clause
+const NEAR = 40; // characters each side: about one SMS clause
 
 /** True when the hit sits next to a laugh (same clause), and the text does not say it is serious. */
 function laughsAt(screened: string, rule: RegExp): boolean {
@@ -41,19 +41,21 @@ export function screenForCrisis(text: string): CrisisScreen {
   }
 
   const { text: screened } = neutraliseFigurative(normalised);
-  for (const rule of CRISIS_RULES) {
-    if (!rule.pattern.test(screened) || (rule.alsoRequires !== undefined && !rule.alsoRequires.test(screened))) continue;
+  const apply = (rule: CrisisRule) => {
+    if (!rule.pattern.test(screened) || (rule.alsoRequires !== undefined && !rule.alsoRequires.test(screened))) return;
     const jokeable = rule.jokeable ?? (rule.category === "hopelessness" ? "drop" : undefined);
     if (jokeable !== undefined && laughsAt(screened, rule.pattern)) {
       // A laugh lowers a hyperbole one step (see CrisisRule.jokeable); the id
       // records that the rule fired under a laugh.
       ruleIds.push(`${rule.id}_laughing`);
       if (jokeable === "ask" && IMMINENT_CATEGORIES.has(rule.category)) found.add("hopelessness");
-      continue;
+      return;
     }
     found.add(rule.category);
     ruleIds.push(rule.id);
-  }
+  };
+  for (const rule of CRISIS_RULES) apply(rule);
+  if (ruleIds.length === 0) apply(SAFETY_NET);
 
   const categories = CATEGORY_SEVERITY.filter((c) => found.has(c));
   return { level: levelOfAll(categories), categories, ruleIds };

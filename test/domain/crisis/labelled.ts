@@ -23,6 +23,7 @@ import { EN_BENIGN } from "./set/en-benign.js";
 import { ES } from "./set/es.js";
 import { HOLDOUT } from "./set/holdout.js";
 import { ROUND2 } from "./set/round2.js";
+import { ROUND3 } from "./set/round3.js";
 import { MIX } from "./set/mix.js";
 
 const CATEGORIES: Record<string, CrisisCategory> = {
@@ -68,6 +69,7 @@ export const LABELLED_MESSAGES: readonly LabelledMessage[] = [
   ...parseSet(ES, "es"),
   ...parseSet(MIX, "mix"),
   ...tagged(ROUND2),
+  ...tagged(ROUND3),
 ];
 
 /** Written after the rules were final and never used to change them: see set/holdout.ts. */

@@ -1,9 +1,9 @@
 /**
- * Hold-out, written after the round-2 rule changes (2026-12-01 ~22:10 UTC) and
- * never used to change the rules. Its figures estimate performance on unseen
- * text; docs/crisis-screen.md records them as first measured.
+ * Round 3: written as the second hold-out after the round-2 rules. Measured once
+ * (recall 58.2%, see docs/crisis-screen.md), then used to generalise the rules by
+ * kind and to add the safety net, so it is development data now.
  */
-export const HOLDOUT = String.raw`
+export const ROUND3 = String.raw`
 I SI | i have everything i need to do it tonight
 I SI | i'm going to swallow the whole bottle of my seroquel
 I SI | been sitting in the bathtub with a razor for an hour
