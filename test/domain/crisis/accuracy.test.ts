@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screenForCrisis } from "../../../src/domain/crisis/index.js";
 import { computeAccuracy, type Figures, type LabelledMessage } from "../../../src/domain/crisis/metrics.js";
-import { LABELLED_MESSAGES } from "./labelled.js";
+import { HOLDOUT_MESSAGES, LABELLED_MESSAGES } from "./labelled.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const line = (name: string, f: Figures) =>
@@ -46,6 +46,14 @@ describe("crisis screen accuracy (development set)", () => {
       expect(f.fprBenign, lang).toBeLessThanOrEqual(0.05);
       expect(f.askBackBenign, lang).toBeLessThanOrEqual(0.1);
     }
+  });
+});
+
+describe("crisis screen on the hold-out (reported, not gated)", () => {
+  it("prints the figures that estimate unseen text", () => {
+    const report = computeAccuracy(HOLDOUT_MESSAGES, screenForCrisis);
+    console.log(["crisis screen, hold-out (never used to change the rules)", line("all", report), ...Object.entries(report.byLang).map(([l, f]) => line(l, f))].join("\n"));
+    expect(report.counts.total).toBeGreaterThanOrEqual(150);
   });
 });
 
