@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
+import { quiet } from "../support/settle";
 
 describe("enrolment and carrier keywords, end to end through the Twilio webhook", () => {
   let h: Harness;
@@ -36,7 +37,7 @@ describe("enrolment and carrier keywords, end to end through the Twilio webhook"
     // A non-keyword text goes to the peer, with no reply to the parent.
     await h.postSms(phone, "are you there");
     await waitFor(async () => (await h.store.notifications.list({ participantId })).length === 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await quiet(h); // the text's handling is over: anything it would send has gone
     expect(textsTo(phone)).toHaveLength(3);
 
     await h.postSms(phone, "START");

@@ -3,7 +3,8 @@ import { jobId } from "../../src/queues";
 import { runFlowTimer, startFlow } from "../../src/services/flow-engine";
 import { runningClock } from "../support/clock";
 import { waitFor, type Harness } from "../support/harness";
-import { flowHarness, optedIn, sleep, textsTo } from "./support";
+import { quiet } from "../support/settle";
+import { flowHarness, optedIn, textsTo } from "./support";
 
 /** The engine on real BullMQ (delayed jobs) and PGlite, texts through the real twilio SDK to the fake. */
 describe("flow engine", () => {
@@ -57,7 +58,7 @@ describe("flow engine", () => {
     await waitFor(async () => (await h.deps.queues.flows.getJob(timer!.id!))?.isCompleted(), 10_000, "stale timer ran");
     expect((await h.deps.queues.flows.getJob(timer!.id!))!.returnvalue).toBe("stale");
     expect(await runFlowTimer({ runId: r.id, stepId: "q2", token: 2 }, h.deps)).toBe("stale");
-    await sleep(300);
+    await quiet(h);
     expect(textsTo(h, phone)).toHaveLength(5);
     expect((await run(participantId)).state.status).toBe("completed");
   });
@@ -67,7 +68,7 @@ describe("flow engine", () => {
     expect(await startFlow(h.deps, participantId, "tiny")).toBe("started");
     expect(await startFlow(h.deps, participantId, "recovery-capital")).toBe("busy");
     await waitFor(() => textsTo(h, phone).length === 3);
-    await sleep(200);
+    await quiet(h);
     expect(textsTo(h, phone)).toHaveLength(3);
   });
 
@@ -83,7 +84,8 @@ describe("flow engine", () => {
     expect(await runFlowTimer({ runId: r.id, stepId: "q1", token: 1 }, h.deps)).toBe("stale");
     // A later "4" is not taken as an answer by the interrupted run.
     await h.postSms(phone, "4");
-    await sleep(500);
+    // Its handling is over (the open case's paging chain goes on, on its own queues).
+    await quiet(h, { only: ["inbound", "sms-routine", "notify", "flows"] });
     expect((await run(participantId)).state.values).toEqual({});
     expect(textsTo(h, phone).filter((b) => b.startsWith("Q2"))).toEqual([]);
   });

@@ -55,4 +55,3 @@ export async function optedIn(h: Harness, overrides: Record<string, unknown> = {
   return ids;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

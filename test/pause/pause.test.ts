@@ -7,7 +7,8 @@ import { startFlow } from "../../src/services/flow-engine";
 import { runPauseEnd } from "../../src/services/pause";
 import { runningClock } from "../support/clock";
 import { waitFor, type Harness } from "../support/harness";
-import { flowHarness, optedIn, sleep, textsTo } from "../flows/support";
+import { quiet } from "../support/settle";
+import { flowHarness, optedIn, textsTo } from "../flows/support";
 
 const CHICAGO = "America/Chicago";
 const at = (iso: string) => DateTime.fromISO(iso, { zone: CHICAGO }).toJSDate();
@@ -156,7 +157,8 @@ describe("PAUSE end to end", () => {
     await waitFor(() => textsTo(h, "+15555551001").length >= 1, 10_000, "volunteer paged");
     expect(textsTo(h, "+15555551001")[0]).toMatch(/urgent case/);
     expect(await h.store.cases.activeForPhone(phone)).not.toBeNull();
-    await sleep(100);
+    // The text's handling is over (the open case's paging chain goes on, on its own queues).
+    await quiet(h, { only: ["inbound", "sms-routine", "notify", "flows"] });
     expect((await me(participantId))!.status).toBe("paused");
   });
 });

@@ -43,7 +43,9 @@ export function jobFinished(queue: Queue, id: string, timeoutMs = 15_000): Promi
  * Until everything in flight has finished: every stored inbound text processed, every
  * Slack listener returned, and no queue with a runnable job, seen twice in a row with no
  * job finishing in between (a job that ends by enqueueing another cannot slip through).
- * `only`: the queues that have workers in this test (others would never drain).
+ * `only`: the queues that matter here; leave out queues without a worker in this test
+ * (they never drain) and, while a crisis case is open, its paging chain (hotline,
+ * sms-urgent), which keeps running on its own schedule.
  */
 export async function quiet(
   h: { db: Db; deps: { queues: Queues }; slackIdle?: () => Promise<void> },
@@ -60,23 +62,31 @@ export async function quiet(
     }
     return n;
   };
+  let lastBusy = "";
   const busy = async () => {
     await h.slackIdle?.();
     const { rows } = await h.db.query<{ n: number }>("select count(*)::int as n from inbound_messages where processed_at is null");
-    if (rows[0]!.n > 0) return true;
-    for (const q of queues) if ((await pendingJobs(q)).length > 0) return true;
+    if (rows[0]!.n > 0) return (lastBusy = `${rows[0]!.n} inbound text(s) not processed`), true;
+    for (const q of queues) {
+      const jobs = await pendingJobs(q);
+      if (jobs.length > 0) return (lastBusy = `${q.name}: ${jobs.map((j) => `${j.name} ${j.id} (attempts ${j.attemptsMade}, due in ${j.timestamp + (j.delay ?? 0) - Date.now()} ms)`).join(", ")}`), true;
+    }
     return false;
   };
-  await waitFor(
-    async () => {
-      const before = await finished();
-      if (await busy()) return false;
-      const after = await finished();
-      return after === before && !(await busy()) && (await finished()) === after;
-    },
-    opts.timeoutMs ?? 20_000,
-    "all work finished",
-  );
+  try {
+    await waitFor(
+      async () => {
+        const before = await finished();
+        if (await busy()) return false;
+        const after = await finished();
+        return after === before && !(await busy()) && (await finished()) === after;
+      },
+      opts.timeoutMs ?? 20_000,
+      "all work finished",
+    );
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (still pending: ${lastBusy || "jobs kept finishing"})`);
+  }
 }
 
 /**
