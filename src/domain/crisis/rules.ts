@@ -224,7 +224,9 @@ const INDIRECT_RULES: CrisisRule[] = [
   {
     id: "si.others_better_without_me", // "everyone would be happier if i was gone"
     category: "suicide_self_harm",
-    pattern: r(String.raw`\b(?:better|happier|easier|fine|ok|okay|relieved|free|lighter|a favor|a favour)\b(?:\s+\w+){0,3}?\s+${ABSENCE}\b|\b${ABSENCE}\b(?:\s+\w+){0,3}?\s+(?:better|happier|easier|fine|ok|okay|relieved)\b|\bbetter(?: off)? (?:dead|without (?:me|their mom|their mother|their dad|mommy|mom|a \w+ (?:mom|mother|dad|father|parent)))\b|\bbe fine once i am gone\b`),
+    // Cheap gate first: the full pattern below only runs on texts that have these words.
+    pattern: /\b(?:without me|if i|once i|when i|after i|since i|better off|fine once|better without)\b/,
+    alsoRequires: r(String.raw`\b(?:better|happier|easier|fine|ok|okay|relieved|free|lighter|a favor|a favour)\b(?:\s+\w+){0,3}?\s+${ABSENCE}\b|\b${ABSENCE}\b(?:\s+\w+){0,3}?\s+(?:better|happier|easier|fine|ok|okay|relieved)\b|\bbetter(?: off)? (?:dead|without (?:me|their mom|their mother|their dad|mommy|mom|a \w+ (?:mom|mother|dad|father|parent)))\b|\bbe fine once i am gone\b`),
   },
   {
     id: "si.not_around_after", // "nobody will have to worry about me after tonight", "u wont hear from me again"
@@ -378,7 +380,9 @@ const THIRD_PARTY_RULES: CrisisRule[] = [
   {
     id: "tp.with_means", // "locked herself in the bathroom with a razor"
     category: "third_party",
-    pattern: r(String.raw`\b(?:locked|barricaded|shut)\s+(?:himself|herself|themselves)\b(?:\s+\w+){0,6}?\s+(?:with|con)\s+(?:a\s+|the\s+|his\s+|her\s+|una\s+|un\s+)?${METHOD}\b|\bse encerro\b(?:\s+\w+){0,6}?\s+con\s+(?:una|un|la|el)\s+${METHOD}\b`),
+    // Cheap gate first: the full pattern below only runs on texts that have these words.
+    pattern: /\b(?:locked|barricaded|shut|se encerro)\b/,
+    alsoRequires: r(String.raw`\b(?:locked|barricaded|shut)\s+(?:himself|herself|themselves)\b(?:\s+\w+){0,6}?\s+(?:with|con)\s+(?:a\s+|the\s+|his\s+|her\s+|una\s+|un\s+)?${METHOD}\b|\bse encerro\b(?:\s+\w+){0,6}?\s+con\s+(?:una|un|la|el)\s+${METHOD}\b`),
   },
   {
     id: "tp.goodbye_message", // "my bf just texted me goodbye and wont answer"
@@ -584,7 +588,9 @@ const CHILD_RULES: CrisisRule[] = [
   {
     id: "cd.medical",
     category: "child_danger",
-    pattern: r(
+    // Cheap gate first: the full pattern below only runs on texts that have these words.
+    pattern: /\b(?:not breathing|isnt breathing|stopped breathing|cant breathe|turning blue|unresponsive|wont wake up|choking|seizure|seizing|missing|bleeding|not moving|isnt moving|no se mueve|no respira|no esta respirando|no despierta|ahogando|ahoga|desaparecio|sangrando|no reacciona|convulsionando|se cayo y no)\b/,
+    alsoRequires: r(
       String.raw`\b${CHILD}\b${upTo(6)}\s+(?:is\s+|isnt\s+|s\s+|esta\s+)?(?:not breathing|isnt breathing|stopped breathing|cant breathe|turning blue|unresponsive|wont wake up(?!\s+(?:for|in time|on time|early))|choking|having a seizure|seizing|missing|bleeding|not moving|isnt moving|no se mueve|no respira|no esta respirando|no despierta|se esta ahogando|se ahoga|desaparecio|sangrando|no reacciona|convulsionando|se cayo y no)\b`,
     ),
   },
