@@ -5,6 +5,7 @@ import type { CheckinKind, Language } from "../domain/model";
 import { renderTemplate } from "../domain/text/template";
 import { addEngineFlow, isEngineFlowFile, type EngineFlows } from "./flow-schema";
 import { checkTexts, isCadenceFile } from "./config-file";
+import { FlowError } from "./flow-error";
 
 /**
  * Loads and validates every flow file at start-up, so a typo in a text or a variable
@@ -71,7 +72,7 @@ export interface FlowCatalog {
 export const TEMPLATE_VARIABLES = ["firstName", "peerName", "programName", "contact", "score", "caseId", "minutes", "language", "date", "when", "hotline"] as const;
 export type TemplateVars = Partial<Record<(typeof TEMPLATE_VARIABLES)[number], string | number>>;
 
-export class FlowError extends Error {}
+export { FlowError } from "./flow-error";
 
 export async function loadFlows(dir: string): Promise<FlowCatalog> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".json")).sort();

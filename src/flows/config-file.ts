@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { renderTemplate } from "../domain/text/template";
-import { FlowError } from "./catalog";
+import { FlowError } from "./flow-error";
 
 /** Shared by the cadence loaders (appointments, incentives): read, parse, validate, name the field. */
 export const localisedText = z.strictObject({ en: z.string().min(1), es: z.string().min(1) });

@@ -4,7 +4,7 @@ import type { Participant } from "../domain/model";
 import { describeError } from "../log";
 import { jobId } from "../queues";
 import { inTransaction, storeFor } from "../store";
-import { addOrMove } from "./appointments";
+import { addOrMove } from "./appointment-jobs";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 

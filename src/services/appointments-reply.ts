@@ -3,7 +3,7 @@ import type { InboundMessage, Participant } from "../domain/model";
 import { classifyKeyword } from "../domain/text/keywords";
 import { renderCadence } from "../flows/config-file";
 import type { Store } from "../store";
-import { appointmentVars, describeForPeer } from "./appointments";
+import { appointmentVars, describeForPeer } from "./appointment-views";
 import type { Deps } from "./deps";
 import type { Effects } from "./effects";
 import { awardPoints } from "./incentives";

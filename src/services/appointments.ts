@@ -1,21 +1,23 @@
-import type { Queue } from "bullmq";
 import { canReceiveRoutine } from "../domain/routine-texts";
-import { localDayBounds } from "../domain/appointments/day-schedule";
 import type { Appointment, AppointmentKind } from "../domain/appointments/model";
 import { appointmentStart, confirmationDeadline, IMMEDIATE, parseOffset, planReminders } from "../domain/appointments/reminders";
-import type { Language, Participant, Peer } from "../domain/model";
-import { addDays, formatLocal, isWithinSendWindow, localDateOf, zonedInstant } from "../domain/time";
+import type { Participant } from "../domain/model";
+import { addDays, isWithinSendWindow, localDateOf, zonedInstant } from "../domain/time";
 import { offsetsFor } from "../flows/appointments-config";
 import { renderCadence } from "../flows/config-file";
 import { describeError } from "../log";
 import { jobId, payload } from "../queues";
-import { inTransaction, storeFor, type Store } from "../store";
+import { inTransaction, storeFor } from "../store";
 import type { AppointmentPatch } from "../store/appointments";
 import { planDaySchedule } from "./day-schedule";
+import { addOrMove } from "./appointment-jobs";
+import { appointmentVars, describeForPeer } from "./appointment-views";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { awardPoints } from "./incentives";
-import { textVars } from "./texts";
+
+export { addOrMove } from "./appointment-jobs";
+export { appointmentsOnDay, appointmentVars, describeForPeer, kindLabel } from "./appointment-views";
 
 /**
  * Appointments (issue 5): reminders at per-kind offsets, a confirmation deadline, the
@@ -41,8 +43,6 @@ export interface AppointmentInput {
   place?: string | null;
   notes?: string | null;
 }
-
-const JOB_OPTS = { attempts: 5, backoff: { type: "exponential" as const, delay: 2000 } };
 
 export async function createAppointment(participant: Participant, input: AppointmentInput, deps: Deps): Promise<Appointment> {
   const timeZone = input.timeZone ?? participant.timeZone;
@@ -251,19 +251,6 @@ async function planOnboardingCall(appt: Appointment, participant: Participant, d
   await addOrMove(deps.queues.appointments, "onboarding-call", data, jobId.onboardingCall(data), at.getTime() > now.getTime() ? at : now, deps);
 }
 
-/**
- * Adds a delayed job, or moves one still waiting for another time. A job already running
- * or done is left alone: its processor re-checks the appointment's revision.
- */
-export async function addOrMove(queue: Queue, name: string, data: Record<string, unknown>, id: string, at: Date, deps: Pick<Deps, "clock">) {
-  const existing = await queue.getJob(id);
-  if (existing) {
-    if (existing.data.sendAt === data.sendAt) return;
-    if (!(await existing.isDelayed())) return;
-    await existing.remove();
-  }
-  await queue.add(name, data, { ...JOB_OPTS, jobId: id, delay: Math.max(0, at.getTime() - deps.clock.now().getTime()) });
-}
 
 /** Best effort: the revision check in each processor is what guarantees an old job sends nothing. */
 async function removePlannedJobs(before: Appointment, deps: Deps) {
@@ -377,30 +364,6 @@ export async function runOnboardingCall(p: { appointmentId: string; revision: nu
 // ---------------------------------------------------------------------------------------
 // Texts
 
-export function kindLabel(deps: Pick<Deps, "cadence">, kind: AppointmentKind, lang: Language): string {
-  return deps.cadence.appointments.labels[kind][lang];
-}
 
-/** What a parent's texts may say about an appointment: kind, time in THEIR zone, place. Never notes. */
-export function appointmentVars(deps: Pick<Deps, "cadence" | "config">, appt: Appointment, participant: Participant, peer: Peer | null) {
-  const lang = participant.language;
-  return {
-    ...textVars(deps, participant, peer),
-    kind: kindLabel(deps, appt.kind, lang),
-    when: formatLocal(appt.startsAt, participant.timeZone, lang, "datetime"),
-    time: formatLocal(appt.startsAt, participant.timeZone, lang, "time"),
-    place: appt.place ?? "",
-  };
-}
 
-/** For the peer: kind and time in the peer's own zone. */
-export function describeForPeer(deps: Pick<Deps, "cadence">, appt: Appointment, participant: Participant, peer: Peer | null): string {
-  return `${kindLabel(deps, appt.kind, "en")} on ${formatLocal(appt.startsAt, peer?.timeZone ?? participant.timeZone, "en", "datetime")}`;
-}
 
-/** Scheduled appointments starting on a parent's local date, from `from` on. */
-export async function appointmentsOnDay(store: Store, participant: Participant, localDate: string, from?: Date): Promise<Appointment[]> {
-  const bounds = localDayBounds(localDate, participant.timeZone);
-  const start = from && from.getTime() > bounds.from.getTime() ? from : bounds.from;
-  return store.appointments.listForParticipant(participant.id, { from: start, to: bounds.to, status: "scheduled" });
-}

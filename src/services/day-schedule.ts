@@ -4,7 +4,8 @@ import type { Participant } from "../domain/model";
 import { renderCadence } from "../flows/config-file";
 import { jobId, payload } from "../queues";
 import { inTransaction, storeFor, type Store } from "../store";
-import { addOrMove, appointmentsOnDay, appointmentVars } from "./appointments";
+import { addOrMove } from "./appointment-jobs";
+import { appointmentsOnDay, appointmentVars } from "./appointment-views";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 

@@ -1,13 +1,14 @@
 import { initialState, step, type FlowContext, type FlowEvent, type RunState } from "../domain/flows/interpreter";
 import { durationMs, type Flow } from "../domain/flows/schema";
-import type { InboundMessage, OutboundMessage, Participant } from "../domain/model";
+import type { InboundMessage, Participant } from "../domain/model";
 import { jobId, type QUEUE } from "../queues";
-import { inTransaction, type Store } from "../store";
+import { inTransaction } from "../store";
 import type { FlowRun } from "../store/flow-runs";
 import type { Deps } from "./deps";
-import { dispatchEffects, noEffects, routineSmsJob, type Effects } from "./effects";
-import { onRecoveryCapitalEnded, RECOVERY_CAPITAL_FLOW } from "./recovery-capital";
+import { dispatchEffects, noEffects } from "./effects";
+import { onRecoveryCapitalEnded, RECOVERY_CAPITAL_FLOW } from "./recovery-capital-score";
 import { textVars } from "./texts";
+import { SEND_SPACING_MS, sendAfter, type FlowTx } from "./flow-tx";
 import { canReceiveRoutine } from "../domain/routine-texts";
 
 /**
@@ -17,29 +18,16 @@ import { canReceiveRoutine } from "../domain/routine-texts";
  * is active is refused as "busy" and the caller decides (scheduled starts retry later),
  * so a parent is never moved from one questionnaire to another mid-answer.
  */
-export interface FlowTx {
-  store: Store;
-  deps: Deps;
-  now: Date;
-  effects: Effects;
-}
+export type { FlowTx } from "./flow-tx";
 
 export type StartOutcome = "started" | "busy" | "duplicate" | "not_eligible" | "unknown_flow";
 
 /** What a run-ending hook may look at (`vars`: the text variables the run used); runs inside the same transaction. */
 export type RunEndHook = (tx: FlowTx, run: FlowRun, state: RunState, participant: Participant, vars: FlowContext["vars"]) => Promise<void>;
-// A function, not a constant: recovery-capital.ts imports this module too, and the
-// binding is only safe to read once both modules have loaded.
 const endHook = (flowId: string): RunEndHook | undefined =>
   ({ [RECOVERY_CAPITAL_FLOW]: onRecoveryCapitalEnded })[flowId];
 
-/** Gap between texts produced by one event, so they arrive in the order written. */
-export const SEND_SPACING_MS = 2500;
-
-/** Queues a stored text to go out `delayMs` after commit (the same job enqueueSms would add, held back). */
-export function sendAfter(effects: Effects, message: OutboundMessage, delayMs: number): void {
-  (effects.jobs ??= []).push({ queue: "smsRoutine", ...routineSmsJob(message, delayMs) });
-}
+export { SEND_SPACING_MS, sendAfter } from "./flow-tx";
 
 
 export async function startFlowIn(tx: FlowTx, participant: Participant, flowId: string, startKey: string | null): Promise<StartOutcome> {
