@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
-import { z } from "zod";
 import { e164Schema } from "../domain/text/phone";
 import { storeFor } from "../store";
 import { acceptInbound } from "../services/accept-inbound";
 import type { Deps } from "../services/deps";
 import { sandboxSmsSchema } from "./admin-schemas";
-import { fieldErrors, readJson } from "./validation";
+import { readJson } from "./validation";
 
 /** Number the sandbox pretends the program texts from. */
 export const SANDBOX_PROGRAM_NUMBER = "+15550000000";
@@ -41,7 +40,12 @@ export function sandboxRoutes(deps: Deps, waitMs = 5000) {
     const phone = c.req.query("phone");
     if (phone === undefined) return c.json({ messages: await store.outbound.listRecent(100) });
     const parsed = e164Schema.safeParse(phone);
-    if (!parsed.success) return c.json({ error: "invalid request", fields: fieldErrors(parsed.error as z.ZodError) }, 400);
+    if (!parsed.success) {
+      // A raw "+" in a query string arrives as a space: say how to write it.
+      const hint = phone.startsWith(" ") ? " (write + as %2B in a query string)" : "";
+      const message = (parsed.error.issues[0]?.message ?? "must be an E.164 phone number") + hint;
+      return c.json({ error: "invalid request", fields: { phone: message } }, 400);
+    }
     return c.json({ messages: await store.outbound.listTo(parsed.data, 100) });
   });
 
