@@ -7,6 +7,7 @@ import { sweepOrphans } from "../../src/services/sweep";
 import { startWorkers } from "../../workers";
 import { REDIS_URL } from "../support/env";
 import { waitFor, type Harness } from "../support/harness";
+import { quiet, scheduledFor } from "../support/settle";
 import {
   at,
   CHECKINS,
@@ -21,7 +22,6 @@ import {
   MESSAGING,
   planned,
   schedulingHarness,
-  sleep,
   textsTo,
   type Clock,
   type Scheduling,
@@ -48,7 +48,9 @@ describe("late sends, restarts and replies on real BullMQ", () => {
     await planParticipant(missed.participantId, h.deps);
     clock.set(at("09:59:59"));
     await planParticipant(late.participantId, h.deps);
-    await sleep(1300); // both are due on BullMQ's clock now, with no worker to run them
+    // Both come due on BullMQ's clock, with no worker to run them.
+    const lateJob = await planned(h, dueJobId(late.participantId, "daily"), at("10:00"));
+    await waitFor(() => clock.now() > scheduledFor(lateJob, clock), 5000, "10:00 to pass on BullMQ's clock");
     for (const p of [missed, late]) {
       expect(["delayed", "waiting"]).toContain(await (await getJob(h, dueJobId(p.participantId, "daily")))!.getState());
     }
@@ -69,7 +71,7 @@ describe("late sends, restarts and replies on real BullMQ", () => {
       [missed.participantId],
     );
     expect(rows).toEqual([{ status: "skipped", skip_reason: "missed_send_window", due_at: at("09:00") }]);
-    await sleep(300);
+    await quiet(h, { only: [...MESSAGING, ...CHECKINS] });
     expect(textsTo(h, missed.phone)).toHaveLength(2); // welcome and confirmation only
     expect((await h.store.outbound.listTo(missed.phone)).filter((m) => m.kind.startsWith("checkin_"))).toEqual([]);
   });
@@ -92,7 +94,7 @@ describe("late sends, restarts and replies on real BullMQ", () => {
       expect(await finished(h, id)).toBe("sent");
       await planAll(deps2);
       await planParticipant(participantId, deps2);
-      await sleep(800);
+      await quiet(h, { only: [...MESSAGING, ...CHECKINS] });
       expect(await checkinTexts(h, phone)).toHaveLength(1);
       expect(await h.store.checkins.listForParticipant(participantId, 10)).toHaveLength(1);
     } finally {
@@ -144,7 +146,7 @@ describe("late sends, restarts and replies on real BullMQ", () => {
     expect(await again.isDelayed()).toBe(true);
     const row = (await h.store.checkins.find(participantId, "daily", DAY))!;
     expect(again.delay).toBeGreaterThan(row.windowClosesAt!.getTime() - clock.now().getTime() - 2000);
-    await sleep(500);
+    await quiet(h, { only: [...MESSAGING, ...CHECKINS] });
     expect(await checkinTexts(h, phone)).toHaveLength(1);
   });
 });

@@ -127,7 +127,6 @@ export async function finished(h: Harness, id: string, timeoutMs = 10_000): Prom
 /** Our clock's reading when the fake Twilio received `sms` (it stamps real time). */
 export const clockAt = (clock: Clock, realMs: number) => new Date(realMs + (clock.now().getTime() - Date.now()));
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Every check-in job with name "due" in any state, by id. */
 export async function dueJobs(h: Harness): Promise<Job[]> {
