@@ -9,7 +9,7 @@ import { createHarness, waitFor, type Harness } from "../support/harness";
  */
 export const NY = "America/New_York";
 export const at = (date: string, time: string, zone = NY) => DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate();
-const WORKERS: QueueName[] = [QUEUE.inbound, QUEUE.smsRoutine, QUEUE.smsUrgent, QUEUE.notify, QUEUE.appointments];
+export const WORKERS: QueueName[] = [QUEUE.inbound, QUEUE.smsRoutine, QUEUE.smsUrgent, QUEUE.notify, QUEUE.appointments];
 
 /**
  * The harness with the appointment workers running. `rewind()` puts the clock back to
@@ -40,5 +40,3 @@ export async function notificationsOfKind(h: Harness, participantId: string, kin
 
 export const waitForText = (h: Harness, phone: string, match: (body: string) => boolean, what: string, timeoutMs = 10_000) =>
   waitFor(() => textsTo(h, phone).find(match), timeoutMs, what);
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
