@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutboundStatus, SendPriority } from "../../src/domain/model";
-import type { QueueName } from "../../src/queues";
+import { jobId, type QueueName } from "../../src/queues";
 import { enqueueSms } from "../../src/services/effects";
 import { createHarness, waitFor, type Harness } from "../support/harness";
+import { jobFinished } from "../support/settle";
 import { spawnWorkerProcess, type WorkerProcess } from "../support/worker-process";
 
 /**
@@ -62,12 +63,10 @@ describe("a worker killed mid-send", () => {
     const { message, fake } = await crashMidSend("routine", "sms-routine");
     expect(message.status).toBe("unknown");
     expect(message.providerSid).toBeNull();
-    // Give a wrong re-send time to show up (stall checks run every second).
-    await new Promise((r) => setTimeout(r, 2500));
+    // The stalled job has run to its end (completed is final: nothing can re-send it).
+    expect(await jobFinished(h.deps.queues.smsRoutine, jobId.sms(message.id))).toBe("completed");
     expect(fake.requests).toHaveLength(1);
     expect((await h.store.outbound.get(message.id))!.status).toBe("unknown");
-    const job = await h.deps.queues.smsRoutine.getJob(`sms|${message.id}`);
-    expect(await job!.getState()).toBe("completed");
   });
 
   it("re-sends a crisis text on the urgent queue: two requests, sent", async () => {
@@ -77,7 +76,7 @@ describe("a worker killed mid-send", () => {
     expect(fake.sent).toHaveLength(1);
     expect(message.providerSid).toBe(fake.sent[0]!.sid);
     expect(message.attempts).toBe(2);
-    await new Promise((r) => setTimeout(r, 1500));
+    expect(await jobFinished(h.deps.queues.smsUrgent, jobId.sms(message.id))).toBe("completed");
     expect(fake.requests).toHaveLength(2);
   });
 });

@@ -15,6 +15,12 @@ function maxInWindow(times: number[], windowMs: number): number {
   return best;
 }
 
+/**
+ * The limit is a correctness rule (never faster than the account allows), checked on the
+ * fake Twilio's recorded request times; a slow machine only spreads the sends out, so it
+ * cannot make this fail. How fast the limiter keeps up is speed, measured in bench/
+ * (send-lateness), not asserted here.
+ */
 describe("messages-per-second limit", () => {
   let h: Harness;
   afterEach(async () => h?.close());
@@ -52,15 +58,11 @@ describe("messages-per-second limit", () => {
   it("never exceeds SMS_MAX_PER_SECOND in any 1-second window, and sends everything", async () => {
     const times = await sendBurst(5, 20);
     expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(5 + 1);
-    // And not slower than the limit needs: 20 at 5/s is ~4 s.
-    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(6000);
   });
 
   it("keeps up with a higher rate (50/s) without bursting past it", async () => {
     const times = await sendBurst(50, 150);
     // Windows of 3 per 60 ms: at most mps + 3, plus a little jitter between job start and request.
     expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(55);
-    // 150 at 50/s is ~3 s; a limiter that loses throughput would take much longer.
-    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(4500);
   });
 });

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runningClock } from "../support/clock";
 import { createHarness, type Harness, type HarnessOptions } from "../support/harness";
-import { pause, queueText as queue, TEST_PHONE as PHONE, waitForStatus as waitRow } from "../support/outbound";
+import { jobId } from "../../src/queues";
+import { queueText as queue, TEST_PHONE as PHONE, waitForStatus as waitRow } from "../support/outbound";
+import { jobFinished, quiet } from "../support/settle";
 
 /**
  * Permanent errors, opt-outs, staleness and validity of outbound texts: the sms-routine/sms-urgent workers
@@ -32,18 +34,16 @@ describe("permanent Twilio errors", () => {
     expect(failed.providerSid).toBeNull();
     expect(await h.store.optOuts.has(PHONE)).toBe(true);
 
-    // Longer than the first backoff (1 s): a retry would have arrived by now.
-    await pause(1500);
+    // Failed for good: a retry would have left the job delayed, not finished.
+    expect(await jobFinished(h.deps.queues.smsRoutine, jobId.sms(msg.id))).toBe("failed");
     expect(fake.requests).toHaveLength(1);
-    const job = await h.deps.queues.smsRoutine.getJob(`sms|${msg.id}`);
-    expect(await job!.getState()).toBe("failed");
 
     // Later texts of every routine kind are suppressed before reaching Twilio.
     const later = await queueText({ kind: "checkin_nightly" });
     const reply = await queueText({ kind: "checkin_thanks", priority: "reply" });
     expect((await waitForStatus(later.id, ["suppressed", "sent"])).status).toBe("suppressed");
     expect((await waitForStatus(reply.id, ["suppressed", "sent"])).status).toBe("suppressed");
-    await pause(200);
+    await quiet(h);
     expect(fake.requests).toHaveLength(1);
     expect(fake.sent).toHaveLength(0);
   });
@@ -58,7 +58,7 @@ describe("permanent Twilio errors", () => {
     expect(failed.status).toBe("failed");
     expect(failed.errorCode).toBe("21211");
     expect(failed.attempts).toBe(1);
-    await pause(1500);
+    expect(await jobFinished(h.deps.queues.smsRoutine, jobId.sms(msg.id))).toBe("failed");
     expect(fake.requests).toHaveLength(1);
     expect(fake.sent).toHaveLength(0);
     expect(await h.store.optOuts.has(PHONE)).toBe(false);
@@ -84,7 +84,7 @@ describe("opted-out numbers", () => {
     expect(r1.status).toBe("suppressed");
     expect(r1.errorCode).toBe("opted_out");
     expect(r2.status).toBe("suppressed");
-    await pause(200);
+    await quiet(h);
     expect(fake.requests).toHaveLength(1);
     expect(fake.sent.map((s) => s.body)).toEqual(["You are unsubscribed. Reply START to rejoin."]);
   });
@@ -97,7 +97,7 @@ describe("stale texts", () => {
     const skipped = await waitForStatus(msg.id, ["skipped", "sent", "failed"]);
     expect(skipped.status).toBe("skipped");
     expect(skipped.errorCode).toBe("stale");
-    await pause(200);
+    await quiet(h);
     expect(h.fakeTwilio!.requests).toHaveLength(0);
   });
 
@@ -111,7 +111,7 @@ describe("stale texts", () => {
     clock.jump(45 * 60_000); // the retry comes after the text's window closed
     const skipped = await waitForStatus(msg.id, ["skipped", "sent", "failed"]);
     expect(skipped.status).toBe("skipped");
-    await pause(200);
+    await quiet(h);
     expect(fake.requests).toHaveLength(1);
     expect(fake.sent).toHaveLength(0);
   });

@@ -33,5 +33,3 @@ export function waitForStatus(h: Harness, id: string, statuses: OutboundStatus[]
     `outbound ${id} to reach ${statuses.join("|")}`,
   );
 }
-
-export const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
