@@ -139,8 +139,9 @@ describe.each(DB_KINDS)("messages (%s)", (kind) => {
           body,
           participantId: p.id,
         });
-        await db.query("update inbound_messages set received_at = now() + ($1::int * interval '1 second') where id = $2", [
-          ids.length,
+        // Seconds apart by the store's clock (not the server's now(): the rows are stamped by the clock).
+        await db.query("update inbound_messages set received_at = $1 where id = $2", [
+          new Date(message.receivedAt.getTime() + ids.length * 1000),
           message.id,
         ]);
         ids.push(message.id);
@@ -286,7 +287,7 @@ describe.each(DB_KINDS)("messages (%s)", (kind) => {
       const a = await store.outbound.createOnce(newOutbound({ toPhone: phone, body: "a" }));
       const b = await store.outbound.createOnce(newOutbound({ toPhone: phone, body: "b" }));
       await store.outbound.createOnce(newOutbound({ body: "elsewhere" }));
-      await db.query("update outbound_messages set created_at = now() + interval '1 second' where id = $1", [b.message.id]);
+      await db.query("update outbound_messages set created_at = $2 where id = $1", [b.message.id, new Date(a.message.createdAt.getTime() + 1000)]);
       expect((await store.outbound.listTo(phone)).map((m) => m.id)).toEqual([a.message.id, b.message.id]);
     });
   });
