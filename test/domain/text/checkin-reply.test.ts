@@ -309,18 +309,16 @@ describe("parseCheckinReply: matched text", () => {
   });
 });
 
+// Catastrophic regex backtracking on these inputs would run for hours, far past the test
+// timeout; a linear parser finishes in milliseconds. No wall-clock bound is asserted, so a
+// slow machine cannot fail them.
 describe("parseCheckinReply: robustness", () => {
-  it("handles a very long message quickly and leaves it unparsed", () => {
-    const body = "good ".repeat(5000);
-    const started = performance.now();
-    expect(score(body)).toBe("unparsed");
-    expect(performance.now() - started).toBeLessThan(500);
+  it("handles a very long message and leaves it unparsed", () => {
+    expect(score("good ".repeat(5000))).toBe("unparsed");
   });
 
-  it("handles a long run of digits and separators quickly", () => {
-    const started = performance.now();
-    parseCheckinReply("1 ".repeat(5000) + "x");
-    parseCheckinReply("1-".repeat(5000));
-    expect(performance.now() - started).toBeLessThan(500);
+  it("handles a long run of digits and separators", () => {
+    expect(parseCheckinReply("1 ".repeat(5000) + "x")).toEqual({ kind: "unparsed" });
+    expect(parseCheckinReply("1-".repeat(5000))).toEqual({ kind: "unparsed" });
   });
 });
