@@ -74,6 +74,15 @@ const configSchema = z
     UNACKED_ALERT_HOURS: z.coerce.number().positive().default(24),
     /** Optional program hotline named in the off-hours auto-reply next to 988. */
     PROGRAM_HOTLINE: optionalString,
+    /** Voice hotline (docs/voice.md): seconds each wave of volunteer legs rings before the next wave. */
+    VOICE_RING_SECONDS: z.coerce.number().int().min(5).max(60).default(25),
+    /** Offer "press 2 for your peer's voicemail" during the parent's peer's working hours. */
+    VOICE_PEER_VOICEMAIL: z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .default("false")
+      .transform((v) => v === "true"),
+    /** What "press 9 for 988" dials: Twilio cannot dial the 988 short code; this 10-digit number reaches the same Lifeline. */
+    VOICE_988_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number").default("+18002738255"),
     ...slackConfigShape,
   });
 

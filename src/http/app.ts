@@ -14,6 +14,7 @@ import { peerAvailabilityRoutes } from "./peer-availability-routes";
 import { sandboxRoutes } from "./sandbox-routes";
 import { supervisorRoutes } from "./supervisor-routes";
 import { twilioWebhooks } from "./twilio-webhooks";
+import { voiceRoutes } from "./voice-routes";
 import { slackRoutes } from "./slack-routes";
 
 /** The whole HTTP surface. Tests call `buildApp(deps).request(...)`; main.ts serves it. */
@@ -25,6 +26,7 @@ export function buildApp(deps: Deps) {
   // Before the app-wide bodyLimit: the webhooks apply the same limit themselves, after
   // their EDGE_FORWARD_SECRET check (twilio-webhooks.ts).
   app.route("/twilio", twilioWebhooks(deps));
+  app.route("/twilio/voice", voiceRoutes(deps));
   app.use(
     "*",
     bodyLimit({

@@ -18,8 +18,10 @@ import {
   notifyPeerOfCase,
   type ActionInput,
 } from "./hotline-actions";
-import { firstName, handOver, lifecycleText, programText, sendChildSafetyGuidance, textResponder, type HotlineAct } from "./hotline-messages";
+import { firstName, handOver, lifecycleText, pageBody, programText, sendChildSafetyGuidance, textResponder, type HotlineAct } from "./hotline-messages";
 import { renderFor, textVars } from "./texts";
+import { parseCallBack } from "../domain/voice/texts";
+import { requestCallBack } from "./voice-callback";
 
 export { notifyPeerOfCase };
 
@@ -34,7 +36,9 @@ export { notifyPeerOfCase };
  */
 export type CaseSource =
   | { via: "sms"; msg: InboundMessage }
-  | { via: "peer_handoff"; msg: InboundMessage | null; fromPhone: string };
+  | { via: "peer_handoff"; msg: InboundMessage | null; fromPhone: string }
+  /** A call to the program number (src/services/voice.ts): no text behind it. */
+  | { via: "voice"; msg: null; fromPhone: string };
 
 /** Joins the parent's open case, or opens one (the caller starts its paging chain when new). */
 export async function openOrJoinCase(
@@ -69,7 +73,7 @@ export async function openOrJoinCase(
   await store.cases.addEvent(hotlineCase.id, "received", now, null, {
     ...(msg ? { inboundId: msg.id } : {}),
     categories: screen.categories,
-    ...(source.via === "peer_handoff" ? { via: "peer_handoff" } : {}),
+    ...(source.via !== "sms" ? { via: source.via } : {}),
   });
   if (source.via === "sms") await store.cases.addEvent(hotlineCase.id, "safety_reply", now, null, { via: "twiml" });
   if (childSafety) await store.cases.addEvent(hotlineCase.id, "flagged_for_supervisor_review", now, null, { reason: "child_safety" });

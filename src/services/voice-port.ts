@@ -1,0 +1,26 @@
+import { createSandboxVoice, createTwilioVoice, type VoicePort } from "../channels/twilio-voice";
+import type { Deps } from "./deps";
+
+const ports = new WeakMap<object, VoicePort>();
+
+/**
+ * The Calls API port for this app: the real twilio SDK when Twilio is configured (its base
+ * URL overridable, like SMS), else the sandbox recorder. One per app (keyed by its db).
+ */
+export function voicePortFor(deps: Pick<Deps, "config" | "db">): VoicePort {
+  let port = ports.get(deps.db);
+  if (!port) {
+    const c = deps.config;
+    port =
+      c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && c.TWILIO_FROM
+        ? createTwilioVoice({ accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, from: c.TWILIO_FROM, apiBaseUrl: c.TWILIO_API_BASE_URL })
+        : createSandboxVoice();
+    ports.set(deps.db, port);
+  }
+  return port;
+}
+
+/** Tests, the simulator and the bench hand in their own port before the first call. */
+export function useVoicePort(deps: Pick<Deps, "db">, port: VoicePort): void {
+  ports.set(deps.db, port);
+}
