@@ -1,9 +1,9 @@
 import type { HotlineCase, Responder } from "../domain/hotline/model";
-import { whomToPage } from "../domain/hotline/escalation";
+import { whomToPage, type PageReason } from "../domain/hotline/escalation";
 import { describeError } from "../log";
 import { deliverOutbound } from "../services/deliver-sms";
 import type { Deps } from "../services/deps";
-import { renderFor, textVars } from "../services/texts";
+import { pageBody as hotlinePageBody } from "../services/hotline-messages";
 import { storeFor } from "../store";
 import type { Journal } from "./journal";
 import { responderCacheFor } from "./responder-cache";
@@ -19,8 +19,9 @@ import { responderCacheFor } from "./responder-cache";
 const DIRECT_ATTEMPTS = 5;
 const DIRECT_BACKOFF_MS = 1000;
 
-function pageBody(deps: Pick<Deps, "flows" | "config">, r: Responder, shortId: string): string {
-  return renderFor(deps.flows.program.hotlinePage, r.language, { ...textVars(deps, null, null), caseId: shortId, minutes: 1 });
+function pageBody(deps: Pick<Deps, "flows" | "config">, r: Responder, shortId: string, reason: PageReason): string {
+  // The escalation job's own wording (an ALERT when nobody is on shift), so either path reads the same.
+  return hotlinePageBody(deps, r, { shortId, step: 0, reason, minutes: 1 });
 }
 
 async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
@@ -51,7 +52,7 @@ export async function pageFromJournal(
   let sent = 0;
   await Promise.all(
     toPage.map(async (r) => {
-      const body = pageBody(deps, r, text.shortId);
+      const body = pageBody(deps, r, text.shortId, reason);
       try {
         const { providerSid } = await withRetries(() => deps.sms.send({ to: r.phone, body }));
         sent++;
@@ -87,7 +88,7 @@ export async function pageFromStore(deps: Deps, c: Pick<HotlineCase, "id" | "sho
     const { message } = await store.outbound.createOnce({
       idempotencyKey: `page|${c.id}|${c.escalationRound}|0|${r.id}`,
       toPhone: r.phone,
-      body: pageBody(deps, r, c.shortId),
+      body: pageBody(deps, r, c.shortId, reason),
       kind: "hotline_page",
       priority: "crisis",
       participantId: null,

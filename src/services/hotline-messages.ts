@@ -1,5 +1,6 @@
 import { parseResponderCommand } from "../domain/hotline/commands";
 import { condenseConversation, type ConversationEntry } from "../domain/hotline/conversation";
+import { isNobodyOnShift, type PageReason } from "../domain/hotline/escalation";
 import type { HotlineCase, Responder } from "../domain/hotline/model";
 import { childSafetyGuidanceKey, responderText, type ResponderTextKey } from "../domain/hotline/texts";
 import type { ProgramMessageKey } from "../flows/catalog";
@@ -40,6 +41,21 @@ export function lifecycleText(act: HotlineAct, to: Responder, key: ResponderText
 /** A program text (flows/program-messages.json) in the responder's language. */
 export function programText(act: HotlineAct, to: Responder, key: ProgramMessageKey, vars: Record<string, string | number>): string {
   return renderFor(act.deps.flows.program[key], to.language, { ...textVars(act.deps, null, null), ...vars });
+}
+
+/**
+ * A page's text: the program's page or re-page, or — nobody on shift, so these go to the
+ * supervisors — an ALERT saying so. Shared with the direct pages sent around an outage,
+ * so a page reads the same whichever path sent it.
+ */
+export function pageBody(
+  deps: Pick<Deps, "flows" | "config">,
+  to: Responder,
+  page: { shortId: string; step: number; reason: PageReason; minutes: number },
+): string {
+  const vars = { ...textVars(deps, null, null), caseId: page.shortId, minutes: page.minutes };
+  if (isNobodyOnShift(page.reason)) return responderText("nobodyOnShiftPage", to.language, vars);
+  return renderFor(deps.flows.program[page.step === 0 ? "hotlinePage" : "hotlineRepage"], to.language, vars);
 }
 
 export function firstName(r: Pick<Responder, "name">): string {

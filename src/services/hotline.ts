@@ -136,10 +136,7 @@ export async function runEscalationStep(
   // Every responder is paged by SMS, whatever their pageChannel: paging in Slack is not
   // built, and SMS stays the floor even once it is.
   for (const r of toPage) {
-    const key: ProgramMessageKey = data.step === 0 ? "hotlinePage" : "hotlineRepage";
-    const body = nobodyOnShift
-      ? lifecycleText(act, r, "nobodyOnShiftPage", { caseId: c.shortId, minutes })
-      : programText(act, r, key, { caseId: c.shortId, minutes });
+    const body = pageBody(deps, r, { shortId: c.shortId, step: data.step, reason, minutes });
     const { message, isNew } = await store.outbound.createOnce({
       idempotencyKey: `page|${c.id}|${data.round}|${data.step}|${r.id}`,
       toPhone: r.phone,
@@ -182,6 +179,10 @@ interface ResponderContext extends HotlineAct {
 
 /** A text from a volunteer or supervisor: a command, or a message for the parent. */
 export async function handleResponderText(ctx: ResponderContext): Promise<string> {
+  // CALL <id>: the voice hotline's call-back (src/services/voice-callback.ts); null = not a case id.
+  const callBack = parseCallBack(ctx.msg.body);
+  const calling = callBack ? await requestCallBack(ctx, ctx.responder, callBack.shortId, ctx.msg.id) : null;
+  if (calling) return calling;
   const cmd = parseResponderCommand(ctx.msg.body);
   const { store, responder, now } = ctx;
   if (cmd.type === "bad_id") {

@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobId } from "../../src/queues";
 import { runningClock } from "../support/clock";
+import { quiet } from "../support/settle";
 import { createHarness, waitFor, type Harness } from "../support/harness";
-import { accept, addResponder, eventTypes, openCase, textsTo } from "./hotline-helpers";
+import { accept, addResponder, E2E_TIMEOUT, WAIT, eventTypes, openCase, textsTo } from "./hotline-helpers";
 
 /**
  * A claimed case is never a dead end (issue 10 §2): through the real webhook, BullMQ, the
  * twilio SDK against the fake Twilio.
  */
-describe("hotline case lifecycle", () => {
+describe("hotline case lifecycle", { timeout: E2E_TIMEOUT }, () => {
   let h: Harness;
   const clock = runningClock(new Date("2026-11-24T15:00:00Z"));
   beforeEach(async () => {
@@ -20,25 +21,29 @@ describe("hotline case lifecycle", () => {
     });
     h.startWorkers();
   });
-  afterEach(async () => h.close());
+  afterEach(async () => {
+    // Let in-flight work (a paging step, a relay) finish before the connections close.
+    await quiet(h, { timeoutMs: WAIT }).catch(() => undefined);
+    await h.close();
+  });
   const texts = (phone: string) => textsTo(h, phone);
 
   it("re-opens a claimed case when the parent is in crisis again after the holder's shift ended; others paged, holder told", async () => {
     const v1 = await addResponder(h, { name: "Vera One", phone: "+15555561001", tier: "primary" });
     const v2 = await addResponder(h, { name: "Vic Two", phone: "+15555561002", tier: "backup" });
     const { c } = await openCase(h, "+15555569001");
-    await waitFor(() => texts(v1.phone).length === 1, 10_000, "first page");
+    await waitFor(() => texts(v1.phone).length === 1, WAIT, "first page");
     await accept(h, v1, c.shortId);
 
     const off = await h.admin("PATCH", `/hotline/responders/${v1.id}`, { shifts: [] });
     expect(off.status).toBe(200);
     await h.postSms("+15555569001", "i really want to die tonight");
 
-    await waitFor(async () => (await h.store.cases.get(c.id))!.status === "open", 10_000, "re-opened");
+    await waitFor(async () => (await h.store.cases.get(c.id))!.status === "open", WAIT, "re-opened");
     const reopened = (await h.store.cases.get(c.id))!;
     expect(reopened.escalationRound).toBe(1);
-    await waitFor(() => texts(v2.phone).some((t) => t.includes(`ACCEPT ${c.shortId}`)), 10_000, "others paged");
-    await waitFor(() => texts(v1.phone).some((t) => /after your shift ended/.test(t)), 10_000, "holder told");
+    await waitFor(() => texts(v2.phone).some((t) => t.includes(`ACCEPT ${c.shortId}`)), WAIT, "others paged");
+    await waitFor(() => texts(v1.phone).some((t) => /after your shift ended/.test(t)), WAIT, "holder told");
     const events = await h.store.cases.events(c.id);
     const reopenedEvent = events.find((e) => e.type === "reopened");
     expect(reopenedEvent?.detail).toMatchObject({ reason: "holder_off_shift", previousHolder: v1.id, round: 1 });
@@ -53,12 +58,12 @@ describe("hotline case lifecycle", () => {
     await accept(h, v1, c.shortId);
     expect((await h.admin("PATCH", `/hotline/responders/${v1.id}`, { active: false })).status).toBe(200);
     await h.postSms("+15555569002", "kms tonight");
-    await waitFor(async () => (await eventTypes(h, c.id)).includes("reopened"), 10_000, "re-opened");
+    await waitFor(async () => (await eventTypes(h, c.id)).includes("reopened"), WAIT, "re-opened");
     expect((await h.store.cases.events(c.id)).find((e) => e.type === "reopened")!.detail.reason).toBe("holder_inactive");
     await waitFor(async () => {
       const round1 = (await h.store.cases.events(c.id)).find((e) => e.type === "paged" && e.detail.round === 1);
       return (round1?.detail.responderIds as string[] | undefined)?.includes(v2.id);
-    }, 10_000, "v2 paged in the new round");
+    }, WAIT, "v2 paged in the new round");
   });
 
   it("re-opens when the holder has not replied within HOTLINE_CLAIMED_REPLY_SECONDS, and says how long", async () => {
@@ -68,13 +73,18 @@ describe("hotline case lifecycle", () => {
     await accept(h, v1, c.shortId);
     await h.postSms("+15555569003", "i want to kill myself");
     // The holder gets the text, and then nothing comes from them.
-    await waitFor(() => texts(v1.phone).some((t) => t === `[${c.shortId}] i want to kill myself`), 10_000, "relayed to holder");
+    await waitFor(() => texts(v1.phone).some((t) => t === `[${c.shortId}] i want to kill myself`), WAIT, "relayed to holder");
     clock.jump(4 * 60_000); // the parent waits four minutes by the app's clock
-    await waitFor(async () => (await eventTypes(h, c.id)).includes("reopened"), 10_000, "re-opened");
-    const ev = (await h.store.cases.events(c.id)).find((e) => e.type === "reopened")!;
+    await waitFor(async () => (await eventTypes(h, c.id)).includes("reopened"), WAIT, "re-opened");
+    const events = await h.store.cases.events(c.id);
+    const ev = events.find((e) => e.type === "reopened")!;
     expect(ev.detail.reason).toBe("holder_silent");
-    await waitFor(() => texts(v1.phone).some((t) => /no reply from you for 4 min/.test(t)), 10_000, "holder told");
-    await waitFor(() => texts(v2.phone).some((t) => t.includes(`ACCEPT ${c.shortId}`)), 10_000, "others paged");
+    // Minutes by the app's clock from the crisis text to the check: 4 when the check ran
+    // after the jump (the usual case); computed here so a slow machine cannot flake it.
+    const since = events.find((e) => e.type === "crisis_again_while_claimed")!.at;
+    const minutes = Math.max(1, Math.round((ev.at.getTime() - since.getTime()) / 60_000));
+    await waitFor(() => texts(v1.phone).some((t) => t.includes(`no reply from you for ${minutes} min`)), WAIT, "holder told");
+    await waitFor(() => texts(v2.phone).some((t) => t.includes(`ACCEPT ${c.shortId}`)), WAIT, "others paged");
   });
 
   it("keeps the case with a holder who answers in time (the check job completes as 'replied')", async () => {
@@ -82,15 +92,15 @@ describe("hotline case lifecycle", () => {
     const { c } = await openCase(h, "+15555569004");
     await accept(h, v1, c.shortId);
     await h.postSms("+15555569004", "i want to kill myself");
-    await waitFor(() => texts(v1.phone).some((t) => t === `[${c.shortId}] i want to kill myself`), 10_000, "relayed to holder");
+    await waitFor(() => texts(v1.phone).some((t) => t === `[${c.shortId}] i want to kill myself`), WAIT, "relayed to holder");
     await h.postSms(v1.phone, "I'm right here with you. Are you safe right now?");
-    await waitFor(() => texts("+15555569004").some((t) => t.startsWith("I'm right here")), 10_000, "reply reached the parent");
+    await waitFor(() => texts("+15555569004").some((t) => t.startsWith("I'm right here")), WAIT, "reply reached the parent");
     const watch = (await h.store.cases.events(c.id)).find((e) => e.type === "crisis_again_while_claimed")!;
     const id = jobId.claimedReplyCheck({ caseId: c.id, inboundId: watch.detail.inboundId as string });
     const outcome = await waitFor(async () => {
       const job = await h.deps.queues.hotline.getJob(id);
       return job && (await job.getState()) === "completed" ? (job.returnvalue as string) : null;
-    }, 15_000, "check job");
+    }, WAIT, "check job");
     expect(outcome).toBe("replied");
     expect((await h.store.cases.get(c.id))!.status).toBe("claimed");
     expect(await eventTypes(h, c.id)).not.toContain("reopened");
@@ -101,34 +111,34 @@ describe("hotline case lifecycle", () => {
     const v2 = await addResponder(h, { name: "Vic Two", phone: "+15555565002", tier: "primary" });
     const parent = "+15555569005";
     const { c } = await openCase(h, parent, "i took a whole bottle of pills");
-    await waitFor(() => texts(v1.phone).length >= 1 && texts(v2.phone).length >= 1, 10_000, "pages");
+    await waitFor(() => texts(v1.phone).length >= 1 && texts(v2.phone).length >= 1, WAIT, "pages");
     await accept(h, v1, c.shortId);
-    await waitFor(() => texts(v1.phone).some((t) => t.includes("whole bottle of pills")), 10_000, "history to v1");
+    await waitFor(() => texts(v1.phone).some((t) => t.includes("whole bottle of pills")), WAIT, "history to v1");
     await h.postSms(v1.phone, "Are you somewhere safe?");
-    await waitFor(() => texts(parent).some((t) => t === "Are you somewhere safe?"), 10_000, "to parent");
+    await waitFor(() => texts(parent).some((t) => t === "Are you somewhere safe?"), WAIT, "to parent");
     await h.postSms(parent, "at my moms house");
-    await waitFor(() => texts(v1.phone).includes(`[${c.shortId}] at my moms house`), 10_000, "relay to v1");
+    await waitFor(() => texts(v1.phone).includes(`[${c.shortId}] at my moms house`), WAIT, "relay to v1");
 
     const pagesToV1 = () => texts(v1.phone).filter((t) => t.includes(`ACCEPT ${c.shortId}`)).length;
     const pagedBefore = pagesToV1();
     const v2PagedBefore = texts(v2.phone).filter((t) => t.includes(`ACCEPT ${c.shortId}`)).length;
     await h.postSms(v1.phone, `TRANSFER ${c.shortId}`);
-    await waitFor(async () => (await h.store.cases.get(c.id))!.status === "open", 10_000, "back in queue");
-    await waitFor(() => texts(v2.phone).filter((t) => t.includes(`ACCEPT ${c.shortId}`)).length > v2PagedBefore, 10_000, "v2 paged again");
+    await waitFor(async () => (await h.store.cases.get(c.id))!.status === "open", WAIT, "back in queue");
+    await waitFor(() => texts(v2.phone).filter((t) => t.includes(`ACCEPT ${c.shortId}`)).length > v2PagedBefore, WAIT, "v2 paged again");
     // Repeat steps run every 2 s: let two more go by, then v1 must still have only the first page.
-    await waitFor(async () => (await eventTypes(h, c.id)).filter((t) => t === "escalated").length >= 2, 15_000, "re-pages");
+    await waitFor(async () => (await eventTypes(h, c.id)).filter((t) => t === "escalated").length >= 2, WAIT, "re-pages");
     expect(pagesToV1()).toBe(pagedBefore);
     expect((await h.store.cases.get(c.id))!.skipPaging).toEqual([v1.id]);
 
     await accept(h, v2, c.shortId);
-    const history = await waitFor(() => texts(v2.phone).find((t) => t.includes("Conversation so far")), 10_000, "history to v2");
+    const history = await waitFor(() => texts(v2.phone).find((t) => t.includes("Conversation so far")), WAIT, "history to v2");
     const order = ["whole bottle of pills", "Vera", "Are you somewhere safe?", "at my moms house"].map((s) => history.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     // The relay is keyed per volunteer: v2's copy of a new text is its own SMS, and v1 gets none.
     await h.postSms(parent, "still here");
-    await waitFor(() => texts(v2.phone).includes(`[${c.shortId}] still here`), 10_000, "relay to v2");
+    await waitFor(() => texts(v2.phone).includes(`[${c.shortId}] still here`), WAIT, "relay to v2");
     expect(texts(v1.phone)).not.toContain(`[${c.shortId}] still here`);
     // Every hand-over or relay the timeline records for v2 is a text v2 actually received.
     const forV2 = (await h.store.cases.events(c.id)).filter((e) => e.responderId === v2.id && /relayed/.test(e.type));
@@ -141,8 +151,8 @@ describe("hotline case lifecycle", () => {
     const p = await addResponder(h, { name: "Pat Prim", phone: "+15555566001", tier: "primary" });
     const b = await addResponder(h, { name: "Bo Back", phone: "+15555566002", tier: "backup" });
     await openCase(h, "+15555569006");
-    await waitFor(() => texts(p.phone).length === 1, 10_000, "first page");
+    await waitFor(() => texts(p.phone).length === 1, WAIT, "first page");
     clock.jump(7 * 60_000);
-    await waitFor(() => texts(b.phone).some((t) => /\(7 min\)/.test(t)), 10_000, "re-page saying 7 min");
+    await waitFor(() => texts(b.phone).some((t) => /\(7 min\)/.test(t)), WAIT, "re-page saying 7 min");
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { quiet } from "../support/settle";
 import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
-import { addResponder, eventTypes, openCase, textsTo } from "./hotline-helpers";
+import { addResponder, E2E_TIMEOUT, WAIT, eventTypes, openCase, textsTo } from "./hotline-helpers";
 
 const CHANNEL = "C0SUPERVISORS";
 
@@ -8,9 +9,13 @@ const CHANNEL = "C0SUPERVISORS";
  * No responder configured, or none on shift: the parent is not promised a volunteer (the
  * reply sends them to 988 now) and the supervisors hear it by Slack and by SMS.
  */
-describe("a crisis text with no volunteer to answer it", () => {
+describe("a crisis text with no volunteer to answer it", { timeout: E2E_TIMEOUT }, () => {
   let h: Harness;
-  afterEach(async () => h.close());
+  afterEach(async () => {
+    // Let in-flight work (a paging step, a relay) finish before the connections close.
+    await quiet(h, { timeoutMs: WAIT }).catch(() => undefined);
+    await h.close();
+  });
 
   async function start(env: Record<string, string> = {}) {
     h = await createHarness({
@@ -28,10 +33,10 @@ describe("a crisis text with no volunteer to answer it", () => {
     expect(twiml).toMatch(/988/);
     expect(twiml).toMatch(/911/);
     expect(twiml).not.toMatch(/volunteer will text/i);
-    const post = await waitFor(() => alertsPosted()[0], 10_000, "slack alert");
+    const post = await waitFor(() => alertsPosted()[0], WAIT, "slack alert");
     expect(String(post.args.text)).toContain(c.shortId);
     expect(JSON.stringify(post.args)).not.toMatch(/want to die|5555581001/); // ids only
-    await waitFor(async () => (await eventTypes(h, c.id)).includes("supervisors_alerted"), 10_000, "alert on the timeline");
+    await waitFor(async () => (await eventTypes(h, c.id)).includes("supervisors_alerted"), WAIT, "alert on the timeline");
     expect(await eventTypes(h, c.id)).toContain("nobody_on_shift");
   });
 
@@ -43,11 +48,11 @@ describe("a crisis text with no volunteer to answer it", () => {
     const { c, twiml } = await openCase(h, phone, "no quiero vivir, tengo las pastillas");
     expect(twiml).toMatch(/AYUDA al 988/);
     expect(twiml).not.toMatch(/voluntario le escribirá/i);
-    const alert = await waitFor(() => textsTo(h, sup.phone).find((t) => t.includes(c.shortId)), 10_000, "supervisor SMS");
+    const alert = await waitFor(() => textsTo(h, sup.phone).find((t) => t.includes(c.shortId)), WAIT, "supervisor SMS");
     expect(alert).toMatch(/no volunteer is on shift/);
     expect(alert).toContain(`ACCEPT ${c.shortId}`);
     expect(textsTo(h, off.phone)).toHaveLength(0);
-    await waitFor(() => alertsPosted().length === 1, 10_000, "slack alert");
+    await waitFor(() => alertsPosted().length === 1, WAIT, "slack alert");
   });
 
   it("with a volunteer on shift the reply promises one, and nobody is alerted", async () => {
@@ -55,8 +60,8 @@ describe("a crisis text with no volunteer to answer it", () => {
     const v = await addResponder(h, { name: "Vera On", phone: "+15555583001", tier: "primary" });
     const { c, twiml } = await openCase(h, "+15555583100", "i want to die");
     expect(twiml).toMatch(/volunteer will text you/i);
-    await waitFor(() => textsTo(h, v.phone).length === 1, 10_000, "page");
-    await waitFor(async () => (await eventTypes(h, c.id)).includes("paged"), 10_000, "paged");
+    await waitFor(() => textsTo(h, v.phone).length === 1, WAIT, "page");
+    await waitFor(async () => (await eventTypes(h, c.id)).includes("paged"), WAIT, "paged");
     expect(await eventTypes(h, c.id)).not.toContain("nobody_on_shift");
     expect(alertsPosted()).toHaveLength(0);
   });

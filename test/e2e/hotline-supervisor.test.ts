@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { quiet } from "../support/settle";
 import { createHarness, waitFor, type Harness } from "../support/harness";
-import { accept, addResponder, eventTypes, openCase, textsTo, type TestResponder } from "./hotline-helpers";
+import { accept, addResponder, E2E_TIMEOUT, WAIT, eventTypes, openCase, textsTo, type TestResponder } from "./hotline-helpers";
 
 const SUPERVISOR_TOKEN = "test-supervisor-token-0123456789";
 
-describe("supervisors take over, reassign, release, close and review hotline cases", () => {
+describe("supervisors take over, reassign, release, close and review hotline cases", { timeout: E2E_TIMEOUT }, () => {
   let h: Harness;
   let v1: TestResponder;
   let v2: TestResponder;
@@ -19,7 +20,11 @@ describe("supervisors take over, reassign, release, close and review hotline cas
     v2 = await addResponder(h, { name: "Vic Two", phone: "+15555571002", tier: "primary" });
     sup = await addResponder(h, { name: "Sam Super", phone: "+15555571003", tier: "supervisor", shifts: [] });
   });
-  afterEach(async () => h.close());
+  afterEach(async () => {
+    // Let in-flight work (a paging step, a relay) finish before the connections close.
+    await quiet(h, { timeoutMs: WAIT }).catch(() => undefined);
+    await h.close();
+  });
   const texts = (phone: string) => textsTo(h, phone);
   /** As a supervisor would call it: with the supervisor token, not the admin one. */
   const asSupervisor = (path: string, body: unknown) =>
@@ -34,29 +39,29 @@ describe("supervisors take over, reassign, release, close and review hotline cas
     const { c } = await openCase(h, parent);
     await accept(h, v1, c.shortId);
     await h.postSms(parent, "hes outside the door");
-    await waitFor(() => texts(v1.phone).includes(`[${c.shortId}] hes outside the door`), 10_000, "relay to v1");
+    await waitFor(() => texts(v1.phone).includes(`[${c.shortId}] hes outside the door`), WAIT, "relay to v1");
 
     const take = await asSupervisor(`/${c.id}/take`, { by: sup.id });
     expect(take.status).toBe(200);
     expect(((await take.json()) as { case: { claimedBy: string } }).case.claimedBy).toBe(sup.id);
-    await waitFor(() => texts(v1.phone).some((t) => /taken over by supervisor Sam/.test(t)), 10_000, "v1 told");
-    const history = await waitFor(() => texts(sup.phone).find((t) => t.includes("Conversation so far")), 10_000, "history to supervisor");
+    await waitFor(() => texts(v1.phone).some((t) => /taken over by supervisor Sam/.test(t)), WAIT, "v1 told");
+    const history = await waitFor(() => texts(sup.phone).find((t) => t.includes("Conversation so far")), WAIT, "history to supervisor");
     expect(history).toContain("hes outside the door");
     expect((await asSupervisor(`/${c.id}/take`, { by: sup.id })).status).toBe(409);
 
     const reassign = await asSupervisor(`/${c.shortId}/reassign`, { by: sup.id, to: v2.id });
     expect(reassign.status).toBe(200);
-    await waitFor(() => texts(v2.phone).some((t) => /Supervisor Sam assigned case/.test(t)), 10_000, "v2 told");
-    await waitFor(() => texts(v2.phone).some((t) => t.includes("hes outside the door")), 10_000, "history to v2");
+    await waitFor(() => texts(v2.phone).some((t) => /Supervisor Sam assigned case/.test(t)), WAIT, "v2 told");
+    await waitFor(() => texts(v2.phone).some((t) => t.includes("hes outside the door")), WAIT, "history to v2");
     await h.postSms(v2.phone, "I'm here. Are the kids with you?");
-    await waitFor(() => texts(parent).includes("I'm here. Are the kids with you?"), 10_000, "v2 relays to parent");
+    await waitFor(() => texts(parent).includes("I'm here. Are the kids with you?"), WAIT, "v2 relays to parent");
 
     const pagesBefore = texts(v1.phone).filter((t) => t.includes(`ACCEPT ${c.shortId}`)).length;
     const release = await asSupervisor(`/${c.id}/release`, { by: sup.id });
     expect(release.status).toBe(200);
     expect(((await release.json()) as { case: { status: string } }).case.status).toBe("open");
-    await waitFor(() => texts(v1.phone).filter((t) => t.includes(`ACCEPT ${c.shortId}`)).length > pagesBefore, 10_000, "paged again");
-    await waitFor(() => texts(v2.phone).some((t) => /put back in the queue by supervisor Sam/.test(t)), 10_000, "v2 told");
+    await waitFor(() => texts(v1.phone).filter((t) => t.includes(`ACCEPT ${c.shortId}`)).length > pagesBefore, WAIT, "paged again");
+    await waitFor(() => texts(v2.phone).some((t) => /put back in the queue by supervisor Sam/.test(t)), WAIT, "v2 told");
     expect((await asSupervisor(`/${c.id}/release`, { by: sup.id })).status).toBe(409);
 
     const close = await asSupervisor(`/${c.id}/close`, { by: sup.id, note: "safe at a shelter; DV advocate called" });
@@ -112,30 +117,30 @@ describe("supervisors take over, reassign, release, close and review hotline cas
     await accept(h, v1, c.shortId);
 
     await h.postSms(v2.phone, `TAKE ${c.shortId}`);
-    await waitFor(() => texts(v2.phone).some((t) => /Only supervisors/.test(t)), 10_000, "volunteer refused");
+    await waitFor(() => texts(v2.phone).some((t) => /Only supervisors/.test(t)), WAIT, "volunteer refused");
     expect((await h.store.cases.get(c.id))!.claimedBy).toBe(v1.id);
 
     await h.postSms(sup.phone, `TAKE ${c.shortId}`);
-    await waitFor(async () => (await h.store.cases.get(c.id))!.claimedBy === sup.id, 10_000, "taken");
-    await waitFor(() => texts(v1.phone).some((t) => /taken over by supervisor Sam/.test(t)), 10_000, "v1 told");
+    await waitFor(async () => (await h.store.cases.get(c.id))!.claimedBy === sup.id, WAIT, "taken");
+    await waitFor(() => texts(v1.phone).some((t) => /taken over by supervisor Sam/.test(t)), WAIT, "v1 told");
 
     await h.postSms(sup.phone, `REASSIGN ${c.shortId} vic`);
-    await waitFor(async () => (await h.store.cases.get(c.id))!.claimedBy === v2.id, 10_000, "reassigned");
-    await waitFor(() => texts(sup.phone).some((t) => t.includes(`Case ${c.shortId}: reassigned (Vic)`)), 10_000, "supervisor confirmed");
+    await waitFor(async () => (await h.store.cases.get(c.id))!.claimedBy === v2.id, WAIT, "reassigned");
+    await waitFor(() => texts(sup.phone).some((t) => t.includes(`Case ${c.shortId}: reassigned (Vic)`)), WAIT, "supervisor confirmed");
     await h.postSms(sup.phone, `REASSIGN ${c.shortId} nobody-here`);
-    await waitFor(() => texts(sup.phone).some((t) => /No active responder matches/.test(t)), 10_000, "no match");
+    await waitFor(() => texts(sup.phone).some((t) => /No active responder matches/.test(t)), WAIT, "no match");
 
     await h.postSms(sup.phone, `RELEASE ${c.shortId}`);
-    await waitFor(async () => (await h.store.cases.get(c.id))!.status === "open", 10_000, "released");
+    await waitFor(async () => (await h.store.cases.get(c.id))!.status === "open", WAIT, "released");
 
     await accept(h, v1, c.shortId);
     await h.postSms(sup.phone, `DONE ${c.shortId} called her back, safe with sister`);
-    await waitFor(async () => (await h.store.cases.get(c.id))!.status === "closed", 10_000, "closed by supervisor");
+    await waitFor(async () => (await h.store.cases.get(c.id))!.status === "closed", WAIT, "closed by supervisor");
     expect((await h.store.cases.get(c.id))!.closeNote).toBe("called her back, safe with sister");
-    await waitFor(() => texts(v1.phone).some((t) => /closed by supervisor Sam/.test(t)), 10_000, "v1 told");
+    await waitFor(() => texts(v1.phone).some((t) => /closed by supervisor Sam/.test(t)), WAIT, "v1 told");
 
     await h.postSms(sup.phone, `REVIEWED ${c.shortId} reported to CPS, ref 4471`);
-    await waitFor(async () => (await eventTypes(h, c.id)).includes("supervisor_reviewed"), 10_000, "reviewed");
+    await waitFor(async () => (await eventTypes(h, c.id)).includes("supervisor_reviewed"), WAIT, "reviewed");
 
     const timeline = await h.store.cases.events(c.id);
     for (const type of ["taken_over", "reassigned", "released", "closed", "supervisor_reviewed"]) {
@@ -152,15 +157,15 @@ describe("supervisors take over, reassign, release, close and review hotline cas
     await accept(h, v1, c.shortId);
 
     await h.postSms(v2.phone, "ACCEPT ZZZZ9");
-    await waitFor(() => texts(v2.phone).some((t) => /no such case ZZZZ9/.test(t)), 10_000, "no such case");
+    await waitFor(() => texts(v2.phone).some((t) => /no such case ZZZZ9/.test(t)), WAIT, "no such case");
     await h.postSms(v1.phone, "ACCEPT K7Q");
-    await waitFor(() => texts(v1.phone).some((t) => /no such case K7Q\b/.test(t)), 10_000, "bad id");
+    await waitFor(() => texts(v1.phone).some((t) => /no such case K7Q\b/.test(t)), WAIT, "bad id");
     await h.postSms(v2.phone, `DONE ${c.shortId} all good`);
-    await waitFor(() => texts(v2.phone).some((t) => t.includes(`Case ${c.shortId} is not yours`)), 10_000, "DONE not yours");
+    await waitFor(() => texts(v2.phone).some((t) => t.includes(`Case ${c.shortId} is not yours`)), WAIT, "DONE not yours");
     await h.postSms(v2.phone, `TRANSFER ${c.shortId}`);
-    await waitFor(() => texts(v2.phone).filter((t) => t.includes(`Case ${c.shortId} is not yours`)).length === 2, 10_000, "TRANSFER not yours");
+    await waitFor(() => texts(v2.phone).filter((t) => t.includes(`Case ${c.shortId} is not yours`)).length === 2, WAIT, "TRANSFER not yours");
     await h.postSms(v2.phone, `${c.shortId}: hi, I'm another volunteer`);
-    await waitFor(() => texts(v2.phone).filter((t) => t.includes(`Case ${c.shortId} is not yours`)).length === 3, 10_000, "relay not yours");
+    await waitFor(() => texts(v2.phone).filter((t) => t.includes(`Case ${c.shortId} is not yours`)).length === 3, WAIT, "relay not yours");
 
     const c2 = await h.store.cases.get(c.id);
     expect(c2!.status).toBe("claimed");
