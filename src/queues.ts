@@ -61,6 +61,8 @@ export const payload = {
   flowTimer: z.object({ runId: z.uuid(), stepId: z.string().min(1), token: z.number().int().min(0) }),
   /** A scheduled flow start (recovery capital); `localDate` is the participant's date it is for. */
   flowStart: z.object({ participantId: z.uuid(), flowId: z.string().min(1), localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), dueAt: z.iso.datetime() }),
+  /** Crisis ask-back: the question's answer window has passed (no-op if it was answered). */
+  askBackTimeout: z.object({ askBackId: z.uuid() }),
   /** PAUSE ends: resumes only if the pause still ends at `until` or earlier. */
   pauseEnd: z.object({ participantId: z.uuid(), until: z.iso.datetime() }),
   empty: z.object({}).passthrough(),
@@ -90,6 +92,7 @@ export const jobId = {
   daySchedule: (p: { participantId: string; localDate: string }) => `day-schedule|${p.participantId}|${p.localDate}`,
   onboardingCall: (p: { appointmentId: string; revision: number }) => `onboarding-call|${p.appointmentId}|${p.revision}`,
   phaseVisit: (p: { phaseId: string; week: number }) => `phase-visit|${p.phaseId}|${p.week}`,
+  askBackTimeout: (askBackId: string) => `askback-timeout|${askBackId}`,
 };
 
 /** Completed jobs are kept a day so a duplicate add within that time stays a no-op. */

@@ -8,6 +8,8 @@ import { replanPhaseVisits, runPhaseVisit } from "../src/services/appointments-p
 import { runDaySchedule } from "../src/services/day-schedule";
 import { deliverOutbound } from "../src/services/deliver-sms";
 import type { Deps } from "../src/services/deps";
+import { dispatchEffects } from "../src/services/effects";
+import { ASK_BACK_TIMEOUT_JOB, expireAskBack } from "../src/services/ask-back";
 import { runEscalationStep } from "../src/services/hotline";
 import { deliverSupervisorAlert, runClaimedReplyCheck } from "../src/services/hotline-actions";
 import { processInbound } from "../src/services/inbound";
@@ -91,6 +93,7 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
     [QUEUE.hotline]: () =>
       make(QUEUE.hotline, async (job, token) => {
         if (job.name === "claimed-reply-check") return runClaimedReplyCheck(payload.claimedReplyCheck.parse(job.data), deps);
+        if (job.name === ASK_BACK_TIMEOUT_JOB) return expireAskBack(job.data, deps, (effects) => dispatchEffects(deps, effects));
         const data = payload.escalate.parse(job.data);
         const next = await runEscalationStep(data, deps);
         if (!next) return "stopped";

@@ -86,7 +86,7 @@ export interface InboundMessage {
   processedAt: Date | null;
   outcome: string | null;
   /** Set by the crisis screen in the webhook, before anything else looks at the text. */
-  crisisLevel: "imminent" | "concern" | null;
+  crisisLevel: "imminent" | "possible" | "concern" | null;
   crisisCategories: string[];
 }
 

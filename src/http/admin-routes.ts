@@ -53,6 +53,10 @@ export function adminRoutes(deps: Deps) {
     if (await store.participants.byPhone(rest.phone)) {
       return c.json({ error: "conflict", fields: { phone: "already enrolled" } }, 409);
     }
+    // A hotline volunteer's own texts are hotline work, never screened as a parent's crisis.
+    if (await store.responders.byPhone(rest.phone)) {
+      return c.json({ error: "conflict", fields: { phone: "belongs to a hotline responder" } }, 409);
+    }
     const input: ParticipantInput = { ...rest, sendWindowStart: sendWindow.start, sendWindowEnd: sendWindow.end };
     return withDomainErrors(c, async () => c.json({ participant: await enrolParticipant(input, deps) }, 201));
   });
@@ -76,6 +80,9 @@ export function adminRoutes(deps: Deps) {
     if (problem) return c.json({ error: "invalid request", fields: { dailyCheckinTime: problem } }, 400);
     if (rest.phone && rest.phone !== current.phone && (await store.participants.byPhone(rest.phone))) {
       return c.json({ error: "conflict", fields: { phone: "already enrolled" } }, 409);
+    }
+    if (rest.phone && rest.phone !== current.phone && (await store.responders.byPhone(rest.phone))) {
+      return c.json({ error: "conflict", fields: { phone: "belongs to a hotline responder" } }, 409);
     }
     const patch: Partial<ParticipantInput> = {
       ...rest,

@@ -12,6 +12,8 @@ import type { NewInboundByPhone } from "../store/inbound";
 import type { Deps } from "./deps";
 import { dispatchEffects, enqueueInbound } from "./effects";
 import { crisisSafetyReply } from "./hotline";
+import { askBack, thirdPartyReply, webhookFollowUp } from "./ask-back";
+import { ASK_BACK_UNRECORDED_TEXT } from "../domain/crisis/ask-back";
 
 export interface InboundText {
   messageSid: string;
@@ -47,6 +49,12 @@ export async function acceptInbound(text: InboundText, deps: Deps, writer: Inbou
   const responders = responderCacheFor(deps);
   responders.refreshIfStale();
   let screen: CrisisScreen | null = screenForCrisis(text.body);
+  // An answer to an open crisis question, or a bare HELP/AYUDA from an enrolled parent.
+  const followUp = await webhookFollowUp(text, screen, deps);
+  if (followUp) {
+    const accepted = await acceptCrisis(text, followUp.participant, followUp.screen, deps);
+    return followUp.reply ? { ...accepted, immediateReply: followUp.reply } : accepted;
+  }
   if (screen.level !== "none") {
     // Both lookups at once, each bounded: with Postgres down or slow the safety reply
     // must still leave within a second (unknown sender → the bilingual safety text).
@@ -57,27 +65,35 @@ export async function acceptInbound(text: InboundText, deps: Deps, writer: Inbou
     const responder = await orFallback(store.responders.byPhone(text.from), budget.lookup, "responder lookup", undefined);
     const isResponder = responder.live ? !!responder.value : !!responders.responders?.some((r) => r.phone === text.from);
     if (isResponder) screen = null;
-    if (screen?.level === "imminent") return acceptCrisis(text, (await participant!).value, screen, deps);
+    if (screen?.level === "imminent") {
+      const who = (await participant!).value;
+      const accepted = await acceptCrisis(text, who, screen, deps);
+      return { ...accepted, immediateReply: thirdPartyReply(screen, who) ?? accepted.immediateReply };
+    }
   }
 
-  // Until the ask-back is wired, a possible crisis reaches the peer as a concern.
+  // A possible crisis is stored as such and asked about (services/ask-back.ts); a concern
+  // reaches the peer from the worker.
   const concern = screen?.level === "concern" || screen?.level === "possible" ? screen : null;
   const row = {
     messageSid: text.messageSid,
     fromPhone: text.from,
     toPhone: text.to,
     body: text.body,
-    crisisLevel: concern ? ("concern" as const) : null,
+    crisisLevel: concern ? (concern.level as "possible" | "concern") : null,
     crisisCategories: concern ? concern.categories : null,
   };
   try {
     const { message, isNew } = await withDeadline(writer.store(row), budget.routineStore, "inbound insert");
-    return { message, isNew, immediateReply: null };
+    if (screen?.level !== "possible") return { message, isNew, immediateReply: null };
+    const who = message.participantId ? await orFallback(store.participants.get(message.participantId), budget.lookup, "participant lookup", null) : null;
+    return { message, isNew, immediateReply: await askBack(text, who?.value ?? null, deps) };
   } catch (err) {
     // Postgres down or too slow: keep the text on local disk and answer; the journal
     // replays it (idempotent on MessageSid) once Postgres is back.
     deps.log.error("inbound text could not be stored; journaled", { error: describeError(err) });
     await keepInJournal(deps, journalRecord(text, concern ? { level: "concern", categories: concern.categories } : null, null, deps));
+    if (screen?.level === "possible") return { message: null, isNew: false, immediateReply: ASK_BACK_UNRECORDED_TEXT.both };
     return { message: null, isNew: false, immediateReply: null };
   }
 }

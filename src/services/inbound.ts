@@ -9,6 +9,7 @@ import type { Deps } from "./deps";
 import { handleAppointmentReply } from "./appointments-reply";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
 import { handleResponderText, relayParentText } from "./hotline";
+import { handleAskBackInWorker } from "./ask-back";
 import { awardPoints } from "./incentives";
 import { offHoursAutoReply } from "./off-hours-reply";
 import { renderFor, textVars } from "./texts";
@@ -45,6 +46,9 @@ async function route(msg: InboundMessage, store: Store, deps: Deps, now: Date, e
   if (responder) return handleResponderText({ msg, responder, store, deps, now, effects });
 
   const participant = await store.participants.byPhone(msg.fromPhone);
+  // An answer to an open crisis question is that, before it is a STOP or an enrolment YES.
+  const answered = await handleAskBackInWorker({ msg, participant, store, deps, now, effects });
+  if (answered) return answered;
   const activeCase = await store.cases.activeForPhone(msg.fromPhone);
   const outcomes: string[] = [];
   if (participant && msg.crisisLevel === "imminent" && (await interruptFlowForCrisis({ store, deps, now, effects }, participant))) outcomes.push("flow_interrupted");
@@ -56,7 +60,10 @@ async function route(msg: InboundMessage, store: Store, deps: Deps, now: Date, e
         : await handleUnknownSender(msg, store, deps, now, effects),
     );
   }
-  if (msg.crisisLevel === "concern" && participant) {
+  // A possible crisis reaches the peer through its question (NO or no answer); only when
+  // no question could be recorded does it go to the peer at once.
+  const unasked = msg.crisisLevel === "possible" && (await store.askBacks.bySid(msg.messageSid)) === null;
+  if ((msg.crisisLevel === "concern" || unasked) && participant) {
     const { notification, isNew } = await store.notifications.createOnce({
       idempotencyKey: `concern|${msg.id}`,
       peerId: participant.peerId,

@@ -7,7 +7,7 @@ export interface NewInbound {
   toPhone: string;
   body: string;
   participantId: string | null;
-  crisisLevel?: "imminent" | "concern" | null;
+  crisisLevel?: "imminent" | "possible" | "concern" | null;
   crisisCategories?: string[] | null;
 }
 

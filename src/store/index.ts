@@ -1,5 +1,6 @@
 import type { Db, Queryable } from "./db";
 import { appointmentsStore } from "./appointments";
+import { askBacksStore } from "./askbacks";
 import { phasesStore } from "./phases";
 import { pointsStore } from "./points";
 import { casesStore } from "./cases";
@@ -35,6 +36,7 @@ export function storeFor(q: Queryable) {
     flowRuns: flowRunsStore(q),
     pauses: pausesStore(q),
     recoveryCapital: recoveryCapitalStore(q),
+    askBacks: askBacksStore(q),
   };
 }
 export type Store = ReturnType<typeof storeFor>;

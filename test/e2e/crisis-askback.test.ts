@@ -1,0 +1,168 @@
+/**
+ * The ask-back for a possible crisis, end to end: signed webhooks through the real HTTP
+ * app, the real twilio SDK against the fake Twilio, real Redis/BullMQ workers, PGlite.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ASK_BACK_WINDOW_MINUTES } from "../../src/domain/crisis/ask-back";
+import { jobId } from "../../src/queues";
+import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
+
+const ALWAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ weekday: d as 1, start: "00:00", end: "00:00" }));
+
+describe("crisis ask-back", () => {
+  let h: Harness;
+  let offsetMs = 0;
+  const clock = { now: () => new Date(Date.now() + offsetMs) };
+  beforeEach(async () => {
+    offsetMs = 0;
+    h = await createHarness({ sms: "twilio", clock, env: { HOTLINE_ESCALATE_AFTER_SECONDS: "3600" } });
+    h.startWorkers();
+  });
+  afterEach(async () => {
+    // Let in-flight jobs (pages, relays, processing) finish before the connections close.
+    const queues = Object.values(h.deps.queues).filter((q): q is typeof h.deps.queues.inbound => typeof q === "object" && "getJobCounts" in q);
+    await waitFor(async () => {
+      for (const q of queues) {
+        const n = await q.getJobCounts("active", "waiting", "prioritized");
+        if (n.active || n.waiting || n.prioritized) return false;
+      }
+      return true;
+    }, 15_000, "queues idle");
+    await h.close();
+  });
+
+  async function addVolunteer(phone = "+15555551001") {
+    const res = await h.admin("POST", "/hotline/responders", { name: "Vol One", phone, tier: "primary", timeZone: "America/New_York", shifts: ALWAYS });
+    expect(res.status).toBe(201);
+    return phone;
+  }
+  const twimlOf = async (res: Response) => {
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  const processed = (sidOrBody: string) =>
+    waitFor(async () => {
+      const { rows } = await h.db.query<{ processed_at: Date | null }>("select processed_at from inbound_messages where body = $1", [sidOrBody]);
+      return rows.length > 0 && rows.every((r) => r.processed_at !== null);
+    }, 10_000, `processed: ${sidOrBody}`);
+
+  it("asks in English; YES opens a case with the safety reply and pages, and is not read as the enrolment YES", async () => {
+    const volunteer = await addVolunteer();
+    const { phone, participantId } = await enrol(h, { language: "en" });
+    const asked = await twimlOf(await h.postSms(phone, "i cant take it anymore"));
+    expect(asked).toContain("Are you thinking about suicide or hurting yourself right now? Reply YES or NO.");
+    expect(asked).toContain("988");
+    expect((await h.store.cases.list({ status: "open" })).length).toBe(0);
+    const pending = await h.store.askBacks.pendingFor(phone);
+    expect(pending?.status).toBe("pending");
+
+    const answered = await twimlOf(await h.postSms(phone, "Yes"));
+    expect(answered).toMatch(/988/);
+    expect(answered).toMatch(/911/);
+    const [c] = await h.store.cases.list({ status: "open" });
+    expect(c?.categories).toContain("suicide_self_harm");
+    expect((await h.store.askBacks.answeredBy((await lastInbound(phone)).message_sid))?.status).toBe("yes");
+    // Still pending enrolment: the YES answered the question, not the welcome text.
+    expect((await h.store.participants.get(participantId))!.consent).toBe("pending");
+    await waitFor(() => h.fakeTwilio!.sentTo(volunteer).some((m) => m.body.includes(c!.shortId)), 10_000, "page");
+  });
+
+  it("asks in Spanish; SÍ from a parent whose enrolment is pending opens a case, not the opt-in", async () => {
+    await addVolunteer();
+    const { phone, participantId } = await enrol(h, { language: "es" });
+    const asked = await twimlOf(await h.postSms(phone, "ya no puedo más, me siento vacía"));
+    expect(asked).toContain("¿Está pensando en suicidarse o en hacerse daño ahora? Responda SÍ o NO.");
+    expect(asked).toContain("envíe AYUDA al 988");
+    const answered = await twimlOf(await h.postSms(phone, "SI"));
+    expect(answered).toMatch(/988/);
+    expect((await h.store.cases.list({ status: "open" })).length).toBe(1);
+    await processed("SI");
+    expect((await h.store.participants.get(participantId))!.consent).toBe("pending");
+  });
+
+  it("NO sends the text to the peer as a concern written with care, with no case and no opt-out", async () => {
+    const { phone, participantId } = await enrol(h, { language: "en" });
+    await h.postSms(phone, "YES");
+    await waitFor(async () => (await h.store.participants.get(participantId))!.consent === "opted_in", 10_000, "opted in");
+    await twimlOf(await h.postSms(phone, "i hate myself so much"));
+    const answered = await twimlOf(await h.postSms(phone, "no"));
+    expect(answered).not.toMatch(/988/);
+    await processed("no");
+    const notes = await h.store.notifications.list({ participantId });
+    const concern = notes.find((n) => n.kind === "concern");
+    expect(concern?.summary).toMatch(/they said no/);
+    expect(concern?.summary).not.toMatch(/hate/); // the summary does not quote the parent
+    expect((await h.store.cases.list({ status: "open" })).length).toBe(0);
+    expect((await h.store.participants.get(participantId))!.consent).toBe("opted_in");
+    expect((await h.store.askBacks.pendingFor(phone))).toBeNull();
+  });
+
+  it("no answer within the window: the timeout job sends the concern to the peer once", async () => {
+    const { phone, participantId } = await enrol(h, { language: "en" });
+    await twimlOf(await h.postSms(phone, "i want to disappear"));
+    const pending = (await h.store.askBacks.pendingFor(phone))!;
+    const job = await waitFor(() => h.deps.queues.hotline.getJob(jobId.askBackTimeout(pending.id)), 10_000, "timeout job");
+    expect(await job.isDelayed()).toBe(true);
+    expect(job.opts.delay).toBeGreaterThan((ASK_BACK_WINDOW_MINUTES - 1) * 60_000);
+    offsetMs = (ASK_BACK_WINDOW_MINUTES + 1) * 60_000; // the window has passed on the app's clock
+    await job.promote();
+    await waitFor(async () => (await job.getState()) === "completed", 10_000, "timeout ran");
+    const notes = (await h.store.notifications.list({ participantId })).filter((n) => n.kind === "concern");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.summary).toMatch(/no answer in 30 minutes/);
+    expect((await h.store.askBacks.bySid(pending.messageSid))?.status).toBe("timed_out");
+    // A late YES the same day still opens a case.
+    const late = await twimlOf(await h.postSms(phone, "yes"));
+    expect(late).toMatch(/988/);
+    expect((await h.store.cases.list({ status: "open" })).length).toBe(1);
+  });
+
+  it("an imminent text while a question is open opens a case and closes the question", async () => {
+    const { phone, participantId } = await enrol(h, { language: "en" });
+    await twimlOf(await h.postSms(phone, "whats the point of anything"));
+    expect(await twimlOf(await h.postSms(phone, "i have the pills counted out"))).toMatch(/988/);
+    expect((await h.store.cases.list({ status: "open" })).length).toBe(1);
+    await processed("i have the pills counted out");
+    expect(await h.store.askBacks.pendingFor(phone)).toBeNull();
+    expect((await h.store.notifications.list({ participantId })).filter((n) => n.kind === "concern")).toHaveLength(0);
+  });
+
+  it("a crisis about someone else gets the third-party safety text and a case", async () => {
+    const twiml = await twimlOf(await h.postSms("+15555550177", "my husband says he wants to kill himself"));
+    expect(twiml).toContain("If they are in danger now, call 911");
+    const [c] = await h.store.cases.list({ status: "open" });
+    expect(c?.categories).toContain("third_party");
+  });
+
+  it("a bare HELP or AYUDA from an enrolled parent gets the HELP text, the safety line and a low-severity case", async () => {
+    const en = await enrol(h, { language: "en" });
+    await h.postSms(en.phone, "YES");
+    await waitFor(async () => (await h.store.participants.get(en.participantId))!.consent === "opted_in", 10_000, "opted in");
+    const help = await twimlOf(await h.postSms(en.phone, "HELP"));
+    expect(help).toContain("Reply STOP to opt out");
+    expect(help).toContain("If you are in crisis, call or text 988 now. A volunteer will check on you.");
+    const [c] = await h.store.cases.list({ status: "open" });
+    expect(c?.severity).toBe(10);
+    expect(c?.categories).toEqual(["explicit_help"]);
+
+    // From a number we do not know, AYUDA is still the crisis keyword: full safety reply.
+    const stranger = await twimlOf(await h.postSms("+15555550188", "AYUDA"));
+    expect(stranger).toMatch(/AYUDA al 988/);
+    expect(stranger).not.toContain("STOP");
+  });
+
+  it("a hotline responder's number cannot be enrolled as a parent, nor a parent's as a responder", async () => {
+    const volunteer = await addVolunteer("+15555551009");
+    const res = await h.admin("POST", "/participants", { firstName: "Vol", phone: volunteer, timeZone: "America/New_York", language: "en" });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ fields: { phone: expect.any(String) } });
+    const { phone } = await enrol(h);
+    const back = await h.admin("POST", "/hotline/responders", { name: "X", phone, tier: "primary", timeZone: "America/New_York", shifts: ALWAYS });
+    expect(back.status).toBe(409);
+  });
+
+  async function lastInbound(phone: string) {
+    const { rows } = await h.db.query<{ message_sid: string }>("select message_sid from inbound_messages where from_phone = $1 order by received_at desc limit 1", [phone]);
+    return rows[0]!;
+  }
+});
