@@ -141,14 +141,40 @@ export async function crisisAgainOnClaimedCase(act: HotlineAct, c: HotlineCase, 
     if (await reopenClaimedCase(act, c, state, act.now)) return "reopened";
   }
   const data = { caseId: c.id, round: c.escalationRound, holderId: c.claimedBy!, inboundId, since: act.now.toISOString() };
-  (act.effects.jobs ??= []).push({
-    queue: "hotline",
-    name: "claimed-reply-check",
-    data,
-    opts: { jobId: jobId.claimedReplyCheck({ caseId: c.id, inboundId }), delay: act.deps.config.HOTLINE_CLAIMED_REPLY_SECONDS * 1000, attempts: 20, backoff: { type: "fixed", delay: 1000 } },
-  });
+  (act.effects.jobs ??= []).push(claimedReplyCheckJob(act.deps, data));
   await act.store.cases.addEvent(c.id, "crisis_again_while_claimed", act.now, c.claimedBy, { inboundId, holderState: state });
   return "watching";
+}
+
+export type ClaimedReplyCheck = { caseId: string; round: number; holderId: string; inboundId: string; since: string };
+
+/** The delayed check's job: due HOTLINE_CLAIMED_REPLY_SECONDS after the crisis text (at once if that has passed). */
+export function claimedReplyCheckJob(deps: Pick<Deps, "config" | "clock">, data: ClaimedReplyCheck) {
+  const due = new Date(data.since).getTime() + deps.config.HOTLINE_CLAIMED_REPLY_SECONDS * 1000;
+  return {
+    queue: "hotline" as const,
+    name: "claimed-reply-check",
+    data,
+    opts: { jobId: jobId.claimedReplyCheck(data), delay: Math.max(0, due - deps.clock.now().getTime()), attempts: 20, backoff: { type: "fixed" as const, delay: 1000 } },
+  };
+}
+
+/**
+ * The checks claimed cases still need (for the sweeper, after Redis lost its jobs): the
+ * holder's latest crisis text from the parent in this round that they have not answered.
+ */
+export async function pendingClaimedReplyChecks(deps: Pick<Deps, "db">): Promise<ClaimedReplyCheck[]> {
+  const store = storeFor(deps.db);
+  const out: ClaimedReplyCheck[] = [];
+  for (const c of await store.cases.list({ status: "claimed" })) {
+    const events = await store.cases.events(c.id);
+    const watch = events.filter((e) => e.type === "crisis_again_while_claimed" && e.responderId === c.claimedBy).at(-1);
+    if (!watch || (c.claimedAt && watch.at < c.claimedAt)) continue;
+    const answered = events.some((e) => e.type === "relayed_to_parent" && e.responderId === c.claimedBy && e.at >= watch.at);
+    if (answered) continue;
+    out.push({ caseId: c.id, round: c.escalationRound, holderId: c.claimedBy!, inboundId: watch.detail.inboundId as string, since: watch.at.toISOString() });
+  }
+  return out;
 }
 
 /** The delayed check: has the holder written to the parent since the crisis text? */

@@ -5,6 +5,7 @@ import { storeFor } from "../store";
 import { scheduleClose } from "./checkins";
 import type { Deps } from "./deps";
 import { enqueueInbound, enqueueNotifications, enqueueSms, startEscalation } from "./effects";
+import { claimedReplyCheckJob, pendingClaimedReplyChecks } from "./hotline-actions";
 
 /** Rows older than this with no finished job are presumed orphaned (enqueue failed, Redis lost). */
 const ORPHAN_AFTER_MS = 30_000;
@@ -37,6 +38,11 @@ export async function sweepOrphans(deps: Deps, opts: { orphanAfterMs?: number } 
   let escalations = 0;
   for (const c of await store.cases.list({ status: "open" })) {
     if (await requeue(deps.queues.hotline, jobId.escalate(c), () => startEscalation(deps, c))) escalations++;
+  }
+  // A claimed case whose parent texted in crisis again must keep its holder's reply check.
+  for (const check of await pendingClaimedReplyChecks(deps)) {
+    const job = claimedReplyCheckJob(deps, check);
+    if (await requeue(deps.queues.hotline, job.opts.jobId, () => deps.queues.hotline.add(job.name, job.data, job.opts))) escalations++;
   }
   // A sent check-in whose reply window has closed must have a close job, or it would stay
   // "awaiting" forever (never missed, never counted in a streak). The due job adds it after

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { jobId } from "../../src/queues";
+import { sweepOrphans } from "../../src/services/sweep";
 import { runningClock } from "../support/clock";
 import { quiet } from "../support/settle";
 import { createHarness, waitFor, type Harness } from "../support/harness";
@@ -154,5 +158,38 @@ describe("hotline case lifecycle", { timeout: E2E_TIMEOUT }, () => {
     await waitFor(() => texts(p.phone).length === 1, WAIT, "first page");
     clock.jump(7 * 60_000);
     await waitFor(() => texts(b.phone).some((t) => /\(7 min\)/.test(t)), WAIT, "re-page saying 7 min");
+  });
+});
+
+describe("a lost reply check (Redis lost its jobs) is restored by the sweeper", { timeout: E2E_TIMEOUT }, () => {
+  it("re-adds the claimed case's check, which then re-opens the case of a silent holder", async () => {
+    const clock = runningClock(new Date("2026-11-24T15:00:00Z"));
+    const h = await createHarness({
+      sms: "twilio",
+      clock,
+      // Own DATA_DIR: the sweeper replays this process's journal from there.
+      env: { HOTLINE_ESCALATE_AFTER_SECONDS: "30", HOTLINE_CLAIMED_REPLY_SECONDS: "600", DATA_DIR: await mkdtemp(join(tmpdir(), "bl-h5-")) },
+    });
+    try {
+      h.startWorkers();
+      const v1 = await addResponder(h, { name: "Vera One", phone: "+15555567001", tier: "primary" });
+      const { c } = await openCase(h, "+15555569007");
+      await accept(h, v1, c.shortId);
+      await h.postSms("+15555569007", "i want to kill myself");
+      const watch = await waitFor(async () => (await h.store.cases.events(c.id)).find((e) => e.type === "crisis_again_while_claimed"), WAIT, "watch");
+      const id = jobId.claimedReplyCheck({ caseId: c.id, inboundId: watch.detail.inboundId as string });
+      const job = await waitFor(() => h.deps.queues.hotline.getJob(id), WAIT, "check job queued");
+      await job.remove(); // as if Redis came back empty
+      expect(await h.deps.queues.hotline.getJob(id)).toBeUndefined();
+
+      clock.jump(11 * 60_000); // past HOTLINE_CLAIMED_REPLY_SECONDS by the app's clock, with no reply
+      await sweepOrphans(h.deps);
+      expect(await h.deps.queues.hotline.getJob(id)).toBeDefined();
+      await waitFor(async () => (await eventTypes(h, c.id)).includes("reopened"), WAIT, "re-opened");
+      expect((await h.store.cases.events(c.id)).find((e) => e.type === "reopened")!.detail.reason).toBe("holder_silent");
+    } finally {
+      await quiet(h, { timeoutMs: WAIT }).catch(() => undefined);
+      await h.close();
+    }
   });
 });
