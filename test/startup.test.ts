@@ -173,6 +173,14 @@ describe("npm start", () => {
       const health = await fetch(`http://127.0.0.1:${s.port}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ ok: true, mode: "sandbox" });
+      // The empty data folder was filled from the build's migrated template, and it works.
+      expect(s.logged("embedded store created from the build's template")).toBeDefined();
+      const peer = await fetch(`http://127.0.0.1:${s.port}/api/peers`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "Rosa Diaz", timeZone: "America/New_York" }),
+      });
+      expect(peer.status).toBe(201);
       // npm is not node: the signal must still reach the server (npm start execs node).
       expect(listening.pid).not.toBe(s.child.pid);
 
