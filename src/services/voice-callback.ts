@@ -1,12 +1,13 @@
 import { callbackSteps, HANGUP } from "../domain/voice/flow";
 import type { VoiceStep } from "../domain/voice/steps";
 import { voiceSms } from "../domain/voice/texts";
-import type { Responder } from "../domain/hotline/model";
+import type { HotlineCase, Responder } from "../domain/hotline/model";
 import { describeError } from "../log";
 import { storeFor } from "../store";
 import type { Deps } from "./deps";
+import { dispatchEffects, noEffects } from "./effects";
 import { lifecycleText, textResponder, type HotlineAct } from "./hotline-messages";
-import { voicePortFor } from "./voice-port";
+import { later, voicePortFor } from "./voice-port";
 import { voiceStore } from "./voice-store";
 
 /**
@@ -28,6 +29,16 @@ export async function requestCallBack(act: HotlineAct, responder: Responder, sho
     await tell("not-yours", voiceSms("callbackNotYours", responder.language, { caseId: c.shortId }));
     return "callback_not_yours";
   }
+  const first = await store.cases.addEvent(c.id, "callback_requested", now, responder.id, { inboundId }, `callback|${inboundId}`);
+  if (!first) return "callback_already_requested";
+  await tell("ringing", voiceSms("callbackRinging", responder.language, { caseId: c.shortId }));
+  // Placed once the text's transaction has committed (the call row must not wait on it).
+  later(deps, "place call-back", () => placeCallBack(deps, c, responder, inboundId));
+  return "callback_requested";
+}
+
+async function placeCallBack(deps: Deps, c: HotlineCase, responder: Responder, inboundId: string): Promise<void> {
+  const now = deps.clock.now();
   const calls = voiceStore(deps.db);
   const { call, isNew } = await calls.createCall({
     callSid: `pending-${inboundId}`,
@@ -40,7 +51,7 @@ export async function requestCallBack(act: HotlineAct, responder: Responder, sho
     at: now,
     answeredBy: responder.id,
   });
-  if (!isNew) return "callback_already_requested";
+  if (!isNew) return;
   const base = deps.config.PUBLIC_URL.replace(/\/$/, "");
   try {
     const { sid } = await voicePortFor(deps).createCall({
@@ -52,13 +63,12 @@ export async function requestCallBack(act: HotlineAct, responder: Responder, sho
     await calls.setCallSid(call.id, sid);
   } catch (err) {
     deps.log.error("voice: call-back could not be placed", { callId: call.id, error: describeError(err) });
+    const store = storeFor(deps.db);
+    const effects = noEffects();
     await store.cases.addEvent(c.id, "callback_failed", now, responder.id, { callId: call.id });
-    await tell("failed", voiceSms("callbackFailed", responder.language, { caseId: c.shortId }));
-    return "callback_failed";
+    await textResponder({ store, deps, now, effects }, responder, `callback|failed|${inboundId}`, voiceSms("callbackFailed", responder.language, { caseId: c.shortId }));
+    await dispatchEffects(deps, effects);
   }
-  await store.cases.addEvent(c.id, "callback_requested", now, responder.id, { callId: call.id }, `callback|${call.id}`);
-  await tell("ringing", voiceSms("callbackRinging", responder.language, { caseId: c.shortId }));
-  return "callback_requested";
 }
 
 /** The volunteer answered the call-back leg: dial the parent from the program number. */

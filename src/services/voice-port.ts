@@ -1,4 +1,5 @@
 import { createSandboxVoice, createTwilioVoice, type VoicePort } from "../channels/twilio-voice";
+import { describeError } from "../log";
 import type { Deps } from "./deps";
 
 const ports = new WeakMap<object, VoicePort>();
@@ -23,4 +24,25 @@ export function voicePortFor(deps: Pick<Deps, "config" | "db">): VoicePort {
 /** Tests, the simulator and the bench hand in their own port before the first call. */
 export function useVoicePort(deps: Pick<Deps, "db">, port: VoicePort): void {
   ports.set(deps.db, port);
+}
+
+// ---- work after the answer: Calls API requests run once the webhook has answered ----
+
+const pendingByDb = new WeakMap<object, Set<Promise<unknown>>>();
+
+/** Runs `fn` in the background, tracked per app; a failure is logged (ids only). */
+export function later(deps: Pick<Deps, "db" | "log">, what: string, fn: () => Promise<unknown>): void {
+  let pending = pendingByDb.get(deps.db);
+  if (!pending) pendingByDb.set(deps.db, (pending = new Set()));
+  const p: Promise<unknown> = Promise.resolve()
+    .then(fn)
+    .catch((err) => deps.log.error("voice: background step failed", { what, error: describeError(err) }))
+    .finally(() => pending!.delete(p));
+  pending.add(p);
+}
+
+/** Resolves once every background step started so far (and those they started) is done. */
+export async function voiceIdle(deps: Pick<Deps, "db">): Promise<void> {
+  const pending = pendingByDb.get(deps.db);
+  while (pending && pending.size) await Promise.all([...pending]);
 }

@@ -36,7 +36,8 @@ import { dispatchEffects, noEffects, type Effects } from "./effects";
 import { openOrJoinCase } from "./hotline";
 import { claimedText } from "./hotline-actions";
 import { firstName, handOver, textResponder, type HotlineAct } from "./hotline-messages";
-import { voicePortFor } from "./voice-port";
+import { later, voicePortFor } from "./voice-port";
+export { voiceIdle } from "./voice-port";
 import { voiceStore, type VoiceCall, type VoiceLeg, type VoiceStore } from "./voice-store";
 
 /**
@@ -70,25 +71,6 @@ async function dispatch(deps: Deps, effects: Effects): Promise<void> {
     // The sweeper re-enqueues stored texts and open cases' paging chains.
     deps.log.error("voice: queueing after commit failed; the sweeper will retry", { error: describeError(err) });
   }
-}
-
-// ---- work after the answer -------------------------------------------------------------
-
-const pendingByDb = new WeakMap<object, Set<Promise<unknown>>>();
-
-function later(deps: Deps, what: string, fn: () => Promise<unknown>): void {
-  let pending = pendingByDb.get(deps.db);
-  if (!pending) pendingByDb.set(deps.db, (pending = new Set()));
-  const p: Promise<unknown> = fn()
-    .catch((err) => deps.log.error("voice: background step failed", { what, error: describeError(err) }))
-    .finally(() => pending!.delete(p));
-  pending.add(p);
-}
-
-/** Resolves once every Calls API request started so far (and those they started) is done. */
-export async function voiceIdle(deps: Pick<Deps, "db">): Promise<void> {
-  const pending = pendingByDb.get(deps.db);
-  while (pending && pending.size) await Promise.all([...pending]);
 }
 
 function abs(deps: Deps, path: string): string {
