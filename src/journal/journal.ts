@@ -15,7 +15,7 @@ export type JournalRecord =
       to: string;
       body: string;
       /** The screen's verdict at the webhook; null for a routine text. */
-      crisis: { level: "imminent" | "concern"; categories: string[] } | null;
+      crisis: { level: "imminent" | "possible" | "concern"; categories: string[] } | null;
       /** Short case id the pages named, so a volunteer's ACCEPT works once the case exists. */
       shortId: string | null;
       receivedAt: string;

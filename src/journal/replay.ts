@@ -77,6 +77,23 @@ export async function keepInJournal(deps: Deps, record: InboundRecord): Promise<
   scheduleReplay(deps);
 }
 
+const resumed = new WeakSet<object>();
+
+/**
+ * Once per app, on its first webhook: texts journaled before a restart are replayed
+ * without waiting for a new outage (a web-only process runs no sweeps).
+ */
+export function resumeReplayIfPending(deps: Deps): void {
+  if (resumed.has(deps)) return;
+  resumed.add(deps);
+  void stateFor(deps).journal.then(
+    (j) => {
+      if (j.size() > 0) scheduleReplay(deps);
+    },
+    () => undefined,
+  );
+}
+
 /** Waits for direct pages in flight (tests, shutdown). */
 export async function settleDirectPages(deps: Pick<Deps, "config">): Promise<void> {
   const state = stateFor(deps);
@@ -160,7 +177,7 @@ async function replayText(deps: Deps, text: InboundRecord, pages: PageRecord[]):
         fromPhone: text.from,
         toPhone: text.to,
         body: text.body,
-        crisisLevel: text.crisis ? "concern" : null,
+        crisisLevel: text.crisis ? text.crisis.level : null,
         crisisCategories: text.crisis?.categories ?? null,
       },
     ]);

@@ -4,7 +4,7 @@ import { describeError } from "../log";
 import { newShortId } from "../domain/hotline/commands";
 import { orFallback, withDeadline } from "../journal/deadline";
 import { pageFromStore } from "../journal/direct-page";
-import { keepInJournal } from "../journal/replay";
+import { keepInJournal, resumeReplayIfPending } from "../journal/replay";
 import { responderCacheFor } from "../journal/responder-cache";
 import { storeCrisisText, type StoredCrisis } from "../journal/store-crisis";
 import { storeFor } from "../store";
@@ -48,9 +48,11 @@ export async function acceptInbound(text: InboundText, deps: Deps, writer: Inbou
   const budget = deadlines(deps);
   const responders = responderCacheFor(deps);
   responders.refreshIfStale();
+  resumeReplayIfPending(deps);
   let screen: CrisisScreen | null = screenForCrisis(text.body);
   // An answer to an open crisis question, or a bare HELP/AYUDA from an enrolled parent.
-  const followUp = await webhookFollowUp(text, screen, deps);
+  // Bounded like every lookup here: a hung Postgres must not hold the answer (null = screen as usual).
+  const followUp = (await orFallback(webhookFollowUp(text, screen, deps), 2 * budget.lookup, "crisis follow-up", null)).value;
   if (followUp) {
     const accepted = await acceptCrisis(text, followUp.participant, followUp.screen, deps);
     return followUp.reply ? { ...accepted, immediateReply: followUp.reply } : accepted;
@@ -92,7 +94,7 @@ export async function acceptInbound(text: InboundText, deps: Deps, writer: Inbou
     // Postgres down or too slow: keep the text on local disk and answer; the journal
     // replays it (idempotent on MessageSid) once Postgres is back.
     deps.log.error("inbound text could not be stored; journaled", { error: describeError(err) });
-    await keepInJournal(deps, journalRecord(text, concern ? { level: "concern", categories: concern.categories } : null, null, deps));
+    await keepInJournal(deps, journalRecord(text, concern ? { level: concern.level as "possible" | "concern", categories: concern.categories } : null, null, deps));
     if (screen?.level === "possible") return { message: null, isNew: false, immediateReply: ASK_BACK_UNRECORDED_TEXT.both };
     return { message: null, isNew: false, immediateReply: null };
   }
@@ -110,7 +112,7 @@ function deadlines(deps: Pick<Deps, "config">) {
 
 function journalRecord(
   text: InboundText,
-  crisis: { level: "imminent" | "concern"; categories: string[] } | null,
+  crisis: { level: "imminent" | "possible" | "concern"; categories: string[] } | null,
   shortId: string | null,
   deps: Pick<Deps, "clock">,
 ) {

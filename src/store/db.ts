@@ -99,6 +99,13 @@ async function openPostgres(url: string, clock: Clock, schema?: string): Promise
     query: (sql, params) => run(pool, sql, params),
     async transaction(fn) {
       const client = await pool.connect();
+      // A server that dies mid-transaction makes the checked-out client emit 'error'; the
+      // pool listens only on idle clients, and an unhandled 'error' ends the process (a
+      // Postgres outage must not take the crisis webhook down). The query rejects anyway.
+      if (!guardedClients.has(client)) {
+        client.on("error", () => undefined);
+        guardedClients.add(client);
+      }
       try {
         await client.query("begin");
         const result = await fn({ clock, query: (sql, params) => run(client, sql, params) });
@@ -119,6 +126,8 @@ async function openPostgres(url: string, clock: Clock, schema?: string): Promise
     close: () => pool.end(),
   };
 }
+
+const guardedClients = new WeakSet<object>();
 
 const INT8_OID = 20;
 

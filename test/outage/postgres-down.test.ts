@@ -29,7 +29,7 @@ describe("Postgres down", () => {
     const volunteer = await app.addResponder({ name: "Vol One", phone: "+15555551001" });
     // The webhook keeps a copy of the active responders from its last successful read.
     await app.postSms(parent.phone, "hola");
-    await waitFor(() => responderCacheFor(app.deps).responders?.length === 1, 5000, "responder cache");
+    await waitFor(async () => (await responderCacheFor(app.deps).readNow())?.length === 1, 10_000, "responder cache");
     app.startWorkers();
 
     await pg.kill();
