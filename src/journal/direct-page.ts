@@ -85,7 +85,7 @@ export async function pageFromStore(deps: Deps, c: Pick<HotlineCase, "id" | "sho
   const { responders: toPage, reason } = whomToPage(0, await store.responders.listActive(), now, { childSafety: c.supervisorReview });
   const ids: string[] = [];
   for (const r of toPage) {
-    const { message } = await store.outbound.createOnce({
+    const { message, isNew } = await store.outbound.createOnce({
       idempotencyKey: `page|${c.id}|${c.escalationRound}|0|${r.id}`,
       toPhone: r.phone,
       body: pageBody(deps, r, c.shortId, reason),
@@ -94,7 +94,9 @@ export async function pageFromStore(deps: Deps, c: Pick<HotlineCase, "id" | "sho
       participantId: null,
       notAfter: null,
     });
-    ids.push(message.id);
+    // A row that already existed was made by the chain's own step (the queue was slow,
+    // not down): its job sends it.
+    if (isNew) ids.push(message.id);
   }
   await store.cases.addEvent(
     c.id,
@@ -107,9 +109,10 @@ export async function pageFromStore(deps: Deps, c: Pick<HotlineCase, "id" | "sho
   if (toPage.length === 0) deps.log.error("hotline case has nobody to page", { caseId: c.id, reason });
   const outcomes = await Promise.all(
     ids.map((id) =>
-      withRetries(async () => {
-        const outcome = await deliverOutbound(id, deps);
-        return outcome;
+      withRetries(() => {
+        // A failed try puts the row back to "queued" and throws: retried here a few times;
+        // after that the sweeper queues it once Redis is back.
+        return deliverOutbound(id, deps, { isLast: false, direct: true });
       }).catch((err: unknown) => {
         deps.log.error("direct page failed; the sweeper re-queues it", { outboundId: id, error: describeError(err) });
         return "failed" as const;

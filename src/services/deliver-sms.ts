@@ -35,7 +35,11 @@ export type DeliveryOutcome =
 export async function deliverOutbound(
   outboundId: string,
   deps: Pick<Deps, "db" | "sms" | "clock" | "log" | "config">,
-  attempt: { isLast: boolean } = { isLast: false },
+  /**
+   * `direct`: sent around the queue (Redis down). It then takes only a "queued" row: a row
+   * "sending" belongs to a job in flight, and resuming it would page twice.
+   */
+  attempt: { isLast: boolean; direct?: boolean } = { isLast: false },
 ): Promise<DeliveryOutcome> {
   const store = storeFor(deps.db);
   const msg = await store.outbound.get(outboundId);
@@ -47,7 +51,7 @@ export async function deliverOutbound(
     deps.log.warn("send outcome unknown after interruption; not re-sending routine text", { outboundId });
     return "unknown_not_resent";
   }
-  const resumable: OutboundStatus[] = msg.priority === "crisis" ? ["queued", "sending"] : ["queued"];
+  const resumable: OutboundStatus[] = msg.priority === "crisis" && !attempt.direct ? ["queued", "sending"] : ["queued"];
   if (!resumable.includes(msg.status)) return "already_handled";
 
   // From `resumable`, not just "queued": a crisis text left "sending" by a dead worker
