@@ -167,7 +167,7 @@ export const HANGUP: VoiceStep[] = [{ verb: "hangup" }];
  */
 export function outageSteps(v: CallerView, volunteerPhones: string[], programNumber: string, number988: string, ringSeconds: number): VoiceStep[] {
   const lang = single(v.language);
-  const greeting: VoiceStep[] = speechFor("greeting", v.language, { program: v.program }).map((speech) => ({ verb: "say" as const, speech }));
+  const greeting: VoiceStep[] = speechFor("outageGreeting", v.language, { program: v.program }).map((speech) => ({ verb: "say" as const, speech }));
   const ring: VoiceStep[] = volunteerPhones.length
     ? [{ verb: "dial_number", numbers: volunteerPhones.slice(0, 10), callerId: programNumber, timeoutSeconds: ringSeconds }]
     : [];

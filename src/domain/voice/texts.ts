@@ -11,6 +11,10 @@ const TEXTS = {
     en: "You have reached the {program} crisis line. If you are in immediate danger, hang up and call 9 1 1. To talk to the 9 8 8 crisis line now, press 9. Otherwise stay on the line: we are calling a volunteer for you.",
     es: "Llamaste a la línea de crisis de {program}. Si estás en peligro inmediato, cuelga y llama al 9 1 1. Para hablar ahora con la línea de crisis 9 8 8, marca 9. Si no, quédate en la línea: estamos llamando a un voluntario.",
   },
+  outageGreeting: {
+    en: "You have reached the {program} crisis line. If you are in immediate danger, hang up and call 9 1 1. We are calling a volunteer for you; if nobody answers, we will connect you to the 9 8 8 crisis line.",
+    es: "Llamaste a la línea de crisis de {program}. Si estás en peligro inmediato, cuelga y llama al 9 1 1. Estamos llamando a un voluntario; si nadie contesta, te comunicaremos con la línea de crisis 9 8 8.",
+  },
   peerOption: {
     en: "To leave a message for your peer instead, press 2.",
     es: "Para dejarle un mensaje a tu consejera o consejero, marca 2.",

@@ -60,6 +60,9 @@ describe("what the caller hears", () => {
       { verb: "dial_number", numbers: ["+18002738255"] },
     ]);
     expect(JSON.stringify(steps)).not.toMatch(/twilio\/voice/);
+    // No key can be read without the store: the greeting promises none.
+    expect(text(steps)).not.toMatch(/press 9/);
+    expect(text(steps)).toMatch(/9 1 1/);
   });
 });
 
