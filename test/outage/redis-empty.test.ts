@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobId } from "../../src/queues";
 import { TEST_DATABASE_URL } from "../support/env";
 import { installSchedules } from "../../workers";
 import { startOutageApp, waitFor, type OutageApp } from "./app";
@@ -30,13 +31,18 @@ describe("Redis comes back empty", () => {
     (await app.deps.queues.checkins.getJobs(["delayed", "waiting"])).filter((j) => j.id?.startsWith(`checkin|${participantId}|`));
   const schedulers = async () => (await app.deps.queues.housekeeping.getJobSchedulers()).map((s) => s.key).sort();
 
-  it("reinstalls the recurring schedules and re-plans upcoming check-ins", async () => {
+  it("reinstalls the recurring schedules, re-plans upcoming check-ins and restarts open cases' paging", async () => {
     const parent = await app.enrol({ phone: "+15555550125" });
+    await app.addResponder({ name: "Vol One", phone: "+15555551005" });
     app.startWorkers();
     await app.postSms(parent.phone, "YES");
     await waitFor(async () => (await app.store.participants.get(parent.id))?.consent === "opted_in", 10_000, "opt-in");
     await installSchedules(app.deps);
     await waitFor(async () => (await checkinJobs(parent.id)).length > 0, 10_000, "check-ins planned after opt-in");
+    const crisis = await app.postSms("+15555550126", "i took all my pills");
+    expect(crisis.text).toContain("988");
+    const [c] = await app.store.cases.list({ status: "open" });
+    await waitFor(async () => app.deps.queues.hotline.getJob(jobId.escalate(c!)), 10_000, "paging chain");
     const before = await schedulers();
     expect(before).toEqual(expect.arrayContaining(["plan-all", "sweep"]));
 
@@ -45,6 +51,7 @@ describe("Redis comes back empty", () => {
 
     await waitFor(async () => (await schedulers()).join() === before.join(), 15_000, "schedules reinstalled");
     await waitFor(async () => (await checkinJobs(parent.id)).length > 0, 15_000, "check-ins re-planned");
+    await waitFor(async () => app.deps.queues.hotline.getJob(jobId.escalate(c!)), 15_000, "paging chain restarted");
     expect(app.logLines.some((l) => l.includes("Redis came back empty"))).toBe(true);
   }, 30_000);
 });

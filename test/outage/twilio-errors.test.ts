@@ -68,7 +68,7 @@ describe("Twilio errors", () => {
     expect(gaveUp.errorCode).toBe("retries_exhausted");
   }, 30_000);
 
-  it("keeps retrying a page until it is sent, and stops once its case has closed", async () => {
+  it("keeps retrying a page or relay until it is sent, and stops once its case has closed", async () => {
     const responder = await app.store.responders.create({
       name: "Vol One",
       phone: "+15555551003",
@@ -110,6 +110,16 @@ describe("Twilio errors", () => {
     const stopped = await statusOf(page2.id, ["skipped", "sent", "failed"]);
     expect(stopped.status).toBe("skipped");
     expect(stopped.errorCode).toBe("case_closed");
+
+    // A relay to the parent: retried while their case is active, dropped once it closes.
+    const relayCase = await newCase();
+    await app.store.cases.claim(relayCase.id, responder.id, new Date());
+    const relay = await queueText({ idempotencyKey: `relay|${randomUUID()}`, kind: "hotline_relay", priority: "crisis", toPhone: relayCase.fromPhone });
+    await waitFor(() => app.fakeTwilio.requests.filter((r) => r.to === relayCase.fromPhone).length >= 5, 20_000, "five failed relay tries");
+    expect((await app.store.outbound.get(relay.id))!.status).not.toBe("skipped");
+    await app.store.cases.close(relayCase.id, responder.id, "safe", new Date());
+    const dropped = await statusOf(relay.id, ["skipped", "sent", "failed"]);
+    expect(dropped.errorCode).toBe("case_closed");
   }, 30_000);
 });
 
