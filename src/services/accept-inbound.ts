@@ -50,14 +50,13 @@ export async function acceptInbound(text: InboundText, deps: Deps, writer: Inbou
   responders.refreshIfStale();
   resumeReplayIfPending(deps);
   let screen: CrisisScreen | null = screenForCrisis(text.body);
-  // An answer to an open crisis question, or a bare HELP/AYUDA from an enrolled parent.
+  // An answer to an open crisis question is a crisis; a bare AYUDA from an enrolled parent
+  // is their HELP (answered by the worker, with the safety line and a volunteer check).
   // Bounded like every lookup here: a hung Postgres must not hold the answer (null = screen as usual).
   const followUp = (await orFallback(webhookFollowUp(text, screen, deps), 2 * budget.lookup, "crisis follow-up", null)).value;
-  if (followUp) {
-    const accepted = await acceptCrisis(text, followUp.participant, followUp.screen, deps);
-    return followUp.reply ? { ...accepted, immediateReply: followUp.reply } : accepted;
-  }
-  if (screen.level !== "none") {
+  if (followUp?.kind === "crisis") return acceptCrisis(text, followUp.participant, followUp.screen, deps);
+  if (followUp?.kind === "routine") screen = null;
+  if (screen && screen.level !== "none") {
     // Both lookups at once, each bounded: with Postgres down or slow the safety reply
     // must still leave within a second (unknown sender → the bilingual safety text).
     const participant =

@@ -184,10 +184,11 @@ export const BARE_HELP_SCREEN: CrisisScreen = { level: "possible", categories: [
 
 /**
  * Webhook, before routine handling: texts whose meaning depends on who sent them.
- * - a bare YES/SÍ that answers an open crisis question → a case (the answer wins over the
- *   enrolment YES);
- * - a bare HELP/AYUDA from an enrolled parent → a low-severity case, and the reply is the
- *   carrier HELP text plus the safety line.
+ * - a bare YES/SÍ that answers an open crisis question → a crisis (the answer wins over
+ *   the enrolment YES);
+ * - a bare AYUDA from an enrolled parent → routine: the worker answers it like HELP, with
+ *   the safety line and a volunteer asked to check on them (handleBareHelp). From anyone
+ *   else AYUDA stays the crisis keyword.
  * Returns null for everything else, and when the store cannot tell (then AYUDA stays a
  * crisis keyword and YES stays a YES: the safe defaults).
  */
@@ -195,24 +196,49 @@ export async function webhookFollowUp(
   text: { messageSid: string; from: string; body: string },
   screen: CrisisScreen,
   deps: Deps,
-): Promise<{ participant: Participant | null; screen: CrisisScreen; reply: string | null } | null> {
-  const bareHelp = isBareHelp(text.body);
-  if (!bareHelp && (screen.level !== "none" || parseAskBackAnswer(text.body) !== "yes")) return null;
+): Promise<{ kind: "crisis"; participant: Participant | null; screen: CrisisScreen } | { kind: "routine" } | null> {
+  const bareHelpKeyword = screen.level === "imminent" && isBareHelp(text.body);
+  if (!bareHelpKeyword && (screen.level !== "none" || parseAskBackAnswer(text.body) !== "yes")) return null;
   try {
     const store = storeFor(deps.db);
-    if (!bareHelp) {
-      if (!(await answerYesInWebhook(text, deps))) return null;
-      return { participant: await store.participants.byPhone(text.from), screen: ASK_BACK_YES_SCREEN, reply: null };
+    if (bareHelpKeyword) {
+      const participant = await store.participants.byPhone(text.from);
+      return participant?.consent === "opted_in" ? { kind: "routine" } : null;
     }
-    const participant = await store.participants.byPhone(text.from);
-    if (!participant || participant.consent !== "opted_in") return null;
-    const vars = textVars(deps, participant, null);
-    const help = renderFor(deps.flows.program.help, participant.language, vars);
-    return { participant, screen: BARE_HELP_SCREEN, reply: `${help} ${HELP_SAFETY_LINE[participant.language]}` };
+    if (!(await answerYesInWebhook(text, deps))) return null;
+    return { kind: "crisis", participant: await store.participants.byPhone(text.from), screen: ASK_BACK_YES_SCREEN };
   } catch (err) {
     deps.log.error("crisis follow-up lookup failed; screening as usual", { error: describeError(err) });
     return null;
   }
+}
+
+/**
+ * Worker: a bare HELP or AYUDA from an enrolled parent gets the carrier HELP text and the
+ * safety line, and a low-severity case asks a volunteer to check on them. A flow the
+ * parent is in keeps waiting (HELP is not an answer, and not a crisis that interrupts it).
+ */
+export async function handleBareHelp(ctx: { msg: InboundMessage; participant: Participant; store: Store; deps: Deps; now: Date; effects: Effects }): Promise<string | null> {
+  const { msg, participant, store, deps, now, effects } = ctx;
+  if (participant.consent !== "opted_in" || msg.crisisLevel === "imminent" || !isBareHelp(msg.body)) return null;
+  const help = renderFor(deps.flows.program.help, participant.language, textVars(deps, participant, null));
+  const { message, isNew } = await store.outbound.createOnce({
+    idempotencyKey: `help|${msg.id}`,
+    toPhone: participant.phone,
+    body: `${help} ${HELP_SAFETY_LINE[participant.language]}`,
+    kind: "help",
+    priority: "reply",
+    participantId: participant.id,
+    notAfter: null,
+  });
+  if (isNew) effects.sms.push(message);
+  const opened = await openOrJoinCase(store, { via: "peer_handoff", msg, fromPhone: participant.phone }, participant, BARE_HELP_SCREEN, now);
+  await store.cases.addEvent(opened.hotlineCase.id, "check_on_parent_requested", now, null, { via: "bare_help", inboundId: msg.id });
+  if (opened.isNew) {
+    effects.escalations.push(opened.hotlineCase);
+    await notifyPeerOfCase({ store, effects }, opened.hotlineCase, "hotline_case_opened", `They texted HELP; a volunteer was asked to check on them (case ${opened.hotlineCase.shortId}).`);
+  }
+  return "help_with_check_in";
 }
 
 /** The safety reply for a crisis about someone else ("my husband says he wants to kill himself"). */

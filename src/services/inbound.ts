@@ -9,7 +9,7 @@ import type { Deps } from "./deps";
 import { handleAppointmentReply } from "./appointments-reply";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
 import { handleResponderText, relayParentText } from "./hotline";
-import { handleAskBackInWorker } from "./ask-back";
+import { handleAskBackInWorker, handleBareHelp } from "./ask-back";
 import { awardPoints } from "./incentives";
 import { offHoursAutoReply } from "./off-hours-reply";
 import { renderFor, textVars } from "./texts";
@@ -53,7 +53,9 @@ async function route(msg: InboundMessage, store: Store, deps: Deps, now: Date, e
   const outcomes: string[] = [];
   if (participant && msg.crisisLevel === "imminent" && (await interruptFlowForCrisis({ store, deps, now, effects }, participant))) outcomes.push("flow_interrupted");
   if (activeCase) outcomes.push(await relayParentText(store, deps, activeCase, msg, now, effects));
-  if (!activeCase || (classifyKeyword(msg.body) && msg.crisisLevel !== "imminent")) {
+  const bareHelp = participant ? await handleBareHelp({ msg, participant, store, deps, now, effects }) : null;
+  if (bareHelp) outcomes.push(bareHelp);
+  else if (!activeCase || (classifyKeyword(msg.body) && msg.crisisLevel !== "imminent")) {
     outcomes.push(
       participant
         ? await handleParticipantText(msg, participant, store, deps, now, effects)

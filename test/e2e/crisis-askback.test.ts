@@ -135,17 +135,30 @@ describe("crisis ask-back", () => {
   });
 
   it("a bare HELP or AYUDA from an enrolled parent gets the HELP text, the safety line and a low-severity case", async () => {
-    const en = await enrol(h, { language: "en" });
-    await h.postSms(en.phone, "YES");
-    await waitFor(async () => (await h.store.participants.get(en.participantId))!.consent === "opted_in", 10_000, "opted in");
-    const help = await twimlOf(await h.postSms(en.phone, "HELP"));
-    expect(help).toContain("Reply STOP to opt out");
-    expect(help).toContain("If you are in crisis, call or text 988 now. A volunteer will check on you.");
-    const [c] = await h.store.cases.list({ status: "open" });
-    expect(c?.severity).toBe(10);
-    expect(c?.categories).toEqual(["explicit_help"]);
+    const optIn = async (language: "en" | "es", phone: string) => {
+      const p = await enrol(h, { language, phone });
+      await h.postSms(p.phone, language === "en" ? "YES" : "SI");
+      await waitFor(async () => (await h.store.participants.get(p.participantId))!.consent === "opted_in", 10_000, "opted in");
+      return p;
+    };
+    const en = await optIn("en", "+15555550100");
+    await h.postSms(en.phone, "HELP");
+    const help = await waitFor(() => h.fakeTwilio!.sentTo(en.phone).find((m) => m.body.includes("If you are in crisis")), 10_000, "HELP text");
+    expect(help.body).toContain("Reply STOP to opt out"); // the carrier HELP content…
+    expect(help.body).toContain("If you are in crisis, call or text 988 now. A volunteer will check on you."); // …and the safety line
+    const [c] = await waitFor(async () => (await h.store.cases.list({ status: "open" })).filter((x) => x.fromPhone === en.phone), 10_000, "case");
+    expect(c!.severity).toBe(10);
+    expect(c!.categories).toEqual(["explicit_help"]);
+    expect((await h.store.cases.events(c!.id)).map((e) => e.type)).toContain("check_on_parent_requested");
 
-    // From a number we do not know, AYUDA is still the crisis keyword: full safety reply.
+    const es = await optIn("es", "+15555550101");
+    await h.postSms(es.phone, "AYUDA");
+    const ayuda = await waitFor(() => h.fakeTwilio!.sentTo(es.phone).find((m) => m.body.includes("Un voluntario se comunicará")), 10_000, "Spanish HELP text");
+    expect(ayuda.body).toContain("apoyo entre pares");
+    expect(ayuda.body).toContain("envíe AYUDA al 988");
+    await waitFor(async () => (await h.store.cases.list({ status: "open" })).some((x) => x.fromPhone === es.phone && x.severity === 10), 10_000, "es case");
+
+    // From a number we do not know, AYUDA is still the crisis keyword: the full safety reply.
     const stranger = await twimlOf(await h.postSms("+15555550188", "AYUDA"));
     expect(stranger).toMatch(/AYUDA al 988/);
     expect(stranger).not.toContain("STOP");

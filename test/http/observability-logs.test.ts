@@ -51,11 +51,12 @@ describe("logs never carry phone numbers or message bodies", () => {
     await waitFor(async () => (await h.store.participants.get(participantId))!.consent === "opted_in", 10_000, "opt-in");
     await h.postSms(parent, bodies[0]!);
     await waitFor(async () => (await h.store.notifications.list({ participantId })).length >= 1, 10_000, "note for the peer");
+    // A bare HELP from an enrolled parent also asks a volunteer to check on them (a case).
+    const res = await h.admin("POST", "/hotline/responders", { name: "Vol One", phone: volunteer, timeZone: "America/New_York", tier: "primary", shifts: ALWAYS });
+    expect(res.status).toBe(201);
     await h.postSms(parent, "HELP");
     await waitFor(() => texts(parent).some((t) => /Contact/.test(t)), 10_000, "HELP reply");
 
-    const res = await h.admin("POST", "/hotline/responders", { name: "Vol One", phone: volunteer, timeZone: "America/New_York", tier: "primary", shifts: ALWAYS });
-    expect(res.status).toBe(201);
     expect((await h.postSms(parent, bodies[1]!)).status).toBe(200);
     const [c] = await h.store.cases.list({ status: "open" });
     await waitFor(() => texts(volunteer).length >= 1, 10_000, "page");
