@@ -141,7 +141,11 @@ describe("npm start", () => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once("exit", (code, signal) => resolve({ code, signal })),
     );
-    const logged = (msg: string) => lines.map((l) => (l.startsWith("{") ? (JSON.parse(l) as { msg: string; pid: number }) : null)).find((l) => l?.msg === msg);
+    const logged = (msg: string) =>
+      lines
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { msg: string; pid: number })
+        .find((l) => l.msg === msg);
     const cleanup = async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       const pid = logged("listening")?.pid;
