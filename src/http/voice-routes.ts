@@ -17,6 +17,7 @@ import {
   holdLoop,
   incomingCall,
   missedPrompt,
+  noStoreSteps,
   queueExit,
   recorded,
   transcribed,
@@ -27,8 +28,8 @@ import { callbackAnswered } from "../services/voice-callback";
 import { renderTwiml } from "../services/voice-twiml";
 import { fieldErrors } from "./validation";
 
-/** The incoming call's own work (store, case, plan) gets this long before the outage answer. */
-const INCOMING_DEADLINE_MS = 2_000;
+/** The incoming call's lookups (caller, responders) get this long before the outage answer. */
+const INCOMING_DEADLINE_MS = 1_000;
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be a Twilio ${prefix} SID`);
 const seconds = z
@@ -96,9 +97,20 @@ export function voiceRoutes(deps: Deps) {
     });
   }
 
-  route("/", incomingSchema, [], (c) => outage(deps, c), (input) =>
-    withDeadline(incomingCall({ callSid: input.CallSid, from: input.From }, deps), INCOMING_DEADLINE_MS, "incoming call"),
-  );
+  route("/", incomingSchema, [], (c) => outage(deps, c), async (input) => {
+    let answeredWithout = false;
+    try {
+      return await withDeadline(
+        incomingCall({ callSid: input.CallSid, from: input.From }, deps, { abandoned: () => answeredWithout }),
+        INCOMING_DEADLINE_MS,
+        "incoming call",
+      );
+    } catch (err) {
+      // The outage answer rings volunteers itself: a late hunt must not ring them twice.
+      answeredWithout = true;
+      throw err;
+    }
+  });
 
   route("/wait", z.object({}), ["call"], () => [{ verb: "pause", seconds: 5 }], (_i, q) => holdLoop(q.call, deps));
   route("/key", digitsSchema, ["call"], () => missedFallback(deps), (input, q, c) =>
@@ -162,6 +174,4 @@ function outage(deps: Deps, _c: Context): VoiceStep[] {
 }
 
 /** When the missed-call prompt itself fails: 911 named and 988 dialled, no voicemail to lose. */
-function missedFallback(deps: Deps): VoiceStep[] {
-  return outageSteps({ callId: "outage", language: "both", program: deps.config.PROGRAM_NAME }, [], "", deps.config.VOICE_988_NUMBER, 0);
-}
+const missedFallback = noStoreSteps;

@@ -42,6 +42,8 @@ export function voiceStore(q: Queryable) {
   return {
     /** One row per parent CallSid: a retried incoming webhook finds the first. */
     async createCall(c: {
+      /** Set for an incoming call (derived from its CallSid); a call-back's is generated. */
+      id?: string;
       callSid: string;
       kind: VoiceCall["kind"];
       fromPhone: string;
@@ -54,9 +56,9 @@ export function voiceStore(q: Queryable) {
       answeredBy?: string | null;
     }): Promise<{ call: VoiceCall; isNew: boolean }> {
       const { rows } = await q.query<CallRow>(
-        `insert into voice_calls (call_sid, kind, from_phone, participant_id, case_id, language, status, answered_by, wave_started_at, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $9, $8, $8, $8) on conflict (call_sid) do nothing returning *`,
-        [c.callSid, c.kind, c.fromPhone, c.participantId, c.caseId, c.language, c.status, c.at, c.answeredBy ?? null],
+        `insert into voice_calls (id, call_sid, kind, from_phone, participant_id, case_id, language, status, answered_by, wave_started_at, created_at, updated_at)
+         values (coalesce($10::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $9, $8, $8, $8) on conflict do nothing returning *`,
+        [c.callSid, c.kind, c.fromPhone, c.participantId, c.caseId, c.language, c.status, c.at, c.answeredBy ?? null, c.id ?? null],
       );
       if (rows[0]) return { call: toCall(rows[0]), isNew: true };
       return { call: (await this.bySid(c.callSid))!, isNew: false };

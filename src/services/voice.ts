@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { CrisisScreen } from "../domain/crisis";
 import { screenForCrisis } from "../domain/crisis";
 import { isAvailable } from "../domain/boundaries/availability";
@@ -10,6 +11,7 @@ import {
   HANGUP,
   holdSteps,
   missedSteps,
+  outageSteps,
   readCallerKey,
   takeSteps,
   thanksSteps,
@@ -73,6 +75,15 @@ async function dispatch(deps: Deps, effects: Effects): Promise<void> {
   }
 }
 
+function unknownCaller(deps: Deps): CallerView {
+  return { callId: "unknown", language: "both", program: deps.config.PROGRAM_NAME };
+}
+
+/** A caller whose call we cannot find or store: 911 named, then 988 (no voicemail to lose). */
+export function noStoreSteps(deps: Deps): VoiceStep[] {
+  return outageSteps(unknownCaller(deps), [], "", deps.config.VOICE_988_NUMBER, 0);
+}
+
 function abs(deps: Deps, path: string): string {
   return deps.config.PUBLIC_URL.replace(/\/$/, "") + path;
 }
@@ -88,41 +99,77 @@ function view(deps: Deps, call: Pick<VoiceCall, "id" | "participantId" | "langua
  * opens one), the first wave of volunteers is rung, and the caller hears the greeting.
  * A retried webhook for the same CallSid gets the same greeting and rings nobody twice.
  */
-export async function incomingCall(input: { callSid: string; from: string }, deps: Deps): Promise<VoiceStep[]> {
+export async function incomingCall(
+  input: { callSid: string; from: string },
+  deps: Deps,
+  /** Set by the route once it answered without us (its deadline passed): open the case, ring nobody. */
+  opts: { abandoned?: () => boolean } = {},
+): Promise<VoiceStep[]> {
   const now = deps.clock.now();
   const store = storeFor(deps.db);
-  const [participant, responders] = await Promise.all([store.participants.byPhone(input.from), store.responders.listActive()]);
+  const [participant, responders, existing] = await Promise.all([
+    store.participants.byPhone(input.from),
+    store.responders.listActive(),
+    voiceStore(deps.db).bySid(input.callSid),
+  ]);
   const offerPeer = await offersPeerVoicemail(deps, store, participant, now);
+  const callId = callIdFor(input.callSid);
+  const caller = { id: callId, participantId: participant?.id ?? null, language: participant?.language ?? ("en" as const) };
+  if (existing) {
+    // A retried webhook: the same answer, nobody rung twice.
+    return greetingSteps(view(deps, caller), { offerPeerVoicemail: offerPeer, anyoneToRing: existing.status !== "missed" });
+  }
+  // Whether anyone can be rung decides the greeting now; the case and the hunt follow
+  // right after the answer (the caller hears seconds of greeting before the queue).
+  const anyone = planWave(0, responders, now, { childSafety: false }).responders.length > 0;
+  later(deps, "open call and ring", () => openCall(deps, { ...input, callId, participant, responders, now, anyone, ring: () => !opts.abandoned?.() }));
+  return greetingSteps(view(deps, caller), { offerPeerVoicemail: offerPeer, anyoneToRing: anyone });
+}
+
+/**
+ * The call's id, derived from Twilio's CallSid: a retried webhook answered before the
+ * first one's row was written still names the same call in its callback URLs.
+ */
+export function callIdFor(callSid: string): string {
+  const h = createHash("sha256").update(`voice-call:${callSid}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+async function openCall(
+  deps: Deps,
+  c: { callId: string; callSid: string; from: string; participant: Participant | null; responders: Responder[]; now: Date; anyone: boolean; ring: () => boolean },
+): Promise<void> {
+  const { now, participant } = c;
   const { result, effects } = await inTx(deps, async ({ store, calls, effects }) => {
-    const { hotlineCase } = await openOrJoinCase(store, { via: "voice", msg: null, fromPhone: input.from }, participant, CALL_SCREEN, now);
+    const { hotlineCase } = await openOrJoinCase(store, { via: "voice", msg: null, fromPhone: c.from }, participant, CALL_SCREEN, now);
     const holderId = hotlineCase.status === "claimed" ? hotlineCase.claimedBy : null;
-    const plan = planWave(0, responders, now, { childSafety: hotlineCase.supervisorReview, skip: hotlineCase.skipPaging, holderId });
-    const anyone = plan.responders.length > 0;
+    const plan = planWave(0, c.responders, now, { childSafety: hotlineCase.supervisorReview, skip: hotlineCase.skipPaging, holderId });
     const { call, isNew } = await calls.createCall({
-      callSid: input.callSid,
+      id: c.callId,
+      callSid: c.callSid,
       kind: "inbound",
-      fromPhone: input.from,
+      fromPhone: c.from,
       participantId: participant?.id ?? null,
       caseId: hotlineCase.id,
       language: participant?.language ?? "en",
-      status: anyone ? "greeting" : "missed",
+      status: c.anyone && c.ring() ? "greeting" : "missed",
       at: now,
     });
-    if (!isNew) return { call, plan: null, anyone: call.status !== "missed" };
+    if (!isNew) return null;
     await store.cases.addEvent(hotlineCase.id, "call_started", now, null, { callId: call.id, knownCaller: !!participant }, `call|${call.id}|start`);
-    if (!anyone) {
-      await store.cases.addEvent(hotlineCase.id, "call_nobody_to_ring", now, null, { callId: call.id, reason: plan.reason }, `call|${call.id}|nobody`);
+    if (call.status === "missed") {
+      const reason = c.anyone ? "answered_without_store" : plan.reason;
+      await store.cases.addEvent(hotlineCase.id, "call_nobody_to_ring", now, null, { callId: call.id, reason }, `call|${call.id}|nobody`);
       await missedCall({ store, deps, now, effects }, call, "nobody_to_ring");
+      return null;
     }
-    return { call, plan, anyone };
+    return { call, plan };
   });
   await dispatch(deps, effects);
-  if (result.plan && result.anyone) {
-    const { call, plan } = result;
-    later(deps, "ring wave 0", () => ringWave(deps, call, 0, plan.responders));
-  }
-  if (!result.anyone) deps.log.warn("voice: nobody to ring; caller offered 988 and voicemail", { callId: result.call.id });
-  return greetingSteps(view(deps, result.call), { offerPeerVoicemail: offerPeer, anyoneToRing: result.anyone });
+  if (!result) return;
+  // The case's own rules (holder first, transfers skipped) may leave nobody: the hunt moves on at once.
+  if (result.plan.responders.length) await ringWave(deps, result.call, 0, result.plan.responders);
+  else await advanceHunt(deps, result.call.id);
 }
 
 /** The program's "press 2 for your peer" applies only to a parent whose peer is at work now. */
@@ -247,7 +294,8 @@ async function textHolder(act: HotlineAct, c: HotlineCase, key: string, text: Vo
 /** The hold loop: each pass checks the hunt (a backstop for lost status callbacks). */
 export async function holdLoop(callId: string, deps: Deps): Promise<VoiceStep[]> {
   const calls = voiceStore(deps.db);
-  if (!(await calls.get(callId))) return HANGUP;
+  // Not ours (or its row never got written): out of the queue, to the 988 fallback.
+  if (!(await calls.get(callId))) return [{ verb: "leave" }];
   const call = (await calls.markEnqueued(callId, deps.clock.now()))!;
   if (ACTIVE.includes(call.status)) await advanceHunt(deps, callId);
   const now = (await calls.get(callId))!;
@@ -259,7 +307,8 @@ export async function callerKey(callId: string, stage: "greeting" | "missed", di
   const now = deps.clock.now();
   const calls = voiceStore(deps.db);
   const call = await calls.get(callId);
-  if (!call) return HANGUP;
+  // Nothing to write for a call we do not know; 9 still reaches 988.
+  if (!call) return callerKeySteps(unknownCaller(deps), readCallerKey(digits, stage, false), deps.config.VOICE_988_NUMBER);
   const store = storeFor(deps.db);
   const participant = call.participantId ? await store.participants.get(call.participantId) : null;
   const outcome = readCallerKey(digits, stage, stage === "greeting" && (await offersPeerVoicemail(deps, store, participant, now)));
@@ -283,7 +332,7 @@ export async function callerKey(callId: string, stage: "greeting" | "missed", di
 /** Twilio's <Enqueue> action: the caller left the hold queue (bridged, sent on, or hung up). */
 export async function queueExit(callId: string, queueResult: string, deps: Deps): Promise<VoiceStep[]> {
   const call = await voiceStore(deps.db).get(callId);
-  if (!call) return HANGUP;
+  if (!call) return noStoreSteps(deps);
   if (queueResult === "bridged" || queueResult === "redirected" || queueResult === "bridging-in-process") return HANGUP;
   if (queueResult === "hangup") {
     await callerGone(deps, call, "caller_hung_up");
@@ -304,7 +353,7 @@ export async function missedPrompt(callId: string, deps: Deps): Promise<VoiceSte
     return missed;
   });
   await dispatch(deps, effects);
-  if (!call) return HANGUP;
+  if (!call) return noStoreSteps(deps);
   return missedSteps(view(deps, call));
 }
 
