@@ -53,9 +53,15 @@ export async function pageFromJournal(
   await Promise.all(
     toPage.map(async (r) => {
       const body = pageBody(deps, r, text.shortId, reason);
+      let providerSid: string;
       try {
-        const { providerSid } = await withRetries(() => deps.sms.send({ to: r.phone, body }));
+        ({ providerSid } = await withRetries(() => deps.sms.send({ to: r.phone, body })));
         sent++;
+      } catch (err) {
+        deps.log.error("direct page failed; the replayed case's chain will page again", { responderId: r.id, error: describeError(err) });
+        return;
+      }
+      try {
         await journal.append({
           v: 1,
           kind: "page_sent",
@@ -67,7 +73,8 @@ export async function pageFromJournal(
           sentAt: deps.clock.now().toISOString(),
         });
       } catch (err) {
-        deps.log.error("direct page failed; the replayed case's chain will page again", { responderId: r.id, error: describeError(err) });
+        // Sent but not recorded: the replayed case's first step may page this person again.
+        deps.log.error("direct page sent but not journaled", { responderId: r.id, error: describeError(err) });
       }
     }),
   );

@@ -59,7 +59,11 @@ export function journalFor(deps: Pick<Deps, "config">): Promise<Journal> {
 export async function keepInJournal(deps: Deps, record: InboundRecord): Promise<void> {
   const state = stateFor(deps);
   const journal = await state.journal;
-  await journal.append(record);
+  let notKept: unknown = null;
+  await journal.append(record).catch((err: unknown) => {
+    notKept = err;
+  });
+  // Paged even when the text could not be kept (disk full): a volunteer must still hear of it.
   if (record.crisis?.level === "imminent" && record.shortId) {
     state.paging.add(record.messageSid);
     const paging = pageFromJournal(deps, journal, {
@@ -74,6 +78,7 @@ export async function keepInJournal(deps: Deps, record: InboundRecord): Promise<
       });
     state.pages.add(paging);
   }
+  if (notKept) throw notKept;
   scheduleReplay(deps);
 }
 
