@@ -91,4 +91,24 @@ describe("Postgres down", () => {
     expect(logs).not.toContain(parent.phone);
     expect(logs).not.toContain("pastillas");
   }, 30_000);
+
+  it("still answers and pages when the journal cannot keep the text either (full)", async () => {
+    const tiny = await startOutageApp({ redisUrl: REDIS_URL, databaseUrl: pg.url, env: { JOURNAL_MAX_BYTES: "10" } });
+    try {
+      await tiny.db.query("delete from responders");
+      const volunteer = await tiny.addResponder({ name: "Vol Two", phone: "+15555551009" });
+      await waitFor(async () => (await responderCacheFor(tiny.deps).readNow())?.length === 1, 10_000, "responder cache");
+      await pg.kill();
+      const crisis = await tiny.postSms("+15555550177", "i want to kill myself");
+      expect(crisis.status).toBe(200);
+      expect(crisis.ms).toBeLessThan(1000);
+      expect(crisis.text).toMatch(/<Message>.*988.*<\/Message>/s);
+      await settleDirectPages(tiny.deps);
+      expect(tiny.fakeTwilio.sentTo(volunteer.phone)).toHaveLength(1);
+      expect(tiny.logLines.some((l) => l.includes("could not be journaled either"))).toBe(true);
+    } finally {
+      await pg.start();
+      await tiny.close();
+    }
+  }, 30_000);
 });
