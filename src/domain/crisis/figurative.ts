@@ -135,6 +135,12 @@ export const REWRITES: readonly Rewrite[] = [
     replacement: "be upset",
   },
   {
+    // Play, not violence: "he pushed me on the swing", "she threw me in the pool lol".
+    id: "fig.play_push",
+    pattern: /\b(?:pushed|pushing|push|threw|throwing)\s+me\s+(?:on|in|into)\s+(?:the|a)\s+(?:swing|swings|stroller|cart|wheelchair|pool|wagon|sled)\b/g,
+    replacement: "played with me",
+  },
+  {
     id: "fig.kill_time",
     pattern: /\b(?:kill|killing|matar|matando)\s+(?:el\s+|the\s+|some\s+)?(?:time|tiempo|rato)\b/g,
     replacement: "pass time",
@@ -175,7 +181,7 @@ export const REWRITES: readonly Rewrite[] = [
     // "my mom is gonna kill me lol", "gonna kill me if i'm late again".
     id: "fig.kill_me_joke",
     pattern: new RegExp(
-      String.raw`\b(?:kill|murder|matar)\s+(?:me|him|her|you)\s+${LAUGH}|\bkill me\s+if i (?:am late|miss|forget|dont (?:call|text|show|clean|finish)|fail|lose|mess|break|spend|eat)\b|\bmatar(?: me)? de (?:un susto|susto|risa|coraje|hambre|los nervios|cansancio)\b`,
+      String.raw`\b(?:kill|murder|matar)\s+(?:me|him|her|you)\s+${LAUGH}|\bkill me\s+if i (?:am late|miss|forget|dont (?:call|text|show|clean|finish)|fail|lose|mess|break|spend|eat)\b|\bmatar(?: me)? de (?:la |un |el )?(?:susto|risa|coraje|hambre|nervios|los nervios|cansancio|gusto)\b`,
       "g",
     ),
     replacement: "be upset",
@@ -193,7 +199,7 @@ export const REWRITES: readonly Rewrite[] = [
       /\bdying\s+(?:of\s+)?(?:laughing|laughter|boredom|embarrassment|heat|hunger|cold|thirst|curiosity|here)\b/g,
     replacement: "very",
   },
-  { id: "fig.could_kill_for", pattern: /\b(?:could|would)\s+kill\s+for\b/g, replacement: "would love" },
+  { id: "fig.could_kill_for", pattern: /\b(?:could|would)\s+(?:kill|die)\s+for\b/g, replacement: "would love" },
   { id: "fig.dead_tired", pattern: /\bdead\s+(?:tired|asleep|on my feet|beat|serious|ass)\b/g, replacement: "very tired" },
   { id: "fig.hit_me_up", pattern: /\bhit\s+me\s+up\b/g, replacement: "contact me" },
   { id: "fig.high_on_life", pattern: /\bhigh on life\b/g, replacement: "happy" },

@@ -85,7 +85,7 @@ const SUICIDE_RULES: CrisisRule[] = [
     id: "si.end_it",
     category: "suicide_self_harm",
     pattern:
-      /\bend(?:ing)?\s+(?:it all|my life|my own life|everything|things|it tonight|it now|it for good|this life|myself)\b|\b(?:want|going|ready|about|plan|planning|decided)\s+to\s+end\s+it\b|\bit all to (?:end|stop|be over)\b|\bwant (?:it|this|everything) (?:all )?to (?:end|be over)\b|\btake my (?:own )?life\b/,
+      /\bend(?:ing)?\s+(?:it all|my life|my own life|everything|things|it tonight|it now|it for good|this life|myself)\b|\b(?:want|going|ready|about|plan|planning|decided)\s+to\s+end\s+it\b|\bit all to (?:end|stop|be over)\b|\bwant (?:it|this|everything) (?:all )?to (?:end|be over)\b|\b(?:take|taking) my (?:own )?life\b/,
   },
   {
     id: "si.better_off",
@@ -243,7 +243,7 @@ const INDIRECT_RULES: CrisisRule[] = [
     id: "si.farewell_words", // goodbyes, notes, messages to the kids
     category: "suicide_self_harm",
     pattern:
-      /\bthis is (?:my )?goodbye\b|\b(?:goodbye|bye) (?:everyone|everybody|world|all|forever|my (?:babies|kids|loves))\b|\btell (?:them|my \w+|everyone|my family|the kids) (?:i|that i) (?:love|loved|am sorry|was sorry)\b|\b(?:wrote|writing|left|leaving) (?:a |my )?(?:letters?|notes?|goodbye)\b(?:\s+\w+){0,2}?\s+(?:to|for) (?:my|the|everyone)\b|\b(?:writing|saying|said|wrote|write)\s+(?:my|all my|mis)\s+(?:goodbyes|goodbye letters|goodbye notes)\b|\besto es un adios\b|\b(?:ya )?me despedi de\b|\bdespedir me de (?:mis|todos|mi familia)\b|\b(?:perdonen|perdona) me por todo\b|\bdigan(?: le| les)? a mis hijos que (?:los|las) (?:amo|quiero|quise)\b/,
+      /\bthis is (?:my )?goodbye\b|\b(?:goodbye|bye) (?:everyone|everybody|world|all|forever|my (?:babies|kids|loves))\b|\btell (?:them|my \w+|everyone|my family|the kids) (?:i|that i) (?:love|loved|am sorry|was sorry)\b|\b(?:wrote|writing|left|leaving) (?:a |my )?(?:letters?|notes?|goodbye)\b(?:\s+\w+){0,2}?\s+(?:to|for) (?:my|the|everyone)\b|\b(?:writing|saying|said|wrote|write)\s+(?:my|all my|mis)\s+(?:goodbyes|goodbye letters|goodbye notes)\b|\besto es un adios\b|\b(?:ya )?me despedi(?: de)?\b|\bdespedir me de (?:mis|todos|mi familia)\b|\b(?:perdonen|perdona) me por todo\b|\bdigan(?: le| les)? a mis hijos que (?:los|las) (?:amo|quiero|quise)\b/,
   },
   {
     id: "si.staged_means", // "pills counted out on the table", "gun loaded next to me"
@@ -256,7 +256,7 @@ const INDIRECT_RULES: CrisisRule[] = [
     id: "si.vehicle", // "driving my car off the road", "sitting in the garage with the car running"
     category: "suicide_self_harm",
     pattern:
-      /\b(?:drive|driving|drove|crash|crashing|steer|swerve|swerving)\s+(?:my\s+(?:car|truck)\s+|the\s+(?:car|truck)\s+)?(?:off|into)\s+(?:the|a)\s+(?:road|bridge|cliff|tree|wall|river|lake|traffic|pole|truck|overpass|highway|semi)\b|\b(?:car|truck) off (?:the|a) (?:road|bridge|cliff)\b|\bgarage with the (?:car|engine) running\b|\b(?:car|engine) running in the garage\b|\b(?:step|walk|walking|stepping|jump|jumping|throw myself)\s+(?:out\s+)?(?:in front of|into)\s+(?:a|the|on coming|oncoming)?\s*(?:train|bus|truck|car|traffic|semi|ocean|sea|lake|river|water)\b(?!\s+(?:park|festival|show|with (?:the|my) kids))|\b(?:manejar|estrellar|chocar)\s+(?:el|mi)\s+(?:carro|coche|troca)\s+(?:contra|en)\s+(?:un|el|una|la)\b|\baventar me al (?:tren|trafico|carro)\b/,
+      /\b(?:drive|driving|drove|crash|crashing|steer|swerve|swerving)\s+(?:my\s+(?:car|truck)\s+|the\s+(?:car|truck)\s+)?(?:off|into)\s+(?:the|a)\s+(?:road|bridge|cliff|tree|wall|river|lake|traffic|pole|truck|overpass|highway|semi)\b|\b(?:car|truck) off (?:the|a) (?:road|bridge|cliff)\b|\b(?:car|engine)\b(?:\s+\w+){0,2}?\s+run(?:ning)?\s+in the garage\b|\bgarage with the (?:car|engine) running\b|\b(?:step|walk|walking|stepping|jump|jumping|throw myself)\s+(?:out\s+)?(?:in front of|into)\s+(?:a|the|on coming|oncoming)?\s*(?:train|bus|truck|car|traffic|semi|ocean|sea|lake|river|water)\b(?!\s+(?:park|festival|show|with (?:the|my) kids))|\b(?:manejar|estrellar|chocar)\s+(?:el|mi)\s+(?:carro|coche|troca)\s+(?:contra|en)\s+(?:un|el|una|la)\b|\baventar me al (?:tren|trafico|carro)\b/,
   },
   {
     id: "si.plan_talk", // "i have a plan this time", "thinking about how id do it"
@@ -343,6 +343,36 @@ const INDIRECT_RULES: CrisisRule[] = [
       String.raw`\b(?:sitting|holding|staring at|in my hand|next to me|with me|laying|lying|standing)\b(?:\s+\w+){0,5}?\s+(?:with\s+)?(?:a|the|my|una|un|la|mi)\s+(?:razor|blade|knife|gun|pistol|rope|noose|navaja|cuchillo|pistola|soga|cuerda)\b(?! (?:safe|lock|show|range|class))|\b(?:razor|blade|knife|gun|pistol|rope|noose)\s+(?:in my hand|next to me|in my lap)\b|\bpensando en usar (?:la|lo)\b`,
     ),
   },
+
+  {
+    id: "si.warning_signs", // giving things away, ending the suffering, "nobody will find me in time"
+    category: "suicide_self_harm",
+    pattern:
+      /\bgiving away (?:all )?(?:my|all my) (?:stuff|things|belongings|clothes|stuff to)\b|\bend(?:ing)? (?:my|the|this) (?:suffering|pain|misery|existence)\b|\b(?:find|found|reach|get to) me (?:in time|too late|before it is too late)\b|\bby the time (?:they|anyone|someone|you) (?:find|finds|get to) me\b|\blast time (?:you|anyone|u)(?: will|ll)? (?:hear from|see) me\b|\b(?:i will|ill|i am going to)\s+be\s+(?:dead|gone)\s+(?:by|before|tonight|tomorrow|soon)\b|\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?(?:a|the|some)\s+(?:car|truck|bus|train|semi)\s+(?:hits|would hit|will hit|runs over|kills)\s+me\b|\b(?:hope|hoping|pray|praying)\s+(?:that\s+)?i\s+(?:die|dont wake up|never wake up)\b|\bque me (?:lleve la muerte|muera ya)\b|\bojala me (?:atropelle|muera)\b|\bpara (?:acabar|terminar) con (?:esto|todo|mi vida)\b|\bto end (?:this|it all|everything)(?=\s*$|\s+(?:now|tonight|today|for good|once and for all|forever)\b)/,
+  },
+  {
+    id: "si.means_with_intent", // "bought a gun today. i know what im going to do with it"
+    category: "suicide_self_harm",
+    pattern: r(String.raw`\b(?:bought|got|picked up|have|compre|consegui)\s+(?:a|the|my|una|un|la|el|some)\s+(?:${METHOD}|${PILLS})\b`),
+    alsoRequires: /\b(?:know what i am going to do|going to use (?:it|them) (?:on myself|tonight)|use it on myself|for myself|to end it|se lo que voy a hacer|para mi)\b/,
+  },
+  {
+    id: "si.at_height", // "im on the roof of my building", "estoy en el puente y me voy a tirar"
+    category: "suicide_self_harm",
+    pattern:
+      /\bi am (?:on|at|up on) (?:the )?(?:roof|ledge|edge of the roof|top of the (?:building|parking garage)|overpass|train tracks|tracks)\b|\bestoy en (?:el|la) (?:puente|azotea|techo|vias)\b.*\bme (?:voy a|quiero) (?:tirar|aventar)\b/,
+  },
+  {
+    id: "si.cut_deep",
+    category: "suicide_self_harm",
+    pattern: /\b(?:want|going|need|about)\s+to\s+cut\b(?:\s+\w+){0,2}?\s+(?:so\s+|really\s+)?(?:deep|deeper|again|this time)\b/,
+  },
+  {
+    id: "si.sleep_forever_tonight", // "tonight i'll finally sleep forever"
+    category: "suicide_self_harm",
+    pattern: /\b(?:sleep forever|be free|rest for good|dormir para siempre|descansar para siempre)\b/,
+    alsoRequires: /\b(?:tonight|finally|for good|esta noche|por fin|hoy)\b/,
+  },
   {
     id: "si.child_loss_finality", // "if they take my kids im done", "sin mis hijos no tengo razon para vivir"
     category: "suicide_self_harm",
@@ -404,6 +434,13 @@ const THIRD_PARTY_RULES: CrisisRule[] = [
 // ---------------------------------------------------------------------------
 const DANGER_RULES: CrisisRule[] = [
   {
+    id: "va.held_or_chased", // "he's got me locked in and took my phone", "me esta persiguiendo con un cuchillo"
+    category: "violence_abuse",
+    pattern:
+      /\b(?:got|has|have)\s+me\s+(?:locked|trapped)\s+(?:in|up)\b|\b(?:took|smashed|broke|grabbed|threw)\s+my\s+phone\b.*\b(?:he|she|him|locked|wont let|hit|scared)\b|\b(?:he|she|him|locked|wont let|hit|scared)\b.*\b(?:took|smashed|broke|grabbed)\s+my\s+phone\b|\b(?:chasing|following|coming at|came at)\s+me\s+with\s+(?:a|the|his|her)\s+(?:knife|gun|bat|hammer|machete)\b|\b(?:persiguiendo|siguiendo|amenazando)\s+(?:con|with)\s+(?:un|una|el|la|su)\s+(?:cuchillo|pistola|arma|navaja|machete|bate)\b|\bme quito el (?:telefono|celular)\b/,
+  },
+
+  {
     id: "va.threat_contracted", // "screaming he'll kill me" (he'll → hell after apostrophes go)
     category: "violence_abuse",
     pattern: /\b(?:hell|shell|theyll|he will|she will|they will|hes going to|shes going to)\s+(?:\w+\s+)?(?:kill|hurt|shoot|stab|murder|beat)\s+(?:me|us|the kids|my kids|the baby)\b(?!\s+(?:lol|lmao|haha|if|when|for)\b)|\b(?:broke|breaking|busted|kicked)\s+(?:in|into my|down my|the door)\b|\bi am not safe\b/,
@@ -433,6 +470,7 @@ const DANGER_RULES: CrisisRule[] = [
     pattern: r(
       String.raw`\b(?:i|i am|ill|i will|i could|i might|feel like i could|i swear i am)${FILLER}\s+(?:going to|want to|about to|could|might|will|trying to|gonna)${FILLER}\s+(?:kill|stab|shoot|murder|hurt|strangle|choke|beat)\s+(?:him|her|them|someone|somebody|anyone|everyone|(?:my|that|this|his|her|the)\s+(?:\w+\s+)?${PERSON})\b(?!\s+(?:lol|lmao|haha|jk))|\b(?:lo|la|los|las)\s+(?:voy a|quiero|iba a)\s+(?:matar|apunalar|balacear)\b|\b(?:matar|apunalar|balacear)\s+(?:lo|la|los|las)\b(?=.*\b(?:juro|ahorita|hoy|ya)\b)`,
     ),
+    jokeable: "drop",
   },
   {
     id: "va.weapon_at_door", // "está afuera con una pistola", "he's outside with a gun"
@@ -457,7 +495,7 @@ const DANGER_RULES: CrisisRule[] = [
     id: "od.use_then_signs", // drug use with acute body signs
     category: "overdose_medical",
     pattern: r(String.raw`\b${ACUTE_SIGNS}\b`),
-    alsoRequires: r(String.raw`\b(?:${DRUGS}|${PILLS}|used|using|smoked|smoking|snorted|snorting|shot up|shooting up|did a line|line|dose|dosis|consumi|use|high|laced|benzos?)\b`),
+    alsoRequires: r(String.raw`\b(?:${DRUGS}|${PILLS}|used|using|smoked|smoking|snorted|snorting|shot up|shooting up|did a line|line|dose|dosis|consumi|use|high|laced|benzos?|took|tome|inyect\w*)\b`),
   },
   {
     id: "od.narcan_not_working_gap", // "the narcan we gave him is not working at all"
@@ -707,7 +745,7 @@ const HELP_RULES: CrisisRule[] = [
     id: "help.urgent",
     category: "explicit_help",
     pattern:
-      /\b(?:please|someone|somebody|anyone)\s+help(?:\s+me)?(?:\s+please)?$|\b(?:i|we)\s+need\s+help\s+(?:now|right now|asap|please|immediately|urgently|bad)\b|\bnecesito ayuda\s+(?:ya|ahora|urgente|por favor|porfa)\b|\balguien\s+(?:ayudeme|ayudame|ayudenme)\b|\b(?:ayudenme|ayudeme)\b|\b(?:por favor|porfa|please)\s+(?:ayudame|ayuda)\b/,
+      /\b(?:please|someone|somebody|anyone)\s+help(?:\s+me)?(?:\s+please)?$|\b(?:i|we)\s+need\s+help\s+(?:now|right now|asap|please|immediately|urgently|bad)\b|\b(?:please|plz)\s+(?:i|we)\s+need\s+help\s*$|\bnecesito ayuda\s+(?:ya|ahora|urgente|por favor|porfa)\b|\balguien\s+(?:ayudeme|ayudame|ayudenme)\b|\b(?:ayudenme|ayudeme)\b|\b(?:por favor|porfa|please)\s+(?:ayudame|ayuda)\b/,
   },
   {
     id: "help.call_911",
@@ -790,6 +828,11 @@ const NOT_A_DRUG_CRAVING = String.raw`(?:\s+(?:some\s+|a\s+|an\s+|for\s+|for\s+s
 
 const CRAVING_RULES: CrisisRule[] = [
   {
+    id: "cr.bag_unused", // "bought a bag but didnt use it", "tengo muchas ansias"
+    category: "cravings",
+    pattern: /\b(?:bought|got|picked up|copped)\s+(?:a|some)\s+(?:bag|point|gram|baggie)\b|\b(?:didnt|did not|havent)\s+(?:use|used|touch|touched)\s+(?:it|them)\b|\btengo (?:muchas |bien )?ansias\s*$/,
+  },
+  {
     id: "cr.holding_unused", // "i have a bag and havent used it yet"
     category: "cravings",
     pattern: /\bhavent (?:used|touched|done|opened) (?:it|them|any|anything)\b(?:\s+yet)?|\bhavent used yet\b|\btengo (?:algo|una bolsa|droga|cristal)\b(?:\s+\w+){0,3}?\s+(?:no (?:lo|la) he usado|todavia no)\b/,
@@ -835,6 +878,12 @@ const CRAVING_RULES: CrisisRule[] = [
 // Hopelessness without intent (concern)
 // ---------------------------------------------------------------------------
 const HOPELESSNESS_RULES: CrisisRule[] = [
+  {
+    id: "hp.low_words", // "so depressed i cant get out of bed", "nothing left for me", "im broken"
+    category: "hopelessness",
+    pattern:
+      /\b(?:so|really|super|very|severely|too)\s+depressed\b|\bcant get out of bed\b|\bcant do anything right\b|\btodo lo hago mal\b|\bsick of (?:this|my) life\b|\bnever (?:have to )?(?:deal with|face|feel) anything again\b|\bnothing left for me\b|\bdont see the point\b|\bno le importo a nadie\b|\bya no quiero nada\b|\b(?:hart[oa]|cansad[oa]) de mi mism[oa]\b|\bya me canse\s*$|\bi am (?:so |just |completely )?broken\s*$|\bestoy (?:muy )?deprimid[oa]\b/,
+  },
   {
     id: "hp.do_it_euphemism", // "i'm so close to doing it", "i have everything i need to do it tonight": ask, do not guess
     category: "hopelessness",

@@ -53,7 +53,7 @@ describe("crisis screen on the hold-out (reported, not gated)", () => {
   it("prints the figures that estimate unseen text", () => {
     const report = computeAccuracy(HOLDOUT_MESSAGES, screenForCrisis);
     console.log(["crisis screen, hold-out (never used to change the rules)", line("all", report), ...Object.entries(report.byLang).map(([l, f]) => line(l, f))].join("\n"));
-    expect(report.counts.total).toBeGreaterThanOrEqual(150);
+    expect(report.counts.total).toBeGreaterThanOrEqual(120);
   });
 });
 

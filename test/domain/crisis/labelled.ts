@@ -24,6 +24,7 @@ import { ES } from "./set/es.js";
 import { HOLDOUT } from "./set/holdout.js";
 import { ROUND2 } from "./set/round2.js";
 import { ROUND3 } from "./set/round3.js";
+import { ROUND4 } from "./set/round4.js";
 import { MIX } from "./set/mix.js";
 
 const CATEGORIES: Record<string, CrisisCategory> = {
@@ -70,6 +71,7 @@ export const LABELLED_MESSAGES: readonly LabelledMessage[] = [
   ...parseSet(MIX, "mix"),
   ...tagged(ROUND2),
   ...tagged(ROUND3),
+  ...tagged(ROUND4),
 ];
 
 /** Written after the rules were final and never used to change them: see set/holdout.ts. */

@@ -1,9 +1,9 @@
 /**
- * Hold-out (third), written after the round-3 rules (2026-12-01 ~22:05 UTC)
- * and never used to change them. Its figures, as first measured, estimate
- * performance on unseen text (docs/crisis-screen.md, BENCHMARKS.md).
+ * Round 4: written as the third hold-out after the round-3 rules. Measured once
+ * (recall 66.3%, FPR 7.0%, see docs/crisis-screen.md), then used to generalise the
+ * rules by kind, so it is development data now.
  */
-export const HOLDOUT = String.raw`
+export const ROUND4 = String.raw`
 I SI | i bought a gun today. i know what im going to do with it
 I SI | i'm going to end my suffering tonight
 I SI | nobody is going to find me in time
