@@ -192,6 +192,9 @@ async function replayText(deps: Deps, text: InboundRecord, pages: PageRecord[]):
   const screen = { level: "imminent" as const, categories: text.crisis.categories as CrisisCategory[], ruleIds: [] };
   const stored = await storeCrisisText(deps.db, text, "look_up", screen, now, { shortId: text.shortId ?? undefined });
   const c = stored.hotlineCase;
+  // Stored already: the webhook gave up on a slow transaction that committed later, so
+  // nobody dispatched its chain. Starting it again is a no-op if it runs (job id).
+  if (c && !stored.isNew && c.status === "open") stored.effects.escalations.push(c);
   if (c && stored.isNew) {
     await store.cases.addEvent(c.id, "replayed_from_journal", now, null, { inboundId: stored.message.id, receivedAt: text.receivedAt });
   }

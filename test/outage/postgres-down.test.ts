@@ -111,4 +111,39 @@ describe("Postgres down", () => {
       await tiny.close();
     }
   }, 30_000);
+
+  it("answers within 1 s when Postgres hangs instead of refusing (every lookup has a deadline)", async () => {
+    const hung = await startOutageApp({ redisUrl: REDIS_URL, databaseUrl: pg.url });
+    try {
+      const before = (await hung.store.cases.list({})).length;
+      await hung.db.query("delete from responders where phone <> '+15555551001'");
+      const volunteer = await hung.addResponder({ name: "Vol Three", phone: "+15555551011" });
+      await waitFor(async () => (await responderCacheFor(hung.deps).readNow())?.some((r) => r.id === volunteer.id), 10_000, "responder cache");
+      hung.startWorkers();
+      pg.freeze();
+      let crisis: Awaited<ReturnType<OutageApp["postSms"]>>;
+      try {
+        crisis = await hung.postSms("+15555550178", "i want to kill myself tonight");
+        await settleDirectPages(hung.deps);
+      } finally {
+        pg.thaw();
+      }
+      expect(crisis.status).toBe(200);
+      expect(crisis.ms).toBeLessThan(1000);
+      expect(crisis.text).toMatch(/<Message>.*988.*<\/Message>/s);
+      expect(hung.logLines.some((l) => l.includes("crisis text could not be stored; journaled"))).toBe(true); // it did hang
+      expect(hung.fakeTwilio.sentTo(volunteer.phone).length).toBeGreaterThanOrEqual(1);
+      // Once Postgres answers again: one case for that text (the abandoned transaction may
+      // have committed it; the replay then joins it), with a paging chain.
+      const c = await waitFor(async () => {
+        const open = (await hung.store.cases.list({})).filter((x) => x.fromPhone === "+15555550178");
+        return open.length === 1 ? open[0] : null;
+      }, 10_000, "one case for the text");
+      expect((await hung.store.cases.list({})).length).toBe(before + 1);
+      await waitFor(async () => hung.deps.queues.hotline.getJob(jobId.escalate(c)), 10_000, "paging chain");
+      await waitFor(async () => (await readFile(journalPath(hung.deps), "utf8")).trim() === "", 10_000, "journal emptied");
+    } finally {
+      await hung.close();
+    }
+  }, 30_000);
 });

@@ -71,6 +71,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
 
 export interface PrivatePostgres {
   url: string;
+  /** SIGSTOP to the postmaster and every backend: connections stay open, nothing answers. */
+  freeze(): void;
+  thaw(): void;
   /** Immediate shutdown (SIGQUIT to the postmaster): no checkpoint, crash recovery on start. */
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -123,9 +126,24 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     asPostgres([pgBin("pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"]);
     await until(async () => !(await portAnswers(port)), 10_000, "private postgres to stop");
   };
+  // Only this cluster's processes: the postmaster named in its pid file and its children.
+  const clusterPids = (): number[] => {
+    const postmaster = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+    const children = spawnSync("ps", ["-o", "pid=", "--ppid", String(postmaster)], { encoding: "utf8" })
+      .stdout.split("\n")
+      .map((l) => Number(l.trim()))
+      .filter((n) => n > 0);
+    return [...children, postmaster];
+  };
   await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    freeze() {
+      for (const pid of clusterPids()) process.kill(pid, "SIGSTOP");
+    },
+    thaw() {
+      for (const pid of clusterPids().reverse()) process.kill(pid, "SIGCONT");
+    },
     kill,
     start,
     async stop() {
