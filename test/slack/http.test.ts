@@ -96,6 +96,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     const [first] = await parentTexts(h, phone, "are you around today", 1);
     const { channel, ts } = posted(first!);
     expect(channel).toMatch(/^D/);
+    await quiet(h); // the parent's text fully handled (its ack sent) before counting
     const before = textsTo(phone).length;
     const event = { type: "message", channel, channel_type: "im", user: PEER_SLACK_USER, text: "Yes! Call you at 3?", ts: "1790000099.000100", thread_ts: ts };
     const res = await postEvent(h, event, { eventId: "Ev1" });
@@ -124,6 +125,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     const { phone } = await linkedParent(h);
     const [first] = await parentTexts(h, phone, "hello", 1);
     const { channel, ts } = posted(first!);
+    await quiet(h); // the parent's text fully handled (its ack sent) before counting
     const before = h.fakeTwilio!.sent.length;
     await postEvent(h, { type: "message", channel, user: FAKE_BOT_USER, bot_id: "BBOT00001", text: "bot", ts: "1790000099.1", thread_ts: ts });
     await postEvent(h, { type: "message", subtype: "message_changed", channel, ts: "1790000099.2", hidden: true, message: { text: "x" } });
@@ -156,6 +158,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
         state: { values: { [view.blocks[0]!.block_id]: { text: { type: "plain_text_input", value: "Thinking of you today" } } } },
       },
     };
+    await quiet(h); // the parent's text fully handled (its ack sent) before counting
     const before = textsTo(phone).length;
     const res = await postInteraction(h, submission);
     expect(res.status).toBe(200);
@@ -187,6 +190,7 @@ describe("notes in Slack, replies by SMS (real Bolt and WebClient against a fake
     await h.postSms(phone, "STOP");
     await waitFor(async () => (await h.store.participants.get(participantId))?.consent === "opted_out");
     await waitFor(() => textsTo(phone).some((t) => /unsubscribed/.test(t.body)), 10_000, "stop confirmation");
+    await quiet(h); // the parent's text fully handled (its ack sent) before counting
     const before = h.fakeTwilio!.sent.length;
     const refused = await submit("V0STOPPED", "hello?");
     expect(await refused.json()).toMatchObject({ response_action: "errors", errors: { bl_reply_text: expect.stringMatching(/opted out/) } });

@@ -13,18 +13,13 @@ import { waitFor } from "./harness";
 const RUNNABLE = ["waiting", "active", "prioritized", "waiting-children", "paused"] as const;
 
 /** Jobs of `queue` still to run: waiting or active, or delayed but already due (a retry's backoff). */
-export async function pendingJobs(queue: Queue, names?: string[]): Promise<Job[]> {
+async function pendingJobs(queue: Queue): Promise<Job[]> {
   const now = Date.now(); // BullMQ schedules on this process's clock, as the workers do
   const jobs = [
     ...(await queue.getJobs([...RUNNABLE])),
     ...(await queue.getJobs(["delayed"])).filter((j) => j.timestamp + (j.delay ?? j.opts.delay ?? 0) <= now + 250),
   ];
-  return jobs.filter((j) => j && (!names || names.includes(j.name)));
-}
-
-/** Until no job of `queue` (of `names`, if given) is waiting, running or due. A delayed job for later is not pending. */
-export async function drained(queue: Queue, opts: { names?: string[]; timeoutMs?: number } = {}): Promise<void> {
-  await waitFor(async () => (await pendingJobs(queue, opts.names)).length === 0, opts.timeoutMs ?? 15_000, `queue ${queue.name} drained`);
+  return jobs.filter(Boolean);
 }
 
 /** Until the job `id` has completed or failed; returns which. */
@@ -40,9 +35,10 @@ export function jobFinished(queue: Queue, id: string, timeoutMs = 15_000): Promi
 }
 
 /**
- * Until everything in flight has finished: every stored inbound text processed, every
- * Slack listener returned, and no queue with a runnable job, seen twice in a row with no
- * job finishing in between (a job that ends by enqueueing another cannot slip through).
+ * Until everything in flight has finished: every Slack listener returned, every stored
+ * inbound text processed (when the inbound queue is watched), and no watched queue with a
+ * runnable job, seen twice in a row with no job finishing in between (a job that ends by
+ * enqueueing another cannot slip through).
  * `only`: the queues that matter here; leave out queues without a worker in this test
  * (they never drain) and, while a crisis case is open, its paging chain (hotline,
  * sms-urgent), which keeps running on its own schedule.
@@ -62,14 +58,17 @@ export async function quiet(
     }
     return n;
   };
+  const watchesInbound = queues.some((q) => q.name === "inbound");
   let lastBusy = "";
   const busy = async () => {
     await h.slackIdle?.();
-    const { rows } = await h.db.query<{ n: number }>("select count(*)::int as n from inbound_messages where processed_at is null");
-    if (rows[0]!.n > 0) return (lastBusy = `${rows[0]!.n} inbound text(s) not processed`), true;
+    if (watchesInbound) {
+      const { rows } = await h.db.query<{ n: number }>("select count(*)::int as n from inbound_messages where processed_at is null");
+      if (rows[0]!.n > 0) return (lastBusy = `${rows[0]!.n} inbound text(s) not processed`), true;
+    }
     for (const q of queues) {
       const jobs = await pendingJobs(q);
-      if (jobs.length > 0) return (lastBusy = `${q.name}: ${jobs.map((j) => `${j.name} ${j.id} (attempts ${j.attemptsMade}, due in ${j.timestamp + (j.delay ?? 0) - Date.now()} ms)`).join(", ")}`), true;
+      if (jobs.length > 0) return (lastBusy = `${q.name}: ${jobs.map(describeJob).join(", ")}`), true;
     }
     return false;
   };
@@ -88,6 +87,8 @@ export async function quiet(
     throw new Error(`${(err as Error).message} (still pending: ${lastBusy || "jobs kept finishing"})`);
   }
 }
+
+const describeJob = (j: Job) => `${j.name} ${j.id} (attempts ${j.attemptsMade}, due in ${j.timestamp + (j.delay ?? 0) - Date.now()} ms)`;
 
 /**
  * Counts Bolt's processing of each request (HTTP mode acks first and keeps working after
