@@ -65,14 +65,13 @@ async function inTx<R>(deps: Deps, fn: (tx: Tx) => Promise<R>): Promise<{ result
   return { result, effects };
 }
 
-/** Effects go to the queues after commit; a queue outage must not turn into dead air. */
-async function dispatch(deps: Deps, effects: Effects): Promise<void> {
-  try {
-    await dispatchEffects(deps, effects);
-  } catch (err) {
-    // The sweeper re-enqueues stored texts and open cases' paging chains.
-    deps.log.error("voice: queueing after commit failed; the sweeper will retry", { error: describeError(err) });
-  }
+/**
+ * Effects go to the queues after commit and after the answer: a slow or absent Redis must
+ * not hold a TwiML answer (dead air). The rows are stored; the sweeper re-queues them.
+ */
+function dispatch(deps: Deps, effects: Effects): void {
+  if (!effects.sms.length && !effects.notifications.length && !effects.escalations.length && !effects.plans.length && !effects.jobs?.length) return;
+  later(deps, "queue after commit", () => dispatchEffects(deps, effects));
 }
 
 function unknownCaller(deps: Deps): CallerView {
@@ -165,7 +164,7 @@ async function openCall(
     }
     return { call, plan };
   });
-  await dispatch(deps, effects);
+  dispatch(deps, effects);
   if (!result) return;
   // The case's own rules (holder first, transfers skipped) may leave nobody: the hunt moves on at once.
   if (result.plan.responders.length) await ringWave(deps, result.call, 0, result.plan.responders);
@@ -245,7 +244,7 @@ export async function advanceHunt(deps: Deps, callId: string): Promise<void> {
     await missedCall({ store, deps, now, effects }, missed, "nobody_answered");
     return { kind: "missed" as const, call: missed, stop: legsToStop(legs, null) };
   });
-  await dispatch(deps, effects);
+  dispatch(deps, effects);
   if (!result) return;
   later(deps, "stop legs", () => stopLegs(deps, result.stop));
   if (result.kind === "ring") {
@@ -323,7 +322,7 @@ export async function callerKey(callId: string, stage: "greeting" | "missed", di
       await missedCall({ store, deps, now, effects }, moved, outcome);
       return calls.legs(callId);
     });
-    await dispatch(deps, effects);
+    dispatch(deps, effects);
     if (result) later(deps, "stop legs", () => stopLegs(deps, legsToStop(result, null)));
   }
   return callerKeySteps(view(deps, call), outcome, deps.config.VOICE_988_NUMBER);
@@ -352,7 +351,7 @@ export async function missedPrompt(callId: string, deps: Deps): Promise<VoiceSte
     await missedCall({ store, deps, now, effects }, missed, "nobody_answered");
     return missed;
   });
-  await dispatch(deps, effects);
+  dispatch(deps, effects);
   if (!call) return noStoreSteps(deps);
   return missedSteps(view(deps, call));
 }
@@ -366,7 +365,7 @@ async function callerGone(deps: Deps, call: VoiceCall, reason: string): Promise<
     await missedCall({ store, deps, now, effects }, moved, reason);
     return calls.legs(call.id);
   });
-  await dispatch(deps, effects);
+  dispatch(deps, effects);
   if (legs) later(deps, "stop legs", () => stopLegs(deps, legsToStop(legs, null)));
 }
 
@@ -389,7 +388,7 @@ export async function recorded(
     }
     return call;
   });
-  await dispatch(deps, effects);
+  dispatch(deps, effects);
   return call ? thanksSteps(view(deps, call), input.forWhom) : HANGUP;
 }
 
@@ -425,7 +424,7 @@ export async function transcribed(
     }
     if (input.forWhom === "peer") await notePeer({ store, effects }, call, input.recordingSid, text, input.seconds);
   });
-  await dispatch(deps, effects);
+  dispatch(deps, effects);
 }
 
 /** A voicemail for the parent's peer goes through the notification path (boundaries apply). */
@@ -502,7 +501,7 @@ export async function whisperKey(
     if (call.caseId && responder) await claimForCall(act, call.caseId, responder, call.id);
     return { outcome, call: fresh, legs: await calls.legs(call.id) };
   });
-  await dispatch(deps, effects);
+  dispatch(deps, effects);
   if (result.legs) later(deps, "stop losing legs", () => stopLegs(deps, legsToStop(result.legs!, leg.id)));
   if (result.outcome === "won") deps.log.info("voice: call taken", { callId: call.id, legId: leg.id });
   return takeSteps(call.id, leg.id, language, result.outcome, !!result.call.enqueuedAt);
@@ -614,7 +613,7 @@ export async function callStatus(
     }
     return calls.legs(call.id);
   });
-  await dispatch(deps, effects);
+  dispatch(deps, effects);
   // Once the caller is gone every leg still up stops, the winner's included.
   if (result) later(deps, "stop legs", () => stopLegs(deps, legsToStop(result, null)));
   return result ? "recorded" : "ignored";
