@@ -75,4 +75,31 @@ describe("Redis down", () => {
     expect(paged).toHaveLength(1);
     expect(paged[0]!.detail.via).toBe("direct");
   }, 30_000);
+
+  it("answers within 1 s when Redis hangs instead of refusing (enqueues raced against a deadline)", async () => {
+    const parent = await app.enrol({ language: "en", phone: "+15555550131" });
+    const volunteer = await app.addResponder({ name: "Vol Two", phone: "+15555551012" });
+    redis.freeze();
+    let crisis: Awaited<ReturnType<OutageApp["postSms"]>>;
+    let routine: Awaited<ReturnType<OutageApp["postSms"]>>;
+    try {
+      crisis = await app.postSms(parent.phone, "i want to end my life");
+      routine = await app.postSms(parent.phone, "ok");
+      await settleStorePages();
+    } finally {
+      redis.thaw();
+    }
+    expect(crisis.status).toBe(200);
+    expect(crisis.ms).toBeLessThan(1000);
+    expect(crisis.text).toMatch(/<Message>.*988.*<\/Message>/s);
+    expect(routine.status).toBe(200);
+    expect(routine.ms).toBeLessThan(1000);
+    expect(app.logLines.some((l) => l.includes("crisis paging enqueue failed; paging directly"))).toBe(true); // it did hang
+    // Paged around the hung queue; once Redis answers, the chain's first step sends nothing twice.
+    const c = (await app.store.cases.list({ status: "open" })).find((x) => x.fromPhone === parent.phone)!;
+    expect(app.fakeTwilio.sentTo(volunteer.phone).filter((m) => m.body.includes(c.shortId))).toHaveLength(1);
+    await waitFor(async () => sweepOrphans(app.deps, { orphanAfterMs: 0 }), 15_000, "a sweep once Redis answers");
+    await waitFor(async () => (await app.deps.queues.hotline.getJob(jobId.escalate(c)))?.data.step === 1, 15_000, "escalation step 0 done");
+    expect(app.fakeTwilio.sentTo(volunteer.phone).filter((m) => m.body.includes(c.shortId))).toHaveLength(1);
+  }, 30_000);
 });

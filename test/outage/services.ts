@@ -41,6 +41,9 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
 
 export interface PrivateRedis {
   url: string;
+  /** SIGSTOP: connections stay open, no command is answered. */
+  freeze(): void;
+  thaw(): void;
   /** SIGKILL: no shutdown save, connections drop at once. */
   kill(): Promise<void>;
   /** Starts it again on the same port (empty: no persistence). */
@@ -66,7 +69,14 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     child = null;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, kill, start, stop: kill };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    freeze: () => child?.kill("SIGSTOP"),
+    thaw: () => child?.kill("SIGCONT"),
+    kill,
+    start,
+    stop: kill,
+  };
 }
 
 export interface PrivatePostgres {
