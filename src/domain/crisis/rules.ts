@@ -40,6 +40,12 @@ const SUICIDE_RULES: CrisisRule[] = [
     category: "suicide_self_harm",
     // Not when said of someone else ("my son is suicidal", "his suicide note"): see tp.suicidal.
     pattern: /(?<!\b(?:he|she|they|hes|shes|theyre|is|are|his|her|their)\s(?:(?:really|so|very|being|been|feeling|was|were|is|has been)\s)?)\bsu[iy]?[cs]{1,2}i?d(?:e|es|al|el|le|ial|io|ios|arme|arse|ar|a|ing)?\b/,
+    // A disclosure, not a topic: the sender is in it (a first-person or feeling word), or
+    // the text is SMS-short. Long texts about suicide in general ("teens' mental health,
+    // suicidal thoughts", news, reviews) are topics; measured on a public tweet set where
+    // every text says "suicidal", this kind was most of the false pages.
+    alsoRequires:
+      /\b(?:i|i am|me|my|myself|mine|ive|id|ill|yo|mi|estoy|soy|tengo|me siento|feel|feeling|felt|been|having|getting|so|very|kinda|af|right now|tonight|again|hoy|ya|otra vez)\b|^(?:\S+\s+){0,7}\S+$/,
     jokeable: "ask",
   },
   { id: "si.kms", category: "suicide_self_harm", pattern: /\b(?:kms|kys|kmsf)\b/, jokeable: "ask" },

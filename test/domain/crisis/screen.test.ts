@@ -364,3 +364,14 @@ describe("kinds with words in between", () => {
     ["i want to fucking stab my landlord", "violence_abuse"],
   ] as const)("%s", (t, category) => expectScreen(t, "imminent", category));
 });
+
+describe("a suicide word is a disclosure, not a topic", () => {
+  it("fires when the sender is in the text or the text is SMS-short", () => {
+    for (const t of ["suicidal", "suicidal thoughts again", "been suicidal all week", "i keep thinking about suicide", "me siento suicida"]) {
+      expect(levelOf(t), t).toBe("imminent");
+    }
+  });
+  it("does not page on a long text about suicide in general", () => {
+    expect(levelOf("the report on the news says teens mental health and suicidal thoughts are rising across the country")).toBe("none");
+  });
+});
