@@ -59,7 +59,7 @@ export async function askBack(
         expiresAt: new Date(now.getTime() + ASK_BACK_WINDOW_MINUTES * MINUTE),
       })) ?? (await store.askBacks.bySid(text.messageSid));
     if (!row || row.messageSid !== text.messageSid) return null;
-    await scheduleTimeout(row, deps).catch((err: unknown) =>
+    await scheduleAskBackTimeout(row, deps).catch((err: unknown) =>
       // The worker schedules it again when it processes the text.
       deps.log.error("ask-back timeout could not be queued yet", { askBackId: row.id, error: describeError(err) }),
     );
@@ -174,7 +174,8 @@ function timeoutJob(row: AskBack, now: Date) {
   };
 }
 
-async function scheduleTimeout(row: AskBack, deps: Pick<Deps, "queues" | "clock">) {
+/** Queues the question's timeout (a no-op while its job exists: the id is the question's). */
+export async function scheduleAskBackTimeout(row: AskBack, deps: Pick<Deps, "queues" | "clock">) {
   const job = timeoutJob(row, deps.clock.now());
   await deps.queues.hotline.add(job.name, job.data, job.opts);
 }

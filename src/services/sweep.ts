@@ -2,6 +2,7 @@ import type { Queue } from "bullmq";
 import { replayJournal } from "../journal/replay";
 import { jobId } from "../queues";
 import { storeFor } from "../store";
+import { scheduleAskBackTimeout } from "./ask-back";
 import { scheduleClose } from "./checkins";
 import type { Deps } from "./deps";
 import { enqueueInbound, enqueueNotifications, enqueueSms, startEscalation } from "./effects";
@@ -43,6 +44,11 @@ export async function sweepOrphans(deps: Deps, opts: { orphanAfterMs?: number } 
   for (const check of await pendingClaimedReplyChecks(deps)) {
     const job = claimedReplyCheckJob(deps, check);
     if (await requeue(deps.queues.hotline, job.opts.jobId, () => deps.queues.hotline.add(job.name, job.data, job.opts))) escalations++;
+  }
+  // A crisis question past its window must have its timeout job, or the peer never hears
+  // about a possible crisis nobody answered (the job is queued by the webhook and the worker).
+  for (const a of await store.askBacks.listExpired(deps.clock.now(), 500)) {
+    if (await requeue(deps.queues.hotline, jobId.askBackTimeout(a.id), () => scheduleAskBackTimeout(a, deps))) escalations++;
   }
   // A sent check-in whose reply window has closed must have a close job, or it would stay
   // "awaiting" forever (never missed, never counted in a streak). The due job adds it after

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ASK_BACK_WINDOW_MINUTES } from "../../src/domain/crisis/ask-back";
 import { jobId } from "../../src/queues";
+import { sweepOrphans } from "../../src/services/sweep";
 import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
 
 const ALWAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ weekday: d as 1, start: "00:00", end: "00:00" }));
@@ -115,6 +116,22 @@ describe("crisis ask-back", () => {
     const late = await twimlOf(await h.postSms(phone, "yes"));
     expect(late).toMatch(/988/);
     expect((await h.store.cases.list({ status: "open" })).length).toBe(1);
+  });
+
+  it("the sweeper re-queues a lost timeout job, so an unanswered question still reaches the peer", async () => {
+    const { phone, participantId } = await enrol(h, { language: "en" });
+    await twimlOf(await h.postSms(phone, "i feel so empty"));
+    const pending = (await h.store.askBacks.pendingFor(phone))!;
+    await processed("i feel so empty");
+    const lost = await waitFor(() => h.deps.queues.hotline.getJob(jobId.askBackTimeout(pending.id)), 10_000, "timeout job");
+    await lost.remove(); // as if Redis lost it
+    offsetMs = (ASK_BACK_WINDOW_MINUTES + 1) * 60_000;
+    await sweepOrphans(h.deps);
+    const again = await waitFor(() => h.deps.queues.hotline.getJob(jobId.askBackTimeout(pending.id)), 10_000, "re-queued job");
+    if (await again.isDelayed()) await again.promote();
+    await waitFor(async () => (await h.store.askBacks.bySid(pending.messageSid))?.status === "timed_out", 10_000, "timed out");
+    const notes = (await h.store.notifications.list({ participantId })).filter((n) => n.kind === "concern");
+    expect(notes).toHaveLength(1);
   });
 
   it("an imminent text while a question is open opens a case and closes the question", async () => {
