@@ -35,6 +35,7 @@ import { describeError } from "../log";
 import { storeFor, type Store } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
+import { responderCacheFor } from "../journal/responder-cache";
 import { openOrJoinCase } from "./hotline";
 import { claimedText } from "./hotline-actions";
 import { firstName, handOver, textResponder, type HotlineAct } from "./hotline-messages";
@@ -106,18 +107,18 @@ export async function incomingCall(
 ): Promise<VoiceStep[]> {
   const now = deps.clock.now();
   const store = storeFor(deps.db);
-  const [participant, responders, existing] = await Promise.all([
+  // Concurrent calls share one responder read (the crisis path's cache); the last list read
+  // stands in when that read is late, and with none at all the store is asked (or the route's
+  // outage answer takes over).
+  const cache = responderCacheFor(deps);
+  const [participant, responders] = await Promise.all([
     store.participants.byPhone(input.from),
-    store.responders.listActive(),
-    voiceStore(deps.db).bySid(input.callSid),
+    cache.readNow().then((list) => list ?? cache.responders ?? store.responders.listActive()),
   ]);
   const offerPeer = await offersPeerVoicemail(deps, store, participant, now);
+  // A retried webhook gets the same call id, so the same answer; its row is written once.
   const callId = callIdFor(input.callSid);
   const caller = { id: callId, participantId: participant?.id ?? null, language: participant?.language ?? ("en" as const) };
-  if (existing) {
-    // A retried webhook: the same answer, nobody rung twice.
-    return greetingSteps(view(deps, caller), { offerPeerVoicemail: offerPeer, anyoneToRing: existing.status !== "missed" });
-  }
   // Whether anyone can be rung decides the greeting now; the case and the hunt follow
   // right after the answer (the caller hears seconds of greeting before the queue).
   const anyone = planWave(0, responders, now, { childSafety: false }).responders.length > 0;
