@@ -75,6 +75,11 @@ export function voiceStore(q: Queryable) {
       const { rows } = await q.query<CallRow>("select * from voice_calls where case_id = $1 order by created_at", [caseId]);
       return rows.map(toCall);
     },
+    /** The call joins its case (written after the first legs were requested). */
+    async setCase(id: string, caseId: string): Promise<VoiceCall | null> {
+      const { rows } = await q.query<CallRow>("update voice_calls set case_id = $2 where id = $1 returning *", [id, caseId]);
+      return rows[0] ? toCall(rows[0]) : null;
+    },
     /** A callback's placeholder sid is replaced by Twilio's once the Calls API answers. */
     async setCallSid(id: string, callSid: string): Promise<void> {
       await q.query("update voice_calls set call_sid = $2 where id = $1", [id, callSid]);

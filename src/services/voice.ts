@@ -140,38 +140,59 @@ async function openCall(
   c: { callId: string; callSid: string; from: string; participant: Participant | null; responders: Responder[]; now: Date; anyone: boolean; ring: () => boolean },
 ): Promise<void> {
   const { now, participant } = c;
+  const calls = voiceStore(deps.db);
+  const row = {
+    id: c.callId,
+    callSid: c.callSid,
+    kind: "inbound" as const,
+    fromPhone: c.from,
+    participantId: participant?.id ?? null,
+    language: participant?.language ?? ("en" as const),
+    at: now,
+  };
+  // Ring first, then the case: the first wave needs only the parent's open case as it is
+  // (its holder rings first, those who transferred it never), read without a lock. The
+  // call row and its legs are written before the Calls API is asked; the case joins after.
+  let early: { call: VoiceCall; placing: Promise<{ rung: string[]; failed: number }> } | null = null;
+  if (c.anyone && c.ring()) {
+    const open = await storeFor(deps.db).cases.activeForPhone(c.from);
+    const holderId = open?.status === "claimed" ? open.claimedBy : null;
+    const plan = planWave(0, c.responders, now, { childSafety: open?.supervisorReview ?? false, skip: open?.skipPaging, holderId });
+    if (plan.responders.length) {
+      const { call, isNew } = await calls.createCall({ ...row, caseId: null, status: "greeting" });
+      if (!isNew) return; // a retried webhook: the first one rings
+      early = { call, placing: placeLegs(deps, call, 0, plan.responders) };
+    }
+  }
   const { result, effects } = await inTx(deps, async ({ store, calls, effects }) => {
     const { hotlineCase } = await openOrJoinCase(store, { via: "voice", msg: null, fromPhone: c.from }, participant, CALL_SCREEN, now);
-    const holderId = hotlineCase.status === "claimed" ? hotlineCase.claimedBy : null;
-    const plan = planWave(0, c.responders, now, { childSafety: hotlineCase.supervisorReview, skip: hotlineCase.skipPaging, holderId });
-    const { call, isNew } = await calls.createCall({
-      id: c.callId,
-      callSid: c.callSid,
-      kind: "inbound",
-      fromPhone: c.from,
-      participantId: participant?.id ?? null,
-      caseId: hotlineCase.id,
-      language: participant?.language ?? "en",
-      status: c.anyone && c.ring() ? "greeting" : "missed",
-      at: now,
-    });
-    if (!isNew) return null;
+    let call: VoiceCall;
+    if (early) {
+      call = (await calls.setCase(early.call.id, hotlineCase.id))!;
+    } else {
+      const created = await calls.createCall({ ...row, caseId: hotlineCase.id, status: c.anyone && c.ring() ? "greeting" : "missed" });
+      if (!created.isNew) return null;
+      call = created.call;
+    }
     await store.cases.addEvent(hotlineCase.id, "call_started", now, null, { callId: call.id, knownCaller: !!participant }, `call|${call.id}|start`);
     if (call.status === "missed") {
-      const reason = c.anyone ? "answered_without_store" : plan.reason;
+      const reason = c.anyone ? "answered_without_store" : planWave(0, c.responders, now, { childSafety: false }).reason;
       await store.cases.addEvent(hotlineCase.id, "call_nobody_to_ring", now, null, { callId: call.id, reason }, `call|${call.id}|nobody`);
       await missedCall({ store, deps, now, effects }, call, "nobody_to_ring");
       return null;
     }
-    return { call, plan };
+    return call;
   });
   dispatch(deps, effects);
   if (!result) return;
-  // The case's own rules (holder first, transfers skipped) may leave nobody: the hunt moves on at once.
-  if (result.plan.responders.length) await ringWave(deps, result.call, 0, result.plan.responders);
-  else await advanceHunt(deps, result.call.id);
+  if (!early) {
+    // Everyone on the list was ruled out by the case (transferred away): the hunt moves on.
+    await advanceHunt(deps, result.id);
+    return;
+  }
+  const { rung, failed } = await early.placing;
+  await recordWave(deps, result, 0, rung, failed, now);
 }
-
 /** The program's "press 2 for your peer" applies only to a parent whose peer is at work now. */
 async function offersPeerVoicemail(deps: Deps, store: Store, participant: Participant | null, now: Date): Promise<boolean> {
   if (!deps.config.VOICE_PEER_VOICEMAIL || !participant?.peerId) return false;
@@ -183,6 +204,13 @@ async function offersPeerVoicemail(deps: Deps, store: Store, participant: Partic
 
 /** Rings `responders` from the program number, each leg with its whisper and status URLs. */
 async function ringWave(deps: Deps, call: VoiceCall, wave: number, responders: Responder[]): Promise<void> {
+  const now = deps.clock.now();
+  const { rung, failed } = await placeLegs(deps, call, wave, responders);
+  await recordWave(deps, call, wave, rung, failed, now);
+}
+
+/** One leg per responder: its row first (the whisper and status URLs name it), then the Calls API. */
+async function placeLegs(deps: Deps, call: VoiceCall, wave: number, responders: Responder[]): Promise<{ rung: string[]; failed: number }> {
   const now = deps.clock.now();
   const calls = voiceStore(deps.db);
   const voice = voicePortFor(deps);
@@ -208,8 +236,12 @@ async function ringWave(deps: Deps, call: VoiceCall, wave: number, responders: R
       }
     }),
   );
+  return { rung, failed };
+}
+
+async function recordWave(deps: Deps, call: VoiceCall, wave: number, rung: string[], failed: number, at: Date): Promise<void> {
   if (call.caseId) {
-    await storeFor(deps.db).cases.addEvent(call.caseId, "call_rang", now, null, { callId: call.id, wave, responderIds: rung, failed }, `call|${call.id}|wave|${wave}`);
+    await storeFor(deps.db).cases.addEvent(call.caseId, "call_rang", at, null, { callId: call.id, wave, responderIds: rung, failed }, `call|${call.id}|wave|${wave}`);
   }
   // Legs that could not be placed will send no status: the wave may already be over.
   if (failed) await advanceHunt(deps, call.id);
