@@ -1,6 +1,8 @@
 import { DelayedError, Worker, type ConnectionOptions, type Processor } from "bullmq";
 import { describeError } from "../src/log";
-import { cappedBackoff, payload, QUEUE, type QueueName } from "../src/queues";
+import { cappedBackoff, QUEUE, type QueueName } from "../src/queues";
+import { JOBS } from "../src/jobs/catalog";
+import { dispatcher, handle, type JobHandler } from "../src/jobs/define";
 import { watchForEmptyRedis, type MarkerClient, type RedisWatch } from "../src/redis";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../src/services/checkins";
 import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../src/services/appointments";
@@ -9,7 +11,7 @@ import { runDaySchedule } from "../src/services/day-schedule";
 import { deliverOutbound } from "../src/services/deliver-sms";
 import type { Deps } from "../src/services/deps";
 import { dispatchEffects } from "../src/services/effects";
-import { ASK_BACK_TIMEOUT_JOB, expireAskBack } from "../src/services/ask-back";
+import { expireAskBack } from "../src/services/ask-back";
 import { runEscalationStep } from "../src/services/hotline";
 import { deliverSupervisorAlert, runClaimedReplyCheck } from "../src/services/hotline-actions";
 import { processInbound } from "../src/services/inbound";
@@ -67,94 +69,24 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
       },
     },
   };
+  const handlers = jobHandlers(deps);
+  // Handlers are grouped by catalog key (smsRoutine), workers named by queue (sms-routine).
+  const run = (key: keyof typeof QUEUE) => dispatcher(key, handlers) as Processor;
   const processors: Record<QueueName, () => Worker> = {
-    [QUEUE.inbound]: () => make(QUEUE.inbound, (job) => processInbound(payload.inbound.parse(job.data).inboundId, deps)),
+    [QUEUE.inbound]: () => make(QUEUE.inbound, run("inbound")),
     [QUEUE.smsRoutine]: () =>
-      make(QUEUE.smsRoutine, (job) => deliverOutbound(payload.sms.parse(job.data).outboundId, deps, isLast(job)), {
+      make(QUEUE.smsRoutine, run("smsRoutine"), {
         ...smsRetries,
         limiter: smsLimiter(mps),
         concurrency: Math.max(1, Math.min(16, Math.ceil(mps))),
       }),
-    [QUEUE.smsUrgent]: () =>
-      make(QUEUE.smsUrgent, (job) => deliverOutbound(payload.sms.parse(job.data).outboundId, deps, isLast(job)), smsRetries),
-    [QUEUE.checkins]: () =>
-      make(QUEUE.checkins, async (job, token) => {
-        switch (job.name) {
-          case "due":
-            return runCheckinDue(payload.checkinDue.parse(job.data), deps, { job, token });
-          case "close":
-            return runCheckinClose(payload.checkinClose.parse(job.data), deps);
-          case "plan-participant":
-            return planParticipant(payload.planParticipant.parse(job.data).participantId, deps);
-          default:
-            throw new Error(`unknown check-in job ${job.name}`);
-        }
-      }),
-    [QUEUE.hotline]: () =>
-      make(QUEUE.hotline, async (job, token) => {
-        if (job.name === "claimed-reply-check") return runClaimedReplyCheck(payload.claimedReplyCheck.parse(job.data), deps);
-        if (job.name === ASK_BACK_TIMEOUT_JOB) return expireAskBack(job.data, deps, (effects) => dispatchEffects(deps, effects));
-        const data = payload.escalate.parse(job.data);
-        const next = await runEscalationStep(data, deps);
-        if (!next) return "stopped";
-        // BullMQ "process step jobs": the same job sleeps until the next step, so the
-        // chain lives in Redis and survives restarts.
-        await job.updateData({ ...data, step: data.step + 1 });
-        await job.moveToDelayed(next.getTime(), token);
-        throw new DelayedError();
-      }),
-    [QUEUE.flows]: () =>
-      make(QUEUE.flows, async (job, token) => {
-        switch (job.name) {
-          case "timer":
-            return runFlowTimer(payload.flowTimer.parse(job.data), deps);
-          case "start":
-            return runFlowStart(payload.flowStart.parse(job.data), deps, { job, token });
-          case "pause-end":
-            return runPauseEnd(payload.pauseEnd.parse(job.data), deps);
-          default:
-            throw new Error(`unknown flow job ${job.name}`);
-        }
-      }),
-    [QUEUE.appointments]: () =>
-      make(QUEUE.appointments, async (job) => {
-        switch (job.name) {
-          case "reminder":
-            return runAppointmentReminder(payload.apptReminder.parse(job.data), deps);
-          case "confirm-deadline":
-            return runConfirmationDeadline(payload.apptDeadline.parse(job.data), deps);
-          case "day-schedule":
-            return runDaySchedule(payload.daySchedule.parse(job.data), deps);
-          case "onboarding-call":
-            return runOnboardingCall(payload.onboardingCall.parse(job.data), deps);
-          case "phase-visit":
-            return runPhaseVisit(payload.phaseVisit.parse(job.data), deps);
-          case "replan-upcoming":
-            return { ...(await replanUpcomingAppointments(deps)), ...(await replanPhaseVisits(deps)) };
-          default:
-            throw new Error(`unknown appointment job ${job.name}`);
-        }
-      }),
-    [QUEUE.notify]: () =>
-      make(QUEUE.notify, (job) =>
-        job.name === "digest"
-          ? runDigest(payload.digest.parse(job.data), job.id!, deps)
-          : job.name === "supervisor-alert"
-            ? deliverSupervisorAlert(payload.supervisorAlert.parse(job.data), deps)
-            : deliverNotification(payload.notify.parse(job.data).notificationId, deps),
-      ),
-    [QUEUE.housekeeping]: () =>
-      make(
-        QUEUE.housekeeping,
-        async (job) => {
-          if (job.name === "plan-all") return planAll(deps);
-          if (job.name === "plan-recovery-capital") return planAllRecoveryCapital(deps);
-          if (job.name === "sweep") return sweepOrphans(deps);
-          if (job.name === "supervisor-summary") return runSupervisorSummary(deps);
-          throw new Error(`unknown housekeeping job ${job.name}`);
-        },
-        { concurrency: 1 },
-      ),
+    [QUEUE.smsUrgent]: () => make(QUEUE.smsUrgent, run("smsUrgent"), smsRetries),
+    [QUEUE.checkins]: () => make(QUEUE.checkins, run("checkins")),
+    [QUEUE.hotline]: () => make(QUEUE.hotline, run("hotline")),
+    [QUEUE.flows]: () => make(QUEUE.flows, run("flows")),
+    [QUEUE.appointments]: () => make(QUEUE.appointments, run("appointments")),
+    [QUEUE.notify]: () => make(QUEUE.notify, run("notify")),
+    [QUEUE.housekeeping]: () => make(QUEUE.housekeeping, run("housekeeping"), { concurrency: 1 }),
   };
   const workers = (only ?? (Object.keys(processors) as QueueName[])).map((name) => processors[name]());
   return {
@@ -165,6 +97,46 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
       await Promise.all(workers.map((w) => w.close()));
     },
   };
+}
+
+/** Which use case runs for each job of the catalog (src/jobs/catalog.ts); payloads arrive parsed. */
+export function jobHandlers(deps: Deps): JobHandler[] {
+  const h = [
+    handle(JOBS.processInbound, (p) => processInbound(p.inboundId, deps)),
+    handle(JOBS.sendRoutineSms, (p, job) => deliverOutbound(p.outboundId, deps, isLast(job))),
+    handle(JOBS.sendUrgentSms, (p, job) => deliverOutbound(p.outboundId, deps, isLast(job))),
+    handle(JOBS.checkinDue, (p, job, token) => runCheckinDue(p, deps, { job, token })),
+    handle(JOBS.checkinClose, (p) => runCheckinClose(p, deps)),
+    handle(JOBS.planParticipant, (p) => planParticipant(p.participantId, deps)),
+    handle(JOBS.escalate, async (p, job, token) => {
+      const next = await runEscalationStep(p, deps);
+      if (!next) return "stopped";
+      // BullMQ "process step jobs": the same job sleeps until the next step, so the
+      // chain lives in Redis and survives restarts.
+      await job.updateData({ ...p, step: p.step + 1 });
+      await job.moveToDelayed(next.getTime(), token);
+      throw new DelayedError();
+    }),
+    handle(JOBS.claimedReplyCheck, (p) => runClaimedReplyCheck(p, deps)),
+    handle(JOBS.askBackTimeout, (p) => expireAskBack(p, deps, (effects) => dispatchEffects(deps, effects))),
+    handle(JOBS.flowTimer, (p) => runFlowTimer(p, deps)),
+    handle(JOBS.flowStart, (p, job, token) => runFlowStart(p, deps, { job, token })),
+    handle(JOBS.pauseEnd, (p) => runPauseEnd(p, deps)),
+    handle(JOBS.apptReminder, (p) => runAppointmentReminder(p, deps)),
+    handle(JOBS.apptDeadline, (p) => runConfirmationDeadline(p, deps)),
+    handle(JOBS.daySchedule, (p) => runDaySchedule(p, deps)),
+    handle(JOBS.onboardingCall, (p) => runOnboardingCall(p, deps)),
+    handle(JOBS.phaseVisit, (p) => runPhaseVisit(p, deps)),
+    handle(JOBS.replanAppointments, async () => ({ ...(await replanUpcomingAppointments(deps)), ...(await replanPhaseVisits(deps)) })),
+    handle(JOBS.deliverNotification, (p) => deliverNotification(p.notificationId, deps)),
+    handle(JOBS.digest, (p, job) => runDigest(p, job.id!, deps)),
+    handle(JOBS.supervisorAlert, (p) => deliverSupervisorAlert(p, deps)),
+    handle(JOBS.planAll, () => planAll(deps)),
+    handle(JOBS.planRecoveryCapital, () => planAllRecoveryCapital(deps)),
+    handle(JOBS.sweep, () => sweepOrphans(deps)),
+    handle(JOBS.supervisorSummary, () => runSupervisorSummary(deps)),
+  ];
+  return h as JobHandler[];
 }
 
 /**

@@ -7,6 +7,7 @@ import { inTransaction, storeFor } from "../store";
 import { addOrMove } from "./appointment-jobs";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
+import { JOBS } from "../jobs/catalog";
 
 /**
  * Participant phases ("onboarding, first 90 days"). A phase with `cadence.visit =
@@ -52,7 +53,7 @@ async function planPhaseVisit(phase: Phase, participant: Participant, fromWeek: 
   const next = nextWeeklyTask(phase, fromWeek, deps.cadence.appointments.onboarding.visitTaskTime, zone, deps.clock.now());
   if (!next) return;
   const data = { phaseId: phase.id, week: next.week };
-  await addOrMove(deps.queues.appointments, "phase-visit", data, jobId.phaseVisit(data), next.at, deps);
+  await addOrMove(deps, JOBS.phaseVisit, data, next.at);
 }
 
 export async function runPhaseVisit(p: { phaseId: string; week: number }, deps: Deps): Promise<string> {

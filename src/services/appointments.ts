@@ -15,6 +15,7 @@ import { appointmentVars, describeForPeer } from "./appointment-views";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { awardPoints } from "./incentives";
+import { JOBS } from "../jobs/catalog";
 
 export { addOrMove } from "./appointment-jobs";
 export { appointmentsOnDay, appointmentVars, describeForPeer, kindLabel } from "./appointment-views";
@@ -165,7 +166,6 @@ async function planForParticipant(participant: Participant, appts: Appointment[]
   if (scheduled.length === 0) return;
   const now = deps.clock.now();
   const config = deps.cadence.appointments;
-  const q = deps.queues.appointments;
   const firstId = await storeFor(deps.db).appointments.firstCreatedId(participant.id);
   const days = new Set<string>();
   for (const appt of scheduled) {
@@ -179,12 +179,12 @@ async function planForParticipant(participant: Participant, appts: Appointment[]
     });
     for (const r of plan.reminders) {
       const data = payload.apptReminder.parse({ appointmentId: appt.id, revision: appt.revision, offset: r.offset, sendAt: r.sendAt.toISOString() });
-      await addOrMove(q, "reminder", data, jobId.apptReminder(data), r.sendAt, deps);
+      await addOrMove(deps, JOBS.apptReminder, data, r.sendAt);
     }
     const deadline = confirmationDeadline(appt, config.reminders.confirmByMinutesBefore, now);
     if (deadline) {
       const data = { appointmentId: appt.id, revision: appt.revision };
-      await addOrMove(q, "confirm-deadline", data, jobId.apptDeadline(data), deadline, deps);
+      await addOrMove(deps, JOBS.apptDeadline, data, deadline);
     }
     days.add(localDateOf(appt.startsAt, participant.timeZone));
     if (appt.id === firstId) await planOnboardingCall(appt, participant, deps);
@@ -248,7 +248,7 @@ async function planOnboardingCall(appt: Appointment, participant: Participant, d
   const at = zonedInstant(dayBefore, deps.cadence.appointments.onboarding.callTaskTime, zone);
   const data = { appointmentId: appt.id, revision: appt.revision };
   // Made the day before (or the same day): the task is due now.
-  await addOrMove(deps.queues.appointments, "onboarding-call", data, jobId.onboardingCall(data), at.getTime() > now.getTime() ? at : now, deps);
+  await addOrMove(deps, JOBS.onboardingCall, data, at.getTime() > now.getTime() ? at : now);
 }
 
 

@@ -19,13 +19,15 @@ import {
 import { isAboutSomeoneElse, type CrisisScreen } from "../domain/crisis";
 import type { InboundMessage, Participant } from "../domain/model";
 import { describeError } from "../log";
-import { jobId, payload, RETRY_TRANSIENT } from "../queues";
+import { payload } from "../queues";
 import { storeFor, type Store } from "../store";
 import type { AskBack } from "../store/askbacks";
 import type { Deps } from "./deps";
 import type { Effects } from "./effects";
 import { notifyPeerOfCase, openOrJoinCase, safetyReply } from "./hotline";
 import { renderFor, textVars } from "./texts";
+import { JOBS } from "../jobs/catalog";
+import { jobRequest } from "../jobs/define";
 
 export const ASK_BACK_TIMEOUT_JOB = "askback-timeout";
 
@@ -166,12 +168,7 @@ async function concernForPeer(store: Store, row: AskBack, outcome: "no" | "timed
 }
 
 function timeoutJob(row: AskBack, now: Date) {
-  return {
-    queue: "hotline" as const,
-    name: ASK_BACK_TIMEOUT_JOB,
-    data: { askBackId: row.id },
-    opts: { ...RETRY_TRANSIENT, jobId: jobId.askBackTimeout(row.id), delay: Math.max(0, row.expiresAt.getTime() - now.getTime()) },
-  };
+  return jobRequest(JOBS.askBackTimeout, { askBackId: row.id }, { delay: Math.max(0, row.expiresAt.getTime() - now.getTime()) });
 }
 
 /** Queues the question's timeout (a no-op while its job exists: the id is the question's). */

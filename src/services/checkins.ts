@@ -10,6 +10,8 @@ import { renderFor, textVars } from "./texts";
 import { planAppointmentsFor } from "./appointments";
 import { withDaySchedule } from "./day-schedule";
 import { planRecoveryCapital } from "./recovery-capital";
+import { JOBS } from "../jobs/catalog";
+import { enqueue, jobRequest, scheduleIn } from "../jobs/define";
 
 
 function dueJob(plan: PlannedCheckin, now: Date) {
@@ -19,11 +21,7 @@ function dueJob(plan: PlannedCheckin, now: Date) {
     localDate: plan.localDate,
     dueAt: plan.dueAt.toISOString(),
   };
-  return {
-    name: "due",
-    data,
-    opts: { jobId: jobId.checkinDue(plan), delay: Math.max(0, plan.dueAt.getTime() - now.getTime()), attempts: 5, backoff: { type: "exponential" as const, delay: 2000 } },
-  };
+  return jobRequest(JOBS.checkinDue, data, { delay: Math.max(0, plan.dueAt.getTime() - now.getTime()) });
 }
 
 /**
@@ -67,14 +65,7 @@ export async function planParticipant(participantId: string, deps: Deps): Promis
   await store.checkins.recordSkippedMany(skipped, "missed_send_window");
   for (const plan of live) {
     const job = dueJob(plan, now);
-    const existing = await deps.queues.checkins.getJob(job.opts.jobId);
-    if (existing) {
-      if (existing.data.dueAt === job.data.dueAt) continue;
-      if (!(await existing.isDelayed())) continue;
-      await existing.remove();
-    }
-    await deps.queues.checkins.add(job.name, job.data, job.opts);
-    added++;
+    if (await scheduleIn(deps.queues, JOBS.checkinDue, job.data, plan.dueAt.getTime() - now.getTime())) added++;
   }
   await planRecoveryCapital(participantId, deps);
   await planAppointmentsFor(participantId, deps);
@@ -200,12 +191,7 @@ export async function runCheckinDue(
  */
 export async function scheduleClose(payload: CheckinClosePayload, windowClosesAt: Date, deps: Deps) {
   const close: CheckinClosePayload = { participantId: payload.participantId, kind: payload.kind, localDate: payload.localDate };
-  await deps.queues.checkins.add("close", close, {
-    jobId: jobId.checkinClose(close),
-    delay: Math.max(0, windowClosesAt.getTime() - deps.clock.now().getTime()),
-    attempts: 5,
-    backoff: { type: "exponential", delay: 2000 },
-  });
+  await enqueue(deps.queues, JOBS.checkinClose, close, { delay: Math.max(0, windowClosesAt.getTime() - deps.clock.now().getTime()) });
 }
 
 /** Runs when a check-in's reply window ends: unanswered → missed; a streak alerts the peer. */

@@ -8,6 +8,7 @@ import { addOrMove } from "./appointment-jobs";
 import { appointmentsOnDay, appointmentVars } from "./appointment-views";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
+import { JOBS } from "../jobs/catalog";
 
 /**
  * The morning "your day today" text. Its content is read when it fires, so edits and
@@ -23,7 +24,7 @@ export async function planDaySchedule(participant: Participant, localDate: strin
   if (sendAt.getTime() <= now.getTime()) return "none";
   if ((await appointmentsOnDay(storeFor(deps.db), participant, localDate, sendAt)).length === 0) return "none";
   const data = payload.daySchedule.parse({ participantId: participant.id, localDate, sendAt: sendAt.toISOString() });
-  await addOrMove(deps.queues.appointments, "day-schedule", data, jobId.daySchedule(data), sendAt, deps);
+  await addOrMove(deps, JOBS.daySchedule, data, sendAt);
   return "planned";
 }
 

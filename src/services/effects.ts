@@ -1,7 +1,8 @@
 import type { HotlineCase } from "../domain/hotline/model";
 import type { OutboundMessage, PeerNotification } from "../domain/model";
 import type { JobsOptions } from "bullmq";
-import { jobId, RETRY_SMS, RETRY_TRANSIENT } from "../queues";
+import { JOBS } from "../jobs/catalog";
+import { jobRequest } from "../jobs/define";
 import type { Deps } from "./deps";
 
 /**
@@ -16,7 +17,7 @@ export interface Effects {
   /** Hotline cases whose paging chain must (re)start. */
   escalations: Pick<HotlineCase, "id" | "escalationRound">[];
   /** Other queue work decided in the transaction (flow timeouts, waits): added after commit. */
-  jobs?: { queue: "flows" | "smsRoutine" | "hotline"; name: string; data: Record<string, unknown>; opts: JobsOptions }[];
+  jobs?: { queue: "flows" | "smsRoutine" | "hotline"; name: string; data: object; opts: JobsOptions }[];
 }
 export const noEffects = (): Effects => ({ sms: [], notifications: [], plans: [], escalations: [] });
 
@@ -26,53 +27,29 @@ const PRIORITY = { reply: 1, routine: 10 } as const;
 export async function enqueueSms(deps: Pick<Deps, "queues">, messages: OutboundMessage[]): Promise<void> {
   const urgent = messages.filter((m) => m.priority === "crisis" && m.status === "queued");
   const routine = messages.filter((m) => m.priority !== "crisis" && m.status === "queued");
-  const opts = { ...RETRY_SMS };
-  if (urgent.length) {
-    await deps.queues.smsUrgent.addBulk(
-      urgent.map((m) => ({ name: "send", data: { outboundId: m.id }, opts: { ...opts, jobId: jobId.sms(m.id) } })),
-    );
-  }
+  if (urgent.length) await deps.queues.smsUrgent.addBulk(urgent.map((m) => jobRequest(JOBS.sendUrgentSms, { outboundId: m.id })));
   if (routine.length) await deps.queues.smsRoutine.addBulk(routine.map((m) => routineSmsJob(m)));
 }
 
 /** The sms-routine job for a stored text; `delayMs` holds it back (texts of one flow step, in order). */
 export function routineSmsJob(m: OutboundMessage, delayMs = 0) {
-  return {
-    name: "send",
-    data: { outboundId: m.id },
-    opts: { ...RETRY_SMS, jobId: jobId.sms(m.id), priority: PRIORITY[m.priority as "reply" | "routine"], ...(delayMs ? { delay: delayMs } : {}) },
-  };
+  return jobRequest(JOBS.sendRoutineSms, { outboundId: m.id }, { priority: PRIORITY[m.priority as "reply" | "routine"], ...(delayMs ? { delay: delayMs } : {}) });
 }
 
 /** Queues processing of stored inbound texts (the job id makes a second add a no-op). */
 export async function enqueueInbound(deps: Pick<Deps, "queues">, inboundIds: string[]): Promise<void> {
   if (!inboundIds.length) return;
-  await deps.queues.inbound.addBulk(
-    inboundIds.map((inboundId) => ({ name: "process", data: { inboundId }, opts: { ...RETRY_TRANSIENT, jobId: jobId.inbound(inboundId) } })),
-  );
+  await deps.queues.inbound.addBulk(inboundIds.map((inboundId) => jobRequest(JOBS.processInbound, { inboundId })));
 }
 
 export async function enqueueNotifications(deps: Pick<Deps, "queues">, notes: PeerNotification[]): Promise<void> {
   if (!notes.length) return;
-  await deps.queues.notify.addBulk(
-    notes.map((n) => ({
-      name: "deliver",
-      data: { notificationId: n.id },
-      opts: { ...RETRY_TRANSIENT, jobId: jobId.notify(n.id) },
-    })),
-  );
+  await deps.queues.notify.addBulk(notes.map((n) => jobRequest(JOBS.deliverNotification, { notificationId: n.id })));
 }
 
 export async function requestPlans(deps: Pick<Deps, "queues">, participantIds: string[]): Promise<void> {
   if (!participantIds.length) return;
-  // Planning is idempotent (deterministic check-in job ids), so each request gets its own job.
-  await deps.queues.checkins.addBulk(
-    participantIds.map((participantId) => ({
-      name: "plan-participant",
-      data: { participantId },
-      opts: { attempts: 5, backoff: { type: "exponential" as const, delay: 1000 } },
-    })),
-  );
+  await deps.queues.checkins.addBulk(participantIds.map((participantId) => jobRequest(JOBS.planParticipant, { participantId })));
 }
 
 export async function dispatchEffects(deps: Pick<Deps, "queues">, effects: Effects): Promise<void> {
@@ -86,9 +63,6 @@ export async function dispatchEffects(deps: Pick<Deps, "queues">, effects: Effec
 }
 
 export async function startEscalation(deps: Pick<Deps, "queues">, c: Pick<HotlineCase, "id" | "escalationRound">) {
-  await deps.queues.hotline.add(
-    "escalate",
-    { caseId: c.id, round: c.escalationRound, step: 0 },
-    { jobId: jobId.escalate(c), attempts: 20, backoff: { type: "fixed", delay: 1000 } },
-  );
+  const r = jobRequest(JOBS.escalate, { caseId: c.id, round: c.escalationRound, step: 0 });
+  await deps.queues.hotline.add(r.name, r.data, r.opts);
 }

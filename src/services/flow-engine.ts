@@ -1,7 +1,6 @@
 import { initialState, step, type FlowContext, type FlowEvent, type RunState } from "../domain/flows/interpreter";
 import { durationMs, type Flow } from "../domain/flows/schema";
 import type { InboundMessage, Participant } from "../domain/model";
-import { jobId, type QUEUE } from "../queues";
 import { inTransaction } from "../store";
 import type { FlowRun } from "../store/flow-runs";
 import type { Deps } from "./deps";
@@ -10,6 +9,8 @@ import { onRecoveryCapitalEnded, RECOVERY_CAPITAL_FLOW } from "./recovery-capita
 import { textVars } from "./texts";
 import { SEND_SPACING_MS, sendAfter, type FlowTx } from "./flow-tx";
 import { canReceiveRoutine } from "../domain/routine-texts";
+import { JOBS } from "../jobs/catalog";
+import { jobRequest } from "../jobs/define";
 
 /**
  * Durable flow runs: the pure interpreter decides, this applies its actions inside the
@@ -145,12 +146,7 @@ async function applyEvent(
       }
       case "schedule": {
         const data = { runId: run.id, stepId: action.stepId, token: action.token };
-        (effects.jobs ??= []).push({
-          queue: "flows" satisfies keyof typeof QUEUE,
-          name: "timer",
-          data,
-          opts: { jobId: jobId.flowTimer(data), delay: action.delayMs, attempts: 5, backoff: { type: "exponential", delay: 2000 } },
-        });
+        (effects.jobs ??= []).push(jobRequest(JOBS.flowTimer, data, { delay: action.delayMs }));
         break;
       }
       case "record":

@@ -16,5 +16,5 @@ export const SEND_SPACING_MS = 2500;
 
 /** Queues a stored text to go out `delayMs` after commit (the same job enqueueSms would add, held back). */
 export function sendAfter(effects: Effects, message: OutboundMessage, delayMs: number): void {
-  (effects.jobs ??= []).push({ queue: "smsRoutine", ...routineSmsJob(message, delayMs) });
+  (effects.jobs ??= []).push(routineSmsJob(message, delayMs));
 }

@@ -1,11 +1,12 @@
 import { claimedCaseState, minutesWaiting } from "../domain/hotline/escalation";
 import { checkSupervisorAction, type SupervisorAction } from "../domain/hotline/lifecycle";
 import type { HotlineCase, Responder } from "../domain/hotline/model";
-import { jobId } from "../queues";
 import { inTransaction, storeFor } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
 import { firstName, handOver, lifecycleText, programText, textResponder, type HotlineAct } from "./hotline-messages";
+import { JOBS } from "../jobs/catalog";
+import { jobRequest } from "../jobs/define";
 
 /**
  * The case lifecycle beyond claim and close: supervisors' TAKE / REASSIGN / RELEASE /
@@ -151,12 +152,7 @@ export type ClaimedReplyCheck = { caseId: string; round: number; holderId: strin
 /** The delayed check's job: due HOTLINE_CLAIMED_REPLY_SECONDS after the crisis text (at once if that has passed). */
 export function claimedReplyCheckJob(deps: Pick<Deps, "config" | "clock">, data: ClaimedReplyCheck) {
   const due = new Date(data.since).getTime() + deps.config.HOTLINE_CLAIMED_REPLY_SECONDS * 1000;
-  return {
-    queue: "hotline" as const,
-    name: "claimed-reply-check",
-    data,
-    opts: { jobId: jobId.claimedReplyCheck(data), delay: Math.max(0, due - deps.clock.now().getTime()), attempts: 20, backoff: { type: "fixed" as const, delay: 1000 } },
-  };
+  return jobRequest(JOBS.claimedReplyCheck, data, { delay: Math.max(0, due - deps.clock.now().getTime()) });
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { Participant } from "../domain/model";
 import { addDays, formatLocal, isWithinSendWindow, localDateOf, zonedInstant } from "../domain/time";
-import { jobId } from "../queues";
 import { inTransaction } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { stopActiveRun, type FlowTx } from "./flow-engine";
 import { renderFor, textVars } from "./texts";
+import { JOBS } from "../jobs/catalog";
+import { jobRequest } from "../jobs/define";
 
 /**
  * PAUSE <days> (a parent, e.g. going into residential treatment) or the admin API:
@@ -60,12 +61,7 @@ export async function pauseIn(
   if (noteIsNew) effects.notifications.push(notification);
 
   const data = { participantId: participant.id, until: until.toISOString() };
-  (effects.jobs ??= []).push({
-    queue: "flows",
-    name: "pause-end",
-    data,
-    opts: { jobId: jobId.pauseEnd(data), delay: Math.max(0, until.getTime() - now.getTime()), attempts: 8, backoff: { type: "exponential", delay: 2000 } },
-  });
+  (effects.jobs ??= []).push(jobRequest(JOBS.pauseEnd, data, { delay: Math.max(0, until.getTime() - now.getTime()) }));
   deps.log.info("participant paused", { participantId: participant.id, days, via });
   return paused;
 }

@@ -3,7 +3,7 @@ import { decideStart, isScheduledDate, planFlowStarts, startDueAt, type Cadence,
 import type { Flow, FlowValue } from "../domain/flows/schema";
 import type { Participant } from "../domain/model";
 import { localDateOf } from "../domain/time";
-import { jobId, type payload } from "../queues";
+import type { payload } from "../queues";
 import { inTransaction, storeFor, type Store } from "../store";
 import type { RecoveryCapitalCheck } from "../store/recovery-capital";
 import type { Deps } from "./deps";
@@ -12,6 +12,8 @@ import { startFlowIn } from "./flow-engine";
 import { itemNames, RECOVERY_CAPITAL_FLOW } from "./recovery-capital-score";
 import { canReceiveRoutine } from "../domain/routine-texts";
 import type { z } from "zod";
+import { JOBS } from "../jobs/catalog";
+import { scheduleIn } from "../jobs/define";
 
 /**
  * Recovery capital (M3: "each time they complete it … I find something to show them
@@ -60,19 +62,7 @@ async function planStartsFor(participant: Participant, flow: Flow, schedule: Flo
   const nextIndex = plans.findIndex((x) => x.dueAt.getTime() > now.getTime());
   for (const plan of plans.filter((x, i) => x.dueAt.getTime() <= now.getTime() || i === nextIndex)) {
     const data: FlowStartPayload = { participantId, flowId: flow.id, localDate: plan.localDate, dueAt: plan.dueAt.toISOString() };
-    const id = jobId.flowStart(data);
-    const existing = await deps.queues.flows.getJob(id);
-    if (existing) {
-      if (existing.data.dueAt === data.dueAt || !(await existing.isDelayed())) continue;
-      await existing.remove();
-    }
-    await deps.queues.flows.add("start", data, {
-      jobId: id,
-      delay: Math.max(0, plan.dueAt.getTime() - now.getTime()),
-      attempts: 5,
-      backoff: { type: "exponential", delay: 2000 },
-    });
-    added++;
+    if (await scheduleIn(deps.queues, JOBS.flowStart, data, plan.dueAt.getTime() - now.getTime())) added++;
   }
   return added;
 }

@@ -7,6 +7,7 @@ import { scheduleClose } from "./checkins";
 import type { Deps } from "./deps";
 import { enqueueInbound, enqueueNotifications, enqueueSms, startEscalation } from "./effects";
 import { claimedReplyCheckJob, pendingClaimedReplyChecks } from "./hotline-actions";
+import { JOBS } from "../jobs/catalog";
 
 /** Rows older than this with no finished job are presumed orphaned (enqueue failed, Redis lost). */
 const ORPHAN_AFTER_MS = 30_000;
@@ -43,7 +44,7 @@ export async function sweepOrphans(deps: Deps, opts: { orphanAfterMs?: number } 
   // A claimed case whose parent texted in crisis again must keep its holder's reply check.
   for (const check of await pendingClaimedReplyChecks(deps)) {
     const job = claimedReplyCheckJob(deps, check);
-    if (await requeue(deps.queues.hotline, job.opts.jobId, () => deps.queues.hotline.add(job.name, job.data, job.opts))) escalations++;
+    if (await requeue(deps.queues.hotline, JOBS.claimedReplyCheck.id(check)!, () => deps.queues.hotline.add(job.name, job.data, job.opts))) escalations++;
   }
   // A crisis question past its window must have its timeout job, or the peer never hears
   // about a possible crisis nobody answered (the job is queued by the webhook and the worker).

@@ -128,7 +128,7 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
     const early = await createAppt(h, participantId, { kind: "drug_test", localDate: "2026-03-08", localTime: "07:00" });
     const job = (id: string, offset: string) => h.deps.queues.appointments.getJob(jobId.apptReminder({ appointmentId: id, offset, revision: 1 }));
     // Planned for 10:00 EST on our clock (how late a busy machine runs it is not the code's doing).
-    expect(Math.abs(scheduledFor((await job(meeting.id, "P1D"))!, clock).getTime() - at("2026-03-07", "10:00").getTime())).toBeLessThan(1000);
+    expect(Math.abs((await scheduledFor((await job(meeting.id, "P1D"))!, clock)).getTime() - at("2026-03-07", "10:00").getTime())).toBeLessThan(1000);
     const [sent] = await waitFor(async () => {
       const rows = await outboundOfKind(h, phone, "appointment_reminder");
       return rows[0]?.sentAt ? rows : undefined;

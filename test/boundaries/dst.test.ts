@@ -24,7 +24,7 @@ describe("digest timing across DST changes", () => {
     expect((await waitForNote(h, n.id, (x) => !!x.deferredUntil, "held")).deferredUntil).toEqual(start);
     const job = await digestJob(h, ids.peerId, start);
     // Planned for 03:00 EDT, 5 s away (an hour off if computed in wall-clock hours).
-    expect(Math.abs(scheduledFor(job!, clock).getTime() - start.getTime())).toBeLessThan(1000);
+    expect(Math.abs((await scheduledFor(job!, clock)).getTime() - start.getTime())).toBeLessThan(1000);
 
     await waitFor(() => rec.digests.length === 1, 12_000, "digest at 03:00 EDT");
     expect(rec.digests[0]!.at.getTime()).toBeGreaterThanOrEqual(start.getTime());
@@ -41,7 +41,7 @@ describe("digest timing across DST changes", () => {
     const start = new Date("2026-11-01T05:30:00Z");
     expect((await waitForNote(h, n.id, (x) => !!x.deferredUntil, "held")).deferredUntil).toEqual(start);
     const job = await digestJob(h, ids.peerId, start);
-    expect(Math.abs(scheduledFor(job!, clock).getTime() - start.getTime())).toBeLessThan(1000);
+    expect(Math.abs((await scheduledFor(job!, clock)).getTime() - start.getTime())).toBeLessThan(1000);
     await waitFor(() => rec.digests.length === 1, 12_000, "digest at 01:30 EDT");
     expect(rec.digests[0]!.at.getTime()).toBeGreaterThanOrEqual(start.getTime());
   });
@@ -56,6 +56,6 @@ describe("digest timing across DST changes", () => {
     const monday = new Date("2026-03-09T13:00:00Z");
     expect((await waitForNote(h, n.id, (x) => !!x.deferredUntil, "held")).deferredUntil).toEqual(monday);
     const job = await digestJob(h, ids.peerId, monday);
-    expect(Math.abs(scheduledFor(job!, clock).getTime() - monday.getTime())).toBeLessThan(1000);
+    expect(Math.abs((await scheduledFor(job!, clock)).getTime() - monday.getTime())).toBeLessThan(1000);
   });
 });

@@ -49,7 +49,7 @@ describe("check-in planning and sending on real BullMQ", () => {
     const dueJob = await planned(h, dueJobId(participantId, "daily"), due);
     expect(await checkinTexts(h, phone)).toHaveLength(0);
     // Planned for 09:00 on our clock (how late a busy machine runs it is not the code's doing).
-    expect(Math.abs(scheduledFor(dueJob, clock).getTime() - due.getTime())).toBeLessThan(1000);
+    expect(Math.abs((await scheduledFor(dueJob, clock)).getTime() - due.getTime())).toBeLessThan(1000);
 
     await waitFor(async () => (await checkinTexts(h, phone)).length === 1, 8000, "daily check-in");
     const [sms] = await checkinTexts(h, phone);
@@ -149,7 +149,7 @@ describe("check-in planning and sending on real BullMQ", () => {
     const res = await h.admin("PATCH", `/participants/${participantId}`, { dailyCheckinTime: "09:00" });
     expect(res.status).toBe(200);
     const moved = await planned(h, id, at("09:00"));
-    expect(Math.abs(scheduledFor(moved, clock).getTime() - at("09:00").getTime())).toBeLessThan(1000);
+    expect(Math.abs((await scheduledFor(moved, clock)).getTime() - at("09:00").getTime())).toBeLessThan(1000);
     await waitFor(async () => (await checkinTexts(h, phone)).length === 1, 8000, "check-in at the new time");
     const sentAt = clockAt(clock, (await checkinTexts(h, phone))[0]!.at).getTime();
     expect(sentAt).toBeGreaterThanOrEqual(at("09:00").getTime());

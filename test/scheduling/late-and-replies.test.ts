@@ -50,7 +50,8 @@ describe("late sends, restarts and replies on real BullMQ", () => {
     await planParticipant(late.participantId, h.deps);
     // Both come due on BullMQ's clock, with no worker to run them.
     const lateJob = await planned(h, dueJobId(late.participantId, "daily"), at("10:00"));
-    await waitFor(() => clock.now() > scheduledFor(lateJob, clock), 5000, "10:00 to pass on BullMQ's clock");
+    const lateDue = await scheduledFor(lateJob, clock);
+    await waitFor(() => clock.now() > lateDue, 5000, "10:00 to pass on BullMQ's clock");
     for (const p of [missed, late]) {
       expect(["delayed", "waiting"]).toContain(await (await getJob(h, dueJobId(p.participantId, "daily")))!.getState());
     }

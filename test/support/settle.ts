@@ -113,6 +113,11 @@ export function trackListeners(app: App): () => Promise<void> {
  * clock (added at + delay), shifted by the test clock's offset. Checks "planned for the
  * right instant" without depending on how late a busy machine actually ran it.
  */
-export function scheduledFor(job: Job, clock: { now(): Date }): Date {
-  return new Date(job.timestamp + (job.opts.delay ?? 0) + (clock.now().getTime() - Date.now()));
+export async function scheduledFor(job: Job, clock: { now(): Date }): Promise<Date> {
+  // A job moved with changeDelay keeps its first timestamp; its due time is the delayed
+  // set's score (ms × 4096 + a counter), so read that while the job is still delayed.
+  const q = (job as unknown as { queue: { client: Promise<{ zscore(k: string, m: string): Promise<string | null> }>; keys: { delayed: string } } }).queue;
+  const score = await (await q.client).zscore(q.keys.delayed, job.id!);
+  const due = score !== null ? Math.floor(Number(score) / 4096) : job.timestamp + (job.opts.delay ?? 0);
+  return new Date(due + (clock.now().getTime() - Date.now()));
 }

@@ -1,0 +1,90 @@
+import { UnrecoverableError, type Job, type JobsOptions, type Queue } from "bullmq";
+import type { z } from "zod";
+
+/**
+ * One job kind, defined once: the queue it lives on, its name, the payload schema that
+ * producers and processors both parse with, the retry policy, and the rule that turns a
+ * payload into its job id (a business key, so adding the same work twice is a no-op).
+ */
+export interface JobDefinition<Q extends string = string, S extends z.ZodType = z.ZodType> {
+  queue: Q;
+  name: string;
+  payload: S;
+  /** The business key; undefined lets BullMQ number it (work that may repeat, e.g. a plan request). */
+  id(p: z.infer<S>): string | undefined;
+  options: Pick<JobsOptions, "attempts" | "backoff" | "priority">;
+}
+
+export function defineJob<Q extends string, S extends z.ZodType>(def: JobDefinition<Q, S>): JobDefinition<Q, S> {
+  return def;
+}
+
+export type PayloadOf<D extends JobDefinition> = z.infer<D["payload"]>;
+
+/** What BullMQ's add/addBulk take for one job of `def`; the payload is validated here, before Redis sees it. */
+export function jobRequest<D extends JobDefinition>(def: D, data: PayloadOf<D>, extra: Pick<JobsOptions, "delay" | "priority"> = {}) {
+  const parsed = def.payload.parse(data) as PayloadOf<D>;
+  const id = def.id(parsed);
+  return { queue: def.queue as D["queue"], name: def.name, data: parsed, opts: { ...def.options, ...extra, ...(id === undefined ? {} : { jobId: id }) } };
+}
+
+/** The queues by catalog key (src/queues.ts createQueues). */
+type QueueSet = object;
+const queueFor = (queues: QueueSet, def: JobDefinition): Queue => {
+  const q = (queues as Record<string, Queue | undefined>)[def.queue];
+  if (!q) throw new Error(`no queue ${def.queue} for job ${def.name}`);
+  return q;
+};
+
+export async function enqueue<D extends JobDefinition>(queues: QueueSet, def: D, data: PayloadOf<D>, extra?: Pick<JobsOptions, "delay" | "priority">) {
+  const r = jobRequest(def, data, extra);
+  await queueFor(queues, def).add(r.name, r.data, r.opts);
+}
+
+export async function enqueueMany<D extends JobDefinition>(queues: QueueSet, def: D, items: { data: PayloadOf<D>; delay?: number; priority?: number }[]) {
+  if (!items.length) return;
+  await queueFor(queues, def).addBulk(items.map((i) => jobRequest(def, i.data, { delay: i.delay, priority: i.priority })));
+}
+
+/**
+ * Adds the job to run `delayMs` from now, or moves the one already waiting (BullMQ's
+ * changeDelay, with its payload updated) when the time or payload changed. A job that is
+ * already running or done is left alone: processors re-check what they act on.
+ * Returns whether anything was added or moved.
+ */
+export async function scheduleIn<D extends JobDefinition>(queues: QueueSet, def: D, data: PayloadOf<D>, delayMs: number): Promise<boolean> {
+  const r = jobRequest(def, data, { delay: Math.max(0, delayMs) });
+  const q = queueFor(queues, def);
+  const id = (r.opts as { jobId?: string }).jobId;
+  if (id === undefined) throw new Error(`${def.name}: scheduleIn needs a job id rule`);
+  const existing = await q.getJob(id);
+  if (!existing) {
+    await q.add(r.name, r.data, r.opts);
+    return true;
+  }
+  if (JSON.stringify(existing.data) === JSON.stringify(r.data)) return false;
+  if (!(await existing.isDelayed())) return false;
+  await existing.updateData(r.data);
+  await existing.changeDelay(r.opts.delay!);
+  return true;
+}
+
+/** A processor for one job kind: gets the parsed payload and the BullMQ job (for step jobs). */
+export interface JobHandler<D extends JobDefinition = JobDefinition> {
+  def: D;
+  run(data: PayloadOf<D>, job: Job, token?: string): Promise<unknown>;
+}
+
+export function handle<D extends JobDefinition>(def: D, run: JobHandler<D>["run"]): JobHandler<D> {
+  return { def, run };
+}
+
+/** One BullMQ processor for a queue: dispatches on job name, parses the payload first. */
+export function dispatcher(queueName: string, handlers: readonly JobHandler[]) {
+  const byName = new Map(handlers.filter((h) => h.def.queue === queueName).map((h) => [h.def.name, h]));
+  return async (job: Job, token?: string) => {
+    const h = byName.get(job.name);
+    if (!h) throw new UnrecoverableError(`no handler for job ${job.name} on ${queueName}`);
+    return h.run(h.def.payload.parse(job.data), job, token);
+  };
+}
