@@ -191,7 +191,7 @@ async function openCall(
     return;
   }
   const { rung, failed } = await early.placing;
-  await recordWave(deps, result, 0, rung, failed, now);
+  await recordWave(deps, result, 0, rung, failed, deps.clock.now());
 }
 /** The program's "press 2 for your peer" applies only to a parent whose peer is at work now. */
 async function offersPeerVoicemail(deps: Deps, store: Store, participant: Participant | null, now: Date): Promise<boolean> {
