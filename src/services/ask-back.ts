@@ -27,7 +27,7 @@ import type { Effects } from "./effects";
 import { notifyPeerOfCase, openOrJoinCase, safetyReply } from "./hotline";
 import { renderFor, textVars } from "./texts";
 import { JOBS } from "../jobs/catalog";
-import { jobRequest } from "../jobs/define";
+import { enqueue, jobRequest } from "../jobs/define";
 
 export const ASK_BACK_TIMEOUT_JOB = "askback-timeout";
 
@@ -173,8 +173,7 @@ function timeoutJob(row: AskBack, now: Date) {
 
 /** Queues the question's timeout (a no-op while its job exists: the id is the question's). */
 export async function scheduleAskBackTimeout(row: AskBack, deps: Pick<Deps, "queues" | "clock">) {
-  const job = timeoutJob(row, deps.clock.now());
-  await deps.queues.hotline.add(job.name, job.data, job.opts);
+  await enqueue(deps.queues, JOBS.askBackTimeout, { askBackId: row.id }, { delay: Math.max(0, row.expiresAt.getTime() - deps.clock.now().getTime()) });
 }
 
 /** A bare HELP/AYUDA from an enrolled parent: a low-severity case (severity follows the "possible" level). */

@@ -5,6 +5,8 @@ import { jobId, RETRY_TRANSIENT } from "../queues";
 import { storeFor } from "../store";
 import { boundariesStore } from "../store/boundaries";
 import type { Deps } from "./deps";
+import { JOBS } from "../jobs/catalog";
+import { enqueue, jobRequest } from "../jobs/define";
 
 /**
  * The "while you were off" digest: ONE delayed job per peer per shift start on the notify
@@ -29,10 +31,11 @@ export async function scheduleDigest(deps: Pick<Deps, "queues" | "clock">, peerI
   if (state === "completed") {
     // That shift's digest already went out (kept a day as a no-op guard): a note held for the
     // same start after it ran gets a follow-up digest right away instead of being stranded.
-    await deps.queues.notify.add("digest", data, { ...opts, delay: 0, jobId: `${id}|late|${deps.clock.now().getTime()}` });
+    const late = jobRequest(JOBS.digest, data);
+    await deps.queues.notify.add(late.name, late.data, { ...late.opts, jobId: `${id}|late|${deps.clock.now().getTime()}` });
     return;
   }
-  await deps.queues.notify.add("digest", data, { ...opts, jobId: id });
+  await enqueue(deps.queues, JOBS.digest, data, { delay: opts.delay });
 }
 
 export type DigestOutcome = "delivered" | "already" | "empty" | "re-deferred" | "missing";

@@ -1,5 +1,5 @@
 import type { CrisisCategory, CrisisScreen } from "../domain/crisis";
-import { newShortId, parseResponderCommand, SUPERVISOR_COMMANDS, type ResponderCommand } from "../domain/hotline/commands";
+import { newShortId, parseResponderCommand, SUPERVISOR_COMMANDS } from "../domain/hotline/commands";
 import { isNobodyOnShift, minutesWaiting, severityOf, someoneOnShift, whomToPage } from "../domain/hotline/escalation";
 import { matchResponder } from "../domain/hotline/lifecycle";
 import type { HotlineCase, Responder } from "../domain/hotline/model";
@@ -7,7 +7,6 @@ import type { ResponderTextKey } from "../domain/hotline/texts";
 import type { InboundMessage, Participant } from "../domain/model";
 import type { ProgramMessageKey } from "../flows/catalog";
 import { responderCacheFor } from "../journal/responder-cache";
-import { jobId } from "../queues";
 import { storeFor, type Store } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
@@ -22,6 +21,8 @@ import { firstName, handOver, lifecycleText, pageBody, programText, sendChildSaf
 import { renderFor, textVars } from "./texts";
 import { parseCallBack } from "../domain/voice/texts";
 import { requestCallBack } from "./voice-callback";
+import { JOBS } from "../jobs/catalog";
+import { enqueue } from "../jobs/define";
 
 export { notifyPeerOfCase };
 
@@ -161,11 +162,7 @@ export async function runEscalationStep(
     // Once a round: the supervisors' channel hears it too (SMS above is the floor).
     const first = await store.cases.addEvent(c.id, "nobody_on_shift", now, null, { round: data.round, reason, supervisorsTexted: toPage.length }, `alert|${c.id}|${data.round}`);
     if (first) deps.log.warn("hotline case has no volunteer on shift; supervisors alerted", { caseId: c.id, reason });
-    await deps.queues.notify.add(
-      "supervisor-alert",
-      { caseId: c.id, round: data.round },
-      { jobId: jobId.supervisorAlert({ caseId: c.id, round: data.round }), attempts: 8, backoff: { type: "exponential", delay: 1000 } },
-    );
+    await enqueue(deps.queues, JOBS.supervisorAlert, { caseId: c.id, round: data.round });
   }
   await dispatchEffects(deps, effects);
   const waitSeconds = data.step === 0 ? deps.config.HOTLINE_ESCALATE_AFTER_SECONDS : deps.config.HOTLINE_REPEAT_EVERY_SECONDS;
