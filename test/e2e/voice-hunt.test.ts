@@ -223,4 +223,30 @@ describe("voice hotline: the hunt", { timeout: E2E_TIMEOUT }, () => {
     expect(await eventTypes(h, c.id)).toContain("caller_chose_988");
     await waitFor(() => textsTo(h, b.phone).find((t) => t.includes(`ACCEPT ${c.shortId}`)), WAIT, "SMS page");
   });
+
+  it("out of order: the caller hangs up (status first, queue exit after) while legs ring — legs stopped, one miss, paging; a late 1 hears the caller is gone", async () => {
+    await start();
+    const { a, b } = await team();
+    const call = await incoming(h, "+15555591800");
+    await h.fakeTwilio!.waitForCalls(2);
+    await idle(h);
+    await enqueue(h, call.callSid, call.twiml);
+    const legA = h.fakeTwilio!.callsTo(a.phone)[0]!;
+    const whisper = await answerLeg(h, legA);
+    expect((await parentStatus(h, call.callSid, "completed", 14)).status).toBe(200);
+    const exit = await post(h, `/twilio/voice/queue-exit?call=${call.callId}`, { CallSid: call.callSid, QueueResult: "hangup" });
+    expect(exit.twiml).toMatch(/<Hangup\/>/);
+    await idle(h);
+    expect(h.fakeTwilio!.callUpdates.map((u) => [u.sid, u.status]).sort()).toEqual(
+      [[legA.sid, "completed"], [h.fakeTwilio!.callsTo(b.phone)[0]!.sid, "canceled"]].sort(),
+    );
+    const late = await pressOnWhisper(h, legA, whisper.twiml, "1");
+    expect(late.twiml).toMatch(/no longer waiting/);
+    const c = (await h.store.cases.list()).find((x) => x.fromPhone === "+15555591800")!;
+    const events = await h.store.cases.events(c.id);
+    expect(events.filter((e) => e.type === "call_missed")).toHaveLength(1);
+    expect(events.find((e) => e.type === "call_ended")!.detail).toMatchObject({ seconds: 14, outcome: "missed" });
+    expect(c.status).toBe("open");
+    await waitFor(() => textsTo(h, b.phone).find((t) => t.includes(`ACCEPT ${c.shortId}`)), WAIT, "SMS page");
+  });
 });
