@@ -206,7 +206,8 @@ describe("check-in planning and sending on real BullMQ", () => {
     const job = await waitFor(
       async () => {
         const j = await getJob(h, id);
-        return j && j.data.dueAt === at("09:01").toISOString() && (await j.isDelayed()) ? j : undefined;
+        // Read again once delayed: the first read may predate the move (data updated, delay not yet).
+        return j && j.data.dueAt === at("09:01").toISOString() && (await j.isDelayed()) ? getJob(h, id) : undefined;
       },
       8000,
       "job moved to the new time",
