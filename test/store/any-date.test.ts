@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../support/db";
 
@@ -22,6 +23,12 @@ describe("the clock this suite runs on", () => {
     console.log(`process clock ${new Date(here).toISOString()}, Postgres server ${new Date(server).toISOString()}, FAKETIME=${process.env.FAKETIME ?? "(unset)"}`);
     // A minute of slack: the two machines' clocks and the round trip.
     expect(Math.abs(here - server - offset)).toBeLessThan(60_000);
+  });
+
+  it("is not passed on to other programs a test starts (a private redis-server keeps the real time)", async () => {
+    const { rows } = await db.query<{ now: Date }>("select now() as now");
+    const child = Number(execFileSync("date", ["-u", "+%s"]).toString().trim()) * 1000;
+    expect(Math.abs(child - rows[0]!.now.getTime())).toBeLessThan(60_000);
   });
 });
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { QueueName } from "../../src/queues";
+import { fakeClockEnv } from "./any-date";
 import { TEST_DATABASE_URL } from "./env";
 import type { Harness } from "./harness";
 
@@ -31,6 +32,7 @@ export async function spawnWorkerProcess(
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",
+    ...fakeClockEnv(), // the child shares this process's clock, faked or not
     REDIS_URL: c.REDIS_URL,
     QUEUE_PREFIX: c.QUEUE_PREFIX,
     DATABASE_URL: TEST_DATABASE_URL,
