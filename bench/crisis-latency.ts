@@ -48,6 +48,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
+import { buildContainer } from "../src/container";
 
 const BG_RATE = Number(process.env.BENCH_BG_RATE ?? 200);
 const CRISIS_N = Number(process.env.BENCH_CRISIS ?? 100);
@@ -376,23 +377,13 @@ async function main(): Promise<{ met: boolean; summary: string[] }> {
   });
   const db = await openTestDb("postgres");
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const deps: Deps = {
-    config,
-    db,
-    queues: createQueues(redis, prefix),
-    sms: createTwilioSms({
+  const { deps } = await buildContainer(config, { db: db, redis: redis, sms: createTwilioSms({
       accountSid: ACCOUNT_SID,
       authToken: TWILIO_AUTH_TOKEN,
       from: PROGRAM_NUMBER,
       apiBaseUrl: outside.url,
       timeoutMs: 2000,
-    }),
-    notify: createSandboxNotifications(log),
-    flows: await loadFlows(config.FLOWS_DIR),
-    cadence: await loadCadence(config.FLOWS_DIR),
-    clock: { now: () => new Date() },
-    log,
-  };
+    }), clock: { now: () => new Date() }, log: log });
   const store = storeFor(db);
   const app = buildApp(deps);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {

@@ -26,6 +26,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import twilio from "twilio";
 import { fmt, machineLine, percentile, type BenchResult, verdict } from "./lib";
+import { buildContainer } from "../src/container";
 
 const N = Number(process.env.BENCH_CRISIS ?? 100);
 const SPACING_MS = 50;
@@ -124,17 +125,7 @@ export async function run(): Promise<BenchResult> {
   const redis = new Redis(redisServer.url, { maxRetriesPerRequest: null, retryStrategy: () => 200 });
   redis.on("error", () => undefined);
   const log = createLogger("warn", () => undefined); // outages log on purpose; keep the output to the numbers
-  const deps = {
-    config,
-    db,
-    queues: createQueues(redis, prefix),
-    sms: createTwilioSms({ accountSid: ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: PROGRAM_NUMBER, apiBaseUrl: fakeTwilio.url, timeoutMs: 5000 }),
-    notify: createSandboxNotifications(log),
-    flows: await loadFlows(config.FLOWS_DIR),
-    cadence: await loadCadence(config.FLOWS_DIR),
-    clock,
-    log,
-  };
+  const { deps } = await buildContainer(config, { db: db, redis: redis, sms: createTwilioSms({ accountSid: ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: PROGRAM_NUMBER, apiBaseUrl: fakeTwilio.url, timeoutMs: 5000 }), clock: clock, log: log });
   const workers = startWorkers(deps, redis);
   const app = buildApp(deps);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {

@@ -24,7 +24,6 @@ import { planCheckins } from "../src/domain/checkin-plan";
 import { jobId, KEEP_JOBS, QUEUE, type CheckinDuePayload } from "../src/queues";
 import { PLAN_ADDS_IN_FLIGHT, planAll } from "../src/services/checkins";
 import { storeFor } from "../src/store";
-import type { Participant } from "../src/domain/model";
 import type { DbKind } from "../test/support/db";
 import { createHarness } from "../test/support/harness";
 import { benchEnv, deletePrefix, fmt, heading, seedParticipants, verdict, type BenchResult } from "./lib";

@@ -25,6 +25,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { buildContainer } from "../src/container";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CALLS = Number(process.env.BENCH_CALLS ?? 50);
@@ -238,17 +239,7 @@ async function main(): Promise<void> {
   });
   const db = await openTestDb("postgres");
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const deps: Deps = {
-    config,
-    db,
-    queues: createQueues(redis, prefix),
-    sms: createTwilioSms({ accountSid: ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: PROGRAM_NUMBER, apiBaseUrl: fakeUrl, timeoutMs: 2000 }),
-    notify: createSandboxNotifications(log),
-    flows: await loadFlows(config.FLOWS_DIR),
-    cadence: await loadCadence(config.FLOWS_DIR),
-    clock: { now: () => new Date() },
-    log,
-  };
+  const { deps } = await buildContainer(config, { db: db, redis: redis, sms: createTwilioSms({ accountSid: ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: PROGRAM_NUMBER, apiBaseUrl: fakeUrl, timeoutMs: 2000 }), clock: { now: () => new Date() }, log: log });
   const app = buildApp(deps);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => resolve({ server: s, port: info.port }));

@@ -1,24 +1,10 @@
-import { constants, cpSync, existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import type { Server } from "node:http";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { createSandboxNotifications } from "./channels/notify";
-import { createSandboxSms } from "./channels/sandbox-sms";
-import { createTwilioSms } from "./channels/twilio-sms";
-import { systemClock } from "./clock";
 import { ConfigError, parseConfig, type Config, type Role } from "./config";
-import { loadCadence } from "./flows/appointments-config";
-import { loadFlows } from "./flows/catalog";
-import { buildApp } from "./http/app";
-import { attachSlack } from "./slack/app";
+import { buildContainer, type Container } from "./container";
 import { createLogger, describeError, type Logger } from "./log";
-import { createQueues } from "./queues";
-import { connectRedis, RedisUnavailableError } from "./redis";
+import { RedisUnavailableError } from "./redis";
 import { planAll } from "./services/checkins";
-import type { Deps } from "./services/deps";
-import { migrate, openDb } from "./store";
 import { installSchedules, startWorkers } from "../workers";
 
 /** A clean stop that takes longer than this (a job stuck in an SDK call) is cut short. */
@@ -37,46 +23,15 @@ export interface Running {
  */
 export async function start(config: Config, log: Logger): Promise<Running> {
   const step = stepTimer(log);
-  // Independent, so together: opening the embedded store (PGlite's WebAssembly start-up;
-  // on a first run, copying the build's template) is most of the start-up; the rest hides
-  // behind it.
-  const [redis, db, flows, cadence] = await Promise.all([
-    step("redis", () => connectRedis(config.REDIS_URL, log)),
-    openStore(config, log, step),
-    step("flows", () => loadFlows(config.FLOWS_DIR)),
-    step("cadence", () => loadCadence(config.FLOWS_DIR)),
-  ]);
-
-  const sms = config.sandbox
-    ? createSandboxSms()
-    : createTwilioSms({
-        accountSid: config.TWILIO_ACCOUNT_SID!,
-        authToken: config.TWILIO_AUTH_TOKEN!,
-        from: config.TWILIO_FROM!,
-        apiBaseUrl: config.TWILIO_API_BASE_URL,
-        statusCallbackUrl: `${config.PUBLIC_URL.replace(/\/$/, "")}/twilio/status`,
-      });
-  const queues = createQueues(redis, config.QUEUE_PREFIX);
-  const deps: Deps = {
-    config,
-    db,
-    queues,
-    sms,
-    notify: createSandboxNotifications(log),
-    flows,
-    cadence,
-    clock: systemClock,
-    log,
-  };
-
-  const slack = attachSlack(deps);
+  const container = await buildContainer(config, { log, step });
+  const { deps, redis, slack } = container;
   const stops: (() => Promise<unknown>)[] = [];
   if (config.role !== "web") {
     const workers = startWorkers(deps, redis);
     stops.push(() => workers.close());
   }
   if (config.role !== "worker") {
-    const server = await step("http", () => listen(buildApp(deps), config));
+    const server = await step("http", () => listen(container.app(), config));
     stops.push(() => new Promise((r) => server.close(() => r(undefined))));
     if (slack) {
       await slack.start(); // Socket Mode connects here; HTTP mode is served at /slack/events
@@ -113,52 +68,13 @@ export async function start(config: Config, log: Logger): Promise<Running> {
       // HTTP first (no new work), then workers finish their current job (BullMQ close),
       // then connections go.
       for (const s of stops.reverse()) await s();
-      await queues.close();
-      await db.close();
-      redis.disconnect();
+      await container.close();
     },
   };
 }
 
-async function openStore(config: Config, log: Logger, step: ReturnType<typeof stepTimer>) {
-  const dataDir = resolve(config.DATA_DIR, "pglite");
-  if (!config.DATABASE_URL) {
-    await mkdir(resolve(config.DATA_DIR), { recursive: true });
-    await step("store seed", () => seedEmbeddedStore(dataDir, log));
-  }
-  const db = await step("store open", () => openDb({ databaseUrl: config.DATABASE_URL, dataDir, clock: systemClock }));
-  const applied = await step("migrations", () => migrate(db));
-  if (applied.length) log.info("migrations applied", { count: applied.length });
-  return db;
-}
-
-/**
- * A first start in an empty folder copies the initialised empty database that
- * scripts/build.mjs keeps next to the bundle, instead of letting PGlite run initdb (about
- * half of a first start's CPU). Without the template (run through tsx, or a failed copy)
- * PGlite initialises the folder itself, as before.
- */
-async function seedEmbeddedStore(dataDir: string, log: Logger) {
-  const template = fileURLToPath(new URL("./pglite-template/", import.meta.url));
-  if (existsSync(join(dataDir, "PG_VERSION")) || !existsSync(join(template, "PG_VERSION"))) return;
-  if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) return; // not a folder we made
-  const tmp = `${dataDir}.seeding-${process.pid}`;
-  try {
-    // cpSync: ~1,100 small files; the synchronous copy costs half the CPU of fs/promises'
-    // cp here, and nothing else is being served yet.
-    cpSync(template, tmp, { recursive: true, mode: constants.COPYFILE_FICLONE });
-    await rm(join(tmp, ".template-key"), { force: true });
-    await rm(dataDir, { recursive: true, force: true });
-    await rename(tmp, dataDir);
-    log.info("embedded store created from the build's template");
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    log.warn("could not copy the embedded store template; PGlite initialises the folder", { error: describeError(err) });
-  }
-}
-
 /** Resolves once the port is bound; a port in use is a message, not a stack trace. */
-function listen(app: ReturnType<typeof buildApp>, config: Config): Promise<Server> {
+function listen(app: ReturnType<Container["app"]>, config: Config): Promise<Server> {
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }) as Server;
     server.once("listening", () => resolvePromise(server));

@@ -12,21 +12,17 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import twilio from "twilio";
-import { createSandboxNotifications } from "../channels/notify";
 import { createSandboxSms } from "../channels/sandbox-sms";
 import { createSandboxVoice } from "../channels/twilio-voice";
 import { systemClock } from "../clock";
 import { parseConfig } from "../config";
-import { loadCadence } from "../flows/appointments-config";
-import { loadFlows } from "../flows/catalog";
 import { buildApp } from "../http/app";
 import { createLogger } from "../log";
-import { createQueues } from "../queues";
-import type { Deps } from "../services/deps";
 import { voiceIdle } from "../services/voice";
 import { useVoicePort } from "../services/voice-port";
 import { migrate, openDb, storeFor } from "../store";
 import { startWorkers } from "../../workers";
+import { buildContainer } from "../container";
 
 const USAGE =
   "usage: npm run sim:call -- +15555550100 [--press 1|none] [--key 9|2] [--say \"voicemail words\"] [--lang en|es] [--unknown]\n" +
@@ -96,17 +92,7 @@ async function main() {
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect().catch(() => usage(`Redis is needed at ${config.REDIS_URL} (REDIS_URL); is it running?`));
   const log = createLogger("silent");
-  const deps: Deps = {
-    config,
-    db,
-    queues: createQueues(redis, prefix),
-    sms: createSandboxSms(),
-    notify: createSandboxNotifications(log),
-    flows: await loadFlows(config.FLOWS_DIR),
-    cadence: await loadCadence(config.FLOWS_DIR),
-    clock: systemClock,
-    log,
-  };
+  const { deps } = await buildContainer(config, { db, redis, sms: createSandboxSms(), clock: systemClock, log });
   const voice = createSandboxVoice(PROGRAM);
   useVoicePort(deps, voice);
   const app = buildApp(deps);

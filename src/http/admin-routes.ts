@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Participant } from "../domain/model";
-import { storeFor } from "../store";
 import type { ParticipantInput } from "../store/participants";
 import type { Deps } from "../services/deps";
 import { enrolParticipant, NotFoundError, updateParticipant } from "../services/participants";
@@ -13,7 +12,7 @@ const idParam = z.uuid();
 /** JSON admin API for program admins: peers and participants. Mounted behind requireAdmin. */
 export function adminRoutes(deps: Deps) {
   const app = new Hono();
-  const store = storeFor(deps.db);
+  const store = deps.store;
 
   app.get("/peers", async (c) => c.json({ peers: await store.peers.list() }));
 

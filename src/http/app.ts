@@ -16,9 +16,10 @@ import { supervisorRoutes } from "./supervisor-routes";
 import { twilioWebhooks } from "./twilio-webhooks";
 import { voiceRoutes } from "./voice-routes";
 import { slackRoutes } from "./slack-routes";
+import type { SlackRuntime } from "../slack/app";
 
 /** The whole HTTP surface. Tests call `buildApp(deps).request(...)`; main.ts serves it. */
-export function buildApp(deps: Deps) {
+export function buildApp(deps: Deps, slack: Pick<SlackRuntime, "http"> | null = null) {
   const app = new Hono();
   const metrics = createMetrics(deps);
 
@@ -39,7 +40,7 @@ export function buildApp(deps: Deps) {
   const metricsGuard = requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.METRICS_TOKEN], "metrics disabled: set METRICS_TOKEN or ADMIN_TOKEN");
   app.route("/metrics", new Hono().use("*", metricsGuard).route("/", metrics.routes));
   app.route("/admin/queues", new Hono().use("*", requireAdminBrowser(deps.config.ADMIN_TOKEN)).route("/", queuesDashboard(deps.queues, "/admin/queues")));
-  app.route("/slack", slackRoutes(deps, deps.slack?.http ?? null));
+  app.route("/slack", slackRoutes(deps, slack?.http ?? null));
 
   // Registered before the admin guard so supervisors' read-only token works here.
   const readOnly = requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.SUPERVISOR_TOKEN]);

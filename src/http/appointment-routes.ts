@@ -13,7 +13,6 @@ import {
 } from "../services/appointments";
 import { createPhase } from "../services/appointments-phases";
 import type { Deps } from "../services/deps";
-import { storeFor } from "../store";
 import { readJson } from "./validation";
 
 const idParam = z.uuid();
@@ -61,7 +60,7 @@ const phaseSchema = z
  */
 export function appointmentRoutes(deps: Deps) {
   const app = new Hono();
-  const store = storeFor(deps.db);
+  const store = deps.store;
 
   async function findParticipant(raw: string): Promise<Participant | null> {
     const id = idParam.safeParse(raw);

@@ -5,7 +5,6 @@ import type { Deps } from "../services/deps";
 import { startFlow } from "../services/flow-engine";
 import { pauseParticipant, resumeParticipant } from "../services/pause";
 import { planRecoveryCapital, recoveryCapitalTrend } from "../services/recovery-capital";
-import { storeFor } from "../store";
 import { readJson } from "./validation";
 
 const idParam = z.uuid();
@@ -26,7 +25,7 @@ const startBody = z.object({ flowId: z.string().min(1) }).strict();
 /** Pause/resume, recovery capital and flow starts for one participant. Mounted behind requireAdmin. */
 export function flowRoutes(deps: Deps) {
   const app = new Hono();
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const notFound = { error: "participant not found" };
 
   app.post("/participants/:id/pause", async (c) => {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { describeError } from "../log";
-import { inTransaction, storeFor } from "../store";
 import type { Deps } from "../services/deps";
 import { dispatchEffects, noEffects } from "../services/effects";
 import { applySupervisorAction, type ActionInput } from "../services/hotline-actions";
@@ -15,7 +14,7 @@ const statusQuery = z.enum(["open", "claimed", "closed"]).optional();
 /** Hotline cases, readable by admins and supervisors. Highest severity first, then oldest. */
 export function hotlineCaseRoutes(deps: Deps) {
   const app = new Hono();
-  const store = storeFor(deps.db);
+  const store = deps.store;
 
   app.get("/", async (c) => {
     const status = statusQuery.safeParse(c.req.query("status"));
@@ -42,7 +41,7 @@ export function hotlineCaseRoutes(deps: Deps) {
  * `by` who is not an active supervisor), 409 when the case's state forbids it.
  */
 async function caseAction(c: Context, action: CaseActionName, deps: Deps) {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const raw = c.req.param("id")!;
   const id = idParam.safeParse(raw);
   const found = id.success ? await store.cases.get(id.data) : await store.cases.byShortId(raw);
@@ -65,7 +64,7 @@ async function caseAction(c: Context, action: CaseActionName, deps: Deps) {
   }
   const now = deps.clock.now();
   const effects = noEffects();
-  const result = await inTransaction(deps.db, async (tx) => {
+  const result = await deps.transaction(async (tx) => {
     const current = await tx.cases.get(found.id);
     return applySupervisorAction({ store: tx, deps, now, effects }, current!, input, { via: "api", key: `api|${randomUUID()}` });
   });
@@ -83,7 +82,7 @@ async function caseAction(c: Context, action: CaseActionName, deps: Deps) {
 /** Volunteers and supervisors who can be paged (admin only). */
 export function responderRoutes(deps: Deps) {
   const app = new Hono();
-  const store = storeFor(deps.db);
+  const store = deps.store;
 
   app.get("/", async (c) => c.json({ responders: await store.responders.list() }));
 

@@ -3,7 +3,6 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { describeError } from "../log";
 import type { Queues } from "../queues";
 import type { Deps } from "../services/deps";
-import { storeFor } from "../store";
 
 /**
  * Prometheus metrics for `GET /metrics` (docs: README "Admin API"). Every value that
@@ -17,7 +16,7 @@ import { storeFor } from "../store";
 const SOURCE_TIMEOUT_MS = 2000;
 const JOB_STATES = ["waiting", "active", "delayed", "failed"] as const;
 
-type MetricsDeps = Pick<Deps, "queues" | "db" | "clock" | "log">;
+type MetricsDeps = Pick<Deps, "queues" | "store" | "clock" | "log">;
 
 export interface Metrics {
   /** Times a webhook into buddyline_webhook_duration_seconds{route, status}. */
@@ -76,7 +75,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   }
 
   async function readCases() {
-    const { open, unclaimed } = await storeFor(deps.db).cases.countOpen();
+    const { open, unclaimed } = await deps.store.cases.countOpen();
     cases.set({ state: "open" }, open);
     cases.set({ state: "unclaimed" }, unclaimed);
   }

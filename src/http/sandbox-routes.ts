@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { e164Schema } from "../domain/text/phone";
-import { storeFor } from "../store";
 import { acceptInbound } from "../services/accept-inbound";
 import type { Deps } from "../services/deps";
 import { sandboxSmsSchema } from "./admin-schemas";
@@ -16,7 +15,7 @@ export const SANDBOX_PROGRAM_NUMBER = "+15550000000";
  */
 export function sandboxRoutes(deps: Deps, waitMs = 5000) {
   const app = new Hono();
-  const store = storeFor(deps.db);
+  const store = deps.store;
 
   app.use("*", async (c, next) => {
     if (!deps.config.sandbox) return c.json({ error: "the simulator only runs in sandbox mode" }, 403);

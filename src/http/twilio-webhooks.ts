@@ -4,7 +4,6 @@ import { z } from "zod";
 import { TWIML_CONTENT_TYPE, twimlMessage } from "../adapters/twilio/twiml";
 import { isRejection, readSignedWebhook } from "../adapters/twilio/webhook-request";
 import { e164Schema } from "../domain/text/phone";
-import { storeFor } from "../store";
 import type { DeliveryStatus } from "../store/outbound";
 import { acceptInbound, createInboundBatcher } from "../services/accept-inbound";
 import type { Deps } from "../services/deps";
@@ -75,7 +74,7 @@ export function twilioWebhooks(deps: Deps) {
     if (!parsed.success) return c.json({ error: "invalid webhook", fields: fieldErrors(parsed.error) }, 400);
     const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
     if (RECORDED_STATUSES.has(MessageStatus)) {
-      const outbound = storeFor(deps.db).outbound;
+      const outbound = deps.store.outbound;
       const status = MessageStatus as DeliveryStatus;
       if (!(await outbound.recordDeliveryStatus(MessageSid, status, ErrorCode ?? null))) {
         // Not ours, or ours before the worker stored the sid: hold it, then look once more

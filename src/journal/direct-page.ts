@@ -4,7 +4,6 @@ import { describeError } from "../log";
 import { deliverOutbound } from "../services/deliver-sms";
 import type { Deps } from "../services/deps";
 import { pageBody as hotlinePageBody } from "../services/hotline-messages";
-import { storeFor } from "../store";
 import type { Journal } from "./journal";
 import { responderCacheFor } from "./responder-cache";
 
@@ -87,7 +86,7 @@ export async function pageFromJournal(
  * now. The rows' compare-and-set status keeps a later queued job from sending them again.
  */
 export async function pageFromStore(deps: Deps, c: Pick<HotlineCase, "id" | "shortId" | "escalationRound" | "supervisorReview">): Promise<number> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const now = deps.clock.now();
   const { responders: toPage, reason } = whomToPage(0, await store.responders.listActive(), now, { childSafety: c.supervisorReview });
   const ids: string[] = [];

@@ -3,7 +3,6 @@ import type { CrisisCategory } from "../domain/crisis/types";
 import { describeError } from "../log";
 import type { Deps } from "../services/deps";
 import { dispatchEffects, enqueueInbound } from "../services/effects";
-import { storeFor } from "../store";
 import { pageFromJournal } from "./direct-page";
 import { openJournal, type Journal, type JournalRecord } from "./journal";
 import { storeCrisisText } from "./store-crisis";
@@ -173,7 +172,7 @@ async function replayOnce(deps: Deps, state: JournalState): Promise<ReplayResult
 }
 
 async function replayText(deps: Deps, text: InboundRecord, pages: PageRecord[]): Promise<void> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const now = deps.clock.now();
   if (text.crisis?.level !== "imminent") {
     const [stored] = await store.inbound.insertManyOnce([

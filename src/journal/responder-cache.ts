@@ -1,6 +1,5 @@
 import type { Responder } from "../domain/hotline/model";
 import type { Deps } from "../services/deps";
-import { storeFor } from "../store";
 import { withDeadline } from "./deadline";
 
 /** How old the copy may get before a webhook refreshes it (in the background). */
@@ -22,7 +21,7 @@ export interface ResponderCache {
 const caches = new WeakMap<object, ResponderCache>();
 
 /** One cache per running app (keyed by its database handle). */
-export function responderCacheFor(deps: Pick<Deps, "db" | "clock" | "config">): ResponderCache {
+export function responderCacheFor(deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "config">): ResponderCache {
   let cache = caches.get(deps.db);
   if (!cache) {
     cache = createResponderCache(deps);
@@ -31,12 +30,12 @@ export function responderCacheFor(deps: Pick<Deps, "db" | "clock" | "config">): 
   return cache;
 }
 
-function createResponderCache(deps: Pick<Deps, "db" | "clock" | "config">): ResponderCache {
+function createResponderCache(deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "config">): ResponderCache {
   let responders: Responder[] | null = null;
   let readAt = -Infinity;
   let inFlight: Promise<Responder[] | null> | null = null;
   const readNow = () => {
-    inFlight ??= withDeadline(storeFor(deps.db).responders.listActive(), deps.config.CRISIS_LOOKUP_TIMEOUT_MS, "responder list")
+    inFlight ??= withDeadline(deps.store.responders.listActive(), deps.config.CRISIS_LOOKUP_TIMEOUT_MS, "responder list")
       .then(
         (list) => {
           responders = list;

@@ -7,7 +7,6 @@ import { pageFromStore } from "../journal/direct-page";
 import { keepInJournal, resumeReplayIfPending } from "../journal/replay";
 import { responderCacheFor } from "../journal/responder-cache";
 import { storeCrisisText, type StoredCrisis } from "../journal/store-crisis";
-import { storeFor } from "../store";
 import type { NewInboundByPhone } from "../store/inbound";
 import type { Deps } from "./deps";
 import { dispatchEffects, enqueueInbound } from "./effects";
@@ -44,7 +43,7 @@ export interface InboundWriter {
  * Routine texts go through `writer` (by default one insert and one enqueue per text).
  */
 export async function acceptInbound(text: InboundText, deps: Deps, writer: InboundWriter = directWriter(deps)): Promise<Accepted> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const budget = deadlines(deps);
   const responders = responderCacheFor(deps);
   responders.refreshIfStale();
@@ -128,10 +127,10 @@ function journalRecord(
   };
 }
 
-function directWriter(deps: Pick<Deps, "db" | "queues" | "log">): InboundWriter {
+function directWriter(deps: Pick<Deps, "store" | "queues" | "log">): InboundWriter {
   return {
     async store(m) {
-      const [stored] = await storeFor(deps.db).inbound.insertManyOnce([m]);
+      const [stored] = await deps.store.inbound.insertManyOnce([m]);
       await queueProcessing(stored!.message, deps);
       return stored!;
     },
@@ -151,7 +150,7 @@ function directWriter(deps: Pick<Deps, "db" | "queues" | "log">): InboundWriter 
  * batches only form under load, when they save the most.
  */
 export function createInboundBatcher(
-  deps: Pick<Deps, "db" | "queues" | "log">,
+  deps: Pick<Deps, "store" | "queues" | "log">,
   opts: { maxInFlight?: number; maxBatch?: number; maxEnqueuesInFlight?: number } = {},
 ): InboundWriter {
   const maxInFlight = opts.maxInFlight ?? 2;
@@ -197,7 +196,7 @@ export function createInboundBatcher(
   const flush = async (batch: Waiter[]) => {
     let results: { message: InboundMessage; isNew: boolean }[];
     try {
-      results = await storeFor(deps.db).inbound.insertManyOnce(batch.map((w) => w.m));
+      results = await deps.store.inbound.insertManyOnce(batch.map((w) => w.m));
     } catch (err) {
       for (const w of batch) w.reject(err);
       return;

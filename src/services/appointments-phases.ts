@@ -3,7 +3,6 @@ import { nextWeeklyTask, weeksInPhase } from "../domain/appointments/phases";
 import type { Participant } from "../domain/model";
 import { describeError } from "../log";
 import { jobId } from "../queues";
-import { inTransaction, storeFor } from "../store";
 import { addOrMove } from "./appointment-jobs";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
@@ -20,7 +19,7 @@ export async function createPhase(
   input: { name: string; startDate: string; endDate: string; cadence: PhaseCadence },
   deps: Deps,
 ): Promise<Phase> {
-  const phase = await storeFor(deps.db).phases.create({ participantId: participant.id, ...input });
+  const phase = await deps.store.phases.create({ participantId: participant.id, ...input });
   try {
     await planPhaseVisit(phase, participant, 0, deps);
   } catch (err) {
@@ -36,7 +35,7 @@ export async function createPhase(
  * is a no-op when it is there (its id carries the week).
  */
 export async function replanPhaseVisits(deps: Deps): Promise<{ phases: number }> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   // A day back in UTC covers every zone whose local date is still the phase's last day.
   const since = new Date(deps.clock.now().getTime() - 24 * 3600_000).toISOString().slice(0, 10);
   const phases = await store.phases.listWeeklyNotEndedBy(since);
@@ -58,7 +57,7 @@ async function planPhaseVisit(phase: Phase, participant: Participant, fromWeek: 
 
 export async function runPhaseVisit(p: { phaseId: string; week: number }, deps: Deps): Promise<string> {
   const effects = noEffects();
-  const result = await inTransaction(deps.db, async (store) => {
+  const result = await deps.transaction(async (store) => {
     const phase = await store.phases.get(p.phaseId);
     if (!phase || phase.cadence.visit !== "weekly") return { outcome: "stale" as const };
     const participant = await store.participants.get(phase.participantId);
@@ -80,6 +79,6 @@ export async function runPhaseVisit(p: { phaseId: string; week: number }, deps: 
 }
 
 async function peerZone(participant: Participant, deps: Deps): Promise<string> {
-  const peer = participant.peerId ? await storeFor(deps.db).peers.get(participant.peerId) : null;
+  const peer = participant.peerId ? await deps.store.peers.get(participant.peerId) : null;
   return peer?.timeZone ?? participant.timeZone;
 }

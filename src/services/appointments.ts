@@ -7,7 +7,6 @@ import { offsetsFor } from "../flows/appointments-config";
 import { renderCadence } from "../flows/config-file";
 import { describeError } from "../log";
 import { jobId, payload } from "../queues";
-import { inTransaction, storeFor } from "../store";
 import type { AppointmentPatch } from "../store/appointments";
 import { planDaySchedule } from "./day-schedule";
 import { addOrMove } from "./appointment-jobs";
@@ -49,7 +48,7 @@ export async function createAppointment(participant: Participant, input: Appoint
   const timeZone = input.timeZone ?? participant.timeZone;
   const startsAt = appointmentStart({ localDate: input.localDate, localTime: input.localTime, timeZone });
   if (startsAt.getTime() <= deps.clock.now().getTime()) throw new AppointmentConflict("must be in the future", "localDate");
-  const appt = await storeFor(deps.db).appointments.create({
+  const appt = await deps.store.appointments.create({
     participantId: participant.id,
     kind: input.kind,
     localDate: input.localDate,
@@ -67,7 +66,7 @@ export async function createAppointment(participant: Participant, input: Appoint
 /** Edits a scheduled, upcoming appointment; a changed time clears the parent's confirmation. */
 export async function updateAppointment(id: string, input: Partial<AppointmentInput>, deps: Deps): Promise<Appointment | null> {
   const now = deps.clock.now();
-  const result = await inTransaction(deps.db, async (store) => {
+  const result = await deps.transaction(async (store) => {
     const before = await store.appointments.get(id, { lock: true });
     if (!before) return null;
     assertEditable(before, now);
@@ -95,7 +94,7 @@ export async function updateAppointment(id: string, input: Partial<AppointmentIn
 
 /** Cancelling keeps the row (reports, the peer's history) and stops its reminders. */
 export async function cancelAppointment(id: string, deps: Deps): Promise<Appointment | null> {
-  const result = await inTransaction(deps.db, async (store) => {
+  const result = await deps.transaction(async (store) => {
     const before = await store.appointments.get(id, { lock: true });
     if (!before) return null;
     if (before.status !== "scheduled") throw new AppointmentConflict(`appointment is ${before.status}`);
@@ -111,7 +110,7 @@ export async function cancelAppointment(id: string, deps: Deps): Promise<Appoint
 export async function recordAppointmentOutcome(id: string, outcome: "attended" | "missed", deps: Deps): Promise<Appointment | null> {
   const now = deps.clock.now();
   const effects = noEffects();
-  const appt = await inTransaction(deps.db, async (store) => {
+  const appt = await deps.transaction(async (store) => {
     const before = await store.appointments.get(id, { lock: true });
     if (!before) return null;
     if (before.status !== "scheduled") throw new AppointmentConflict(`appointment is already ${before.status}`);
@@ -150,7 +149,7 @@ function assertEditable(a: Appointment, now: Date) {
 
 /** Puts one appointment's work on the schedule (after a create or an edit). */
 async function planAppointment(appt: Appointment, deps: Deps): Promise<void> {
-  const participant = await storeFor(deps.db).participants.get(appt.participantId);
+  const participant = await deps.store.participants.get(appt.participantId);
   if (participant) await planForParticipant(participant, [appt], deps);
 }
 
@@ -166,7 +165,7 @@ async function planForParticipant(participant: Participant, appts: Appointment[]
   if (scheduled.length === 0) return;
   const now = deps.clock.now();
   const config = deps.cadence.appointments;
-  const firstId = await storeFor(deps.db).appointments.firstCreatedId(participant.id);
+  const firstId = await deps.store.appointments.firstCreatedId(participant.id);
   const days = new Set<string>();
   for (const appt of scheduled) {
     const plan = planReminders({
@@ -195,7 +194,7 @@ async function planForParticipant(participant: Participant, appts: Appointment[]
 /** Everything upcoming for one parent; called when their settings or consent change. */
 export async function planAppointmentsFor(participantId: string, deps: Deps): Promise<void> {
   // One query when the parent has no upcoming appointment (most calls).
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const upcoming = await store.appointments.listForParticipant(participantId, { from: deps.clock.now(), status: "scheduled" });
   if (upcoming.length === 0) return;
   const participant = await store.participants.get(participantId);
@@ -209,7 +208,7 @@ export async function planAppointmentsFor(participantId: string, deps: Deps): Pr
  * the schedule within the hour. Idempotent like every plan.
  */
 export async function replanUpcomingAppointments(deps: Deps, pageSize = 500): Promise<{ appointments: number }> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const now = deps.clock.now();
   const config = deps.cadence.appointments.reminders;
   // Whole days an offset reaches back ("PT72H" is 3, like "P3D").
@@ -241,7 +240,7 @@ export async function replanUpcomingAppointments(deps: Deps, pageSize = 500): Pr
 }
 
 async function planOnboardingCall(appt: Appointment, participant: Participant, deps: Deps) {
-  const peer = participant.peerId ? await storeFor(deps.db).peers.get(participant.peerId) : null;
+  const peer = participant.peerId ? await deps.store.peers.get(participant.peerId) : null;
   const zone = peer?.timeZone ?? participant.timeZone;
   const dayBefore = addDays(localDateOf(appt.startsAt, zone), -1);
   const now = deps.clock.now();
@@ -277,7 +276,7 @@ export type ReminderOutcome = "sent" | "duplicate" | "stale" | "appointment_star
 export async function runAppointmentReminder(p: { appointmentId: string; revision: number; offset: string; sendAt: string }, deps: Deps): Promise<ReminderOutcome> {
   const now = deps.clock.now();
   const effects = noEffects();
-  const outcome = await inTransaction(deps.db, async (store): Promise<ReminderOutcome> => {
+  const outcome = await deps.transaction(async (store): Promise<ReminderOutcome> => {
     const appt = await store.appointments.get(p.appointmentId, { lock: true });
     if (!appt || appt.revision !== p.revision || appt.status !== "scheduled") return "stale";
     if (appt.startsAt.getTime() <= now.getTime()) return "appointment_started";
@@ -311,7 +310,7 @@ export async function runAppointmentReminder(p: { appointmentId: string; revisio
 
 export async function runConfirmationDeadline(p: { appointmentId: string; revision: number }, deps: Deps): Promise<string> {
   const effects = noEffects();
-  const outcome = await inTransaction(deps.db, async (store) => {
+  const outcome = await deps.transaction(async (store) => {
     const appt = await store.appointments.get(p.appointmentId);
     if (!appt || appt.revision !== p.revision || appt.status !== "scheduled") return "stale";
     if (appt.confirmation !== "none") return appt.confirmation;
@@ -337,7 +336,7 @@ export async function runConfirmationDeadline(p: { appointmentId: string; revisi
 export async function runOnboardingCall(p: { appointmentId: string; revision: number }, deps: Deps): Promise<string> {
   const effects = noEffects();
   const now = deps.clock.now();
-  const outcome = await inTransaction(deps.db, async (store) => {
+  const outcome = await deps.transaction(async (store) => {
     const appt = await store.appointments.get(p.appointmentId);
     if (!appt || appt.revision !== p.revision || appt.status !== "scheduled") return "stale";
     if (appt.startsAt.getTime() <= now.getTime()) return "appointment_started";

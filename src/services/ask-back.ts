@@ -20,7 +20,7 @@ import { isAboutSomeoneElse, type CrisisScreen } from "../domain/crisis";
 import type { InboundMessage, Participant } from "../domain/model";
 import { describeError } from "../log";
 import { payload } from "../queues";
-import { storeFor, type Store } from "../store";
+import { type Store } from "../store";
 import type { AskBack } from "../store/askbacks";
 import type { Deps } from "./deps";
 import type { Effects } from "./effects";
@@ -45,11 +45,11 @@ const MINUTE = 60_000;
 export async function askBack(
   text: { messageSid: string; from: string },
   participant: Participant | null,
-  deps: Pick<Deps, "db" | "queues" | "clock" | "log">,
+  deps: Pick<Deps, "db" | "store" | "transaction" | "queues" | "clock" | "log">,
 ): Promise<string | null> {
   const language = participant?.language ?? "both";
   try {
-    const store = storeFor(deps.db);
+    const store = deps.store;
     const now = deps.clock.now();
     const row =
       (await store.askBacks.create({
@@ -77,9 +77,9 @@ export async function askBack(
  * last day). Returns the answered question, or null when this text is not such an answer —
  * then it is an ordinary YES (e.g. enrolment). Atomic, so a retried webhook answers once.
  */
-export async function answerYesInWebhook(text: { messageSid: string; from: string; body: string }, deps: Pick<Deps, "db" | "clock">): Promise<AskBack | null> {
+export async function answerYesInWebhook(text: { messageSid: string; from: string; body: string }, deps: Pick<Deps, "db" | "store" | "transaction" | "clock">): Promise<AskBack | null> {
   if (parseAskBackAnswer(text.body) !== "yes") return null;
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const now = deps.clock.now();
   return (
     (await store.askBacks.answeredBy(text.messageSid)) ??
@@ -140,9 +140,9 @@ export async function handleAskBackInWorker(ctx: {
 }
 
 /** Job: the window passed with no answer — the text goes to the peer as a concern. */
-export async function expireAskBack(data: unknown, deps: Pick<Deps, "db" | "clock" | "queues" | "log">, dispatch: (effects: Effects) => Promise<void>): Promise<string> {
+export async function expireAskBack(data: unknown, deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "queues" | "log">, dispatch: (effects: Effects) => Promise<void>): Promise<string> {
   const { askBackId } = payload.askBackTimeout.parse(data);
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const row = await store.askBacks.timeOut(askBackId, deps.clock.now());
   if (!row) return "answered_or_not_due";
   const effects: Effects = { sms: [], notifications: [], plans: [], escalations: [] };
@@ -197,7 +197,7 @@ export async function webhookFollowUp(
   const bareHelpKeyword = screen.level === "imminent" && isBareHelp(text.body);
   if (!bareHelpKeyword && (screen.level !== "none" || parseAskBackAnswer(text.body) !== "yes")) return null;
   try {
-    const store = storeFor(deps.db);
+    const store = deps.store;
     if (bareHelpKeyword) {
       const participant = await store.participants.byPhone(text.from);
       return participant?.consent === "opted_in" ? { kind: "routine" } : null;

@@ -1,5 +1,4 @@
 import type { CheckinStatus, ParticipantStatus } from "../domain/model";
-import { storeFor } from "../store";
 import type { Deps } from "./deps";
 
 /** One parent on a peer's /caseload and App Home. No phone numbers: Slack never shows them. */
@@ -23,9 +22,9 @@ const CHECKINS_READ = 60;
 
 export async function caseloadFor(
   peerId: string,
-  deps: Pick<Deps, "db" | "clock">,
+  deps: Pick<Deps, "db" | "store" | "transaction" | "clock">,
 ): Promise<CaseloadRow[]> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const now = deps.clock.now();
   const since = now.getTime() - MISSED_WINDOW_DAYS * 24 * 3600_000;
   const parents = (await store.participants.list({ peerId })).filter((p) => p.status !== "discharged");

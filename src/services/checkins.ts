@@ -3,7 +3,7 @@ import { checkinDueAt, decideDue, missedStreak, planCheckins, shouldAlertMissedS
 import type { Participant } from "../domain/model";
 import { canReceiveRoutine } from "../domain/routine-texts";
 import { jobId, type CheckinClosePayload, type CheckinDuePayload } from "../queues";
-import { inTransaction, storeFor, type Store } from "../store";
+import { type Store } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { renderFor, textVars } from "./texts";
@@ -51,7 +51,7 @@ async function withoutRecorded(store: Store, plans: PlannedCheckin[], participan
  * re-checks the time against current settings.
  */
 export async function planParticipant(participantId: string, deps: Deps): Promise<number> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const participant = await store.participants.get(participantId);
   if (!canReceiveRoutine(participant)) return 0;
   const now = deps.clock.now();
@@ -90,7 +90,7 @@ export const PLAN_ADDS_IN_FLIGHT = 2;
  * surfaces within a couple of pages).
  */
 export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participants: number; jobs: number; skipped: number }> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const now = deps.clock.now();
   const horizon = deps.config.PLAN_HORIZON_DAYS;
   let participants = 0;
@@ -134,7 +134,7 @@ export async function runCheckinDue(
   reschedule?: { job: Job; token?: string },
 ): Promise<DueOutcome> {
   const now = deps.clock.now();
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const participant = await store.participants.get(payload.participantId);
   if (!canReceiveRoutine(participant)) return "not_eligible";
   const dueAt = checkinDueAt(participant, payload.kind, payload.localDate);
@@ -153,7 +153,7 @@ export async function runCheckinDue(
     return decision.reason;
   }
   const flow = deps.flows.checkins[payload.kind];
-  const result = await inTransaction(deps.db, async (tx) => {
+  const result = await deps.transaction(async (tx) => {
     const windowClosesAt = new Date(now.getTime() + flow.replyWindowMinutes * 60_000);
     const checkin = await tx.checkins.createOnce({ ...payload, dueAt, status: "awaiting", windowClosesAt });
     if (!checkin) {
@@ -198,7 +198,7 @@ export async function scheduleClose(payload: CheckinClosePayload, windowClosesAt
 export async function runCheckinClose(payload: CheckinClosePayload, deps: Deps): Promise<"missed" | "answered" | "alerted"> {
   const threshold = deps.config.MISSED_CHECKINS_ALERT_AFTER;
   const effects = noEffects();
-  const outcome = await inTransaction(deps.db, async (tx) => {
+  const outcome = await deps.transaction(async (tx) => {
     if (!(await tx.checkins.markMissed(payload.participantId, payload.kind, payload.localDate))) return "answered" as const;
     const streak = missedStreak(await tx.checkins.recentSentStatuses(payload.participantId, threshold * 50));
     if (!shouldAlertMissedStreak(streak, threshold)) return "missed" as const;

@@ -3,7 +3,7 @@ import { canReceiveRoutine } from "../domain/routine-texts";
 import type { Participant } from "../domain/model";
 import { renderCadence } from "../flows/config-file";
 import { jobId, payload } from "../queues";
-import { inTransaction, storeFor, type Store } from "../store";
+import { type Store } from "../store";
 import { addOrMove } from "./appointment-jobs";
 import { appointmentsOnDay, appointmentVars } from "./appointment-views";
 import type { Deps } from "./deps";
@@ -22,7 +22,7 @@ export async function planDaySchedule(participant: Participant, localDate: strin
   const sendAt = dayScheduleAt(participant, localDate, time);
   const now = deps.clock.now();
   if (sendAt.getTime() <= now.getTime()) return "none";
-  if ((await appointmentsOnDay(storeFor(deps.db), participant, localDate, sendAt)).length === 0) return "none";
+  if ((await appointmentsOnDay(deps.store, participant, localDate, sendAt)).length === 0) return "none";
   const data = payload.daySchedule.parse({ participantId: participant.id, localDate, sendAt: sendAt.toISOString() });
   await addOrMove(deps, JOBS.daySchedule, data, sendAt);
   return "planned";
@@ -31,7 +31,7 @@ export async function planDaySchedule(participant: Participant, localDate: strin
 export async function runDaySchedule(p: { participantId: string; localDate: string; sendAt: string }, deps: Deps): Promise<string> {
   const now = deps.clock.now();
   const effects = noEffects();
-  const outcome = await inTransaction(deps.db, async (store) => {
+  const outcome = await deps.transaction(async (store) => {
     const participant = await store.participants.get(p.participantId);
     if (!canReceiveRoutine(participant)) return "not_eligible";
     const time = deps.cadence.appointments.daySchedule.time;

@@ -2,7 +2,7 @@ import { UnrecoverableError } from "bullmq";
 import { SmsSendError } from "../channels/sms";
 import type { OutboundMessage, OutboundStatus } from "../domain/model";
 import { describeError } from "../log";
-import { storeFor, type Store } from "../store";
+import { type Store } from "../store";
 import type { Deps } from "./deps";
 
 /**
@@ -34,14 +34,14 @@ export type DeliveryOutcome =
  */
 export async function deliverOutbound(
   outboundId: string,
-  deps: Pick<Deps, "db" | "sms" | "clock" | "log" | "config">,
+  deps: Pick<Deps, "db" | "store" | "transaction" | "sms" | "clock" | "log" | "config">,
   /**
    * `direct`: sent around the queue (Redis down). It then takes only a "queued" row: a row
    * "sending" belongs to a job in flight, and resuming it would page twice.
    */
   attempt: { isLast: boolean; direct?: boolean } = { isLast: false },
 ): Promise<DeliveryOutcome> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const msg = await store.outbound.get(outboundId);
   if (!msg) return "missing";
   const now = deps.clock.now();
@@ -113,10 +113,10 @@ async function hotlineCaseClosed(store: Store, msg: OutboundMessage): Promise<bo
 async function handleSendFailure(
   msg: OutboundMessage,
   err: unknown,
-  deps: Pick<Deps, "db" | "clock" | "log">,
+  deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "log">,
   isLast: boolean,
 ): Promise<DeliveryOutcome> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const failure = err instanceof SmsSendError ? err : new SmsSendError(describeError(err), "unknown");
   deps.log.warn("sms send failed", { outboundId: msg.id, failure: failure.failure, code: failure.code, status: failure.status });
 

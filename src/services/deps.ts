@@ -6,13 +6,20 @@ import type { Cadence } from "../flows/appointments-config";
 import type { FlowCatalog } from "../flows/catalog";
 import type { Logger } from "../log";
 import type { Queues } from "../queues";
-import type { Db } from "../store";
-import type { SlackRuntime } from "../slack/app";
+import type { Db, Store } from "../store";
 
-/** Everything a use case may touch, built once by the composition root (src/main.ts). */
+/**
+ * Everything a use case may touch, built once by `buildContainer` (src/container.ts) and
+ * never changed afterwards: tests and benches pass overrides to the builder instead.
+ */
 export interface Deps {
   config: Config;
+  /** The connection; use cases read and write through `store` and `transaction`. */
   db: Db;
+  /** Repositories on the shared connection. */
+  store: Store;
+  /** Runs `fn` with repositories bound to one transaction. */
+  transaction<R>(fn: (store: Store) => Promise<R>): Promise<R>;
   queues: Queues;
   sms: SmsPort;
   notify: NotificationPort;
@@ -21,6 +28,4 @@ export interface Deps {
   cadence: Cadence;
   clock: Clock;
   log: Logger;
-  /** Set when Slack is configured (src/slack/app.ts attachSlack); /slack/events needs it. */
-  slack?: SlackRuntime | null;
 }

@@ -2,7 +2,6 @@ import { decideDigest } from "../domain/boundaries/decide";
 import { digestHeadline, orderDigestItems } from "../domain/boundaries/digest";
 import type { PeerNotification } from "../domain/model";
 import { jobId, RETRY_TRANSIENT } from "../queues";
-import { storeFor } from "../store";
 import { boundariesStore } from "../store/boundaries";
 import type { Deps } from "./deps";
 import { JOBS } from "../jobs/catalog";
@@ -47,8 +46,8 @@ export type DigestOutcome = "delivered" | "already" | "empty" | "re-deferred" | 
  */
 export async function runDigest(data: { peerId: string; dueAt: number }, key: string, deps: Deps): Promise<DigestOutcome> {
   const now = deps.clock.now();
-  const store = storeFor(deps.db);
-  const held = boundariesStore(deps.db);
+  const store = deps.store;
+  const held = deps.store.boundaries;
   const peer = await store.peers.get(data.peerId);
   if (!peer) return "missing";
 

@@ -1,7 +1,6 @@
 import { initialState, step, type FlowContext, type FlowEvent, type RunState } from "../domain/flows/interpreter";
 import { durationMs, type Flow } from "../domain/flows/schema";
 import type { InboundMessage, Participant } from "../domain/model";
-import { inTransaction } from "../store";
 import type { FlowRun } from "../store/flow-runs";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
@@ -66,7 +65,7 @@ async function endOverdueRun(tx: FlowTx, participant: Participant): Promise<bool
 /** Starts a flow in its own transaction and dispatches what it decided. */
 export async function startFlow(deps: Deps, participantId: string, flowId: string, startKey: string | null = null): Promise<StartOutcome | "not_found"> {
   const effects = noEffects();
-  const outcome = await inTransaction(deps.db, async (store) => {
+  const outcome = await deps.transaction(async (store) => {
     const participant = await store.participants.get(participantId);
     if (!participant) return "not_found" as const;
     return startFlowIn({ store, deps, now: deps.clock.now(), effects }, participant, flowId, startKey);
@@ -217,7 +216,7 @@ export type TimerOutcome = "advanced" | "stale" | "not_eligible";
 /** The `flows` queue's timer job: an ask's timeout or a wait's end. */
 export async function runFlowTimer(p: { runId: string; stepId: string; token: number }, deps: Deps): Promise<TimerOutcome> {
   const effects = noEffects();
-  const outcome = await inTransaction(deps.db, async (store): Promise<TimerOutcome> => {
+  const outcome = await deps.transaction(async (store): Promise<TimerOutcome> => {
     const run = await store.flowRuns.get(p.runId, true);
     // Answered, re-routed, interrupted or ended since: this timer belongs to the past.
     if (!run || run.state.status !== "active" || run.state.waiting?.token !== p.token || run.state.waiting.stepId !== p.stepId) {

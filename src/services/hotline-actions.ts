@@ -1,7 +1,6 @@
 import { claimedCaseState, minutesWaiting } from "../domain/hotline/escalation";
 import { checkSupervisorAction, type SupervisorAction } from "../domain/hotline/lifecycle";
 import type { HotlineCase, Responder } from "../domain/hotline/model";
-import { inTransaction, storeFor } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
 import { firstName, handOver, lifecycleText, programText, textResponder, type HotlineAct } from "./hotline-messages";
@@ -159,8 +158,8 @@ export function claimedReplyCheckJob(deps: Pick<Deps, "config" | "clock">, data:
  * The checks claimed cases still need (for the sweeper, after Redis lost its jobs): the
  * holder's latest crisis text from the parent in this round that they have not answered.
  */
-export async function pendingClaimedReplyChecks(deps: Pick<Deps, "db">): Promise<ClaimedReplyCheck[]> {
-  const store = storeFor(deps.db);
+export async function pendingClaimedReplyChecks(deps: Pick<Deps, "db" | "store" | "transaction">): Promise<ClaimedReplyCheck[]> {
+  const store = deps.store;
   const out: ClaimedReplyCheck[] = [];
   for (const c of await store.cases.list({ status: "claimed" })) {
     const events = await store.cases.events(c.id);
@@ -180,7 +179,7 @@ export async function runClaimedReplyCheck(
 ): Promise<"stale" | "replied" | "reopened"> {
   const now = deps.clock.now();
   const since = new Date(data.since);
-  const result = await inTransaction(deps.db, async (store) => {
+  const result = await deps.transaction(async (store) => {
     const effects = noEffects();
     const c = await store.cases.get(data.caseId);
     if (!c || c.status !== "claimed" || c.claimedBy !== data.holderId || c.escalationRound !== data.round) return { outcome: "stale" as const, effects };
@@ -201,7 +200,7 @@ export async function runClaimedReplyCheck(
  * supervisor tier is the floor; this is the second path). Case id and minutes only.
  */
 export async function deliverSupervisorAlert(data: { caseId: string; round: number }, deps: Deps): Promise<"posted" | "skipped"> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const c = await store.cases.get(data.caseId);
   if (!c) return "skipped";
   if (!deps.notify.postSupervisorAlert) {

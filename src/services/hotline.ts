@@ -7,7 +7,7 @@ import type { ResponderTextKey } from "../domain/hotline/texts";
 import type { InboundMessage, Participant } from "../domain/model";
 import type { ProgramMessageKey } from "../flows/catalog";
 import { responderCacheFor } from "../journal/responder-cache";
-import { storeFor, type Store } from "../store";
+import { type Store } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
 import {
@@ -126,7 +126,7 @@ export async function runEscalationStep(
 ): Promise<Date | null> {
   const now = deps.clock.now();
   const effects = noEffects();
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const c = await store.cases.get(data.caseId);
   if (!c || c.status !== "open" || c.escalationRound !== data.round) return null;
   const responders = await store.responders.listActive();

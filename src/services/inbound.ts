@@ -4,7 +4,7 @@ import { parseCheckinReply } from "../domain/text/checkin-reply";
 import { classifyKeyword } from "../domain/text/keywords";
 import { localDateOf } from "../domain/time";
 import type { ProgramMessageKey } from "../flows/catalog";
-import { inTransaction, type Store } from "../store";
+import { type Store } from "../store";
 import type { Deps } from "./deps";
 import { handleAppointmentReply } from "./appointments-reply";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
@@ -22,7 +22,7 @@ import { routeToFlowsOrPause } from "./flow-inbound";
  */
 export async function processInbound(inboundId: string, deps: Deps): Promise<string | null> {
   const now = deps.clock.now();
-  const result = await inTransaction(deps.db, async (store) => {
+  const result = await deps.transaction(async (store) => {
     const msg = await store.inbound.lockUnprocessed(inboundId);
     if (!msg) return null;
     const effects = noEffects();

@@ -1,6 +1,4 @@
 import { decideDelivery } from "../domain/boundaries/decide";
-import { storeFor } from "../store";
-import { boundariesStore } from "../store/boundaries";
 import type { Deps } from "./deps";
 import { scheduleDigest } from "./digest";
 
@@ -12,8 +10,8 @@ export async function deliverNotification(
   notificationId: string,
   deps: Deps,
 ): Promise<"delivered" | "already" | "missing" | "deferred"> {
-  const store = storeFor(deps.db);
-  const held = boundariesStore(deps.db);
+  const store = deps.store;
+  const held = deps.store.boundaries;
   const n = await store.notifications.get(notificationId);
   if (!n) return "missing";
   if (n.deliveredAt) return "already";

@@ -1,5 +1,5 @@
 import type { Participant } from "../domain/model";
-import { inTransaction, type Store } from "../store";
+import { type Store } from "../store";
 import type { ParticipantInput } from "../store/participants";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects, type Effects } from "./effects";
@@ -27,7 +27,7 @@ const SCHEDULE_FIELDS: (keyof ParticipantInput)[] = [
  */
 export async function enrolParticipant(input: ParticipantInput, deps: Deps): Promise<Participant> {
   const effects = noEffects();
-  const participant = await inTransaction(deps.db, async (store) => {
+  const participant = await deps.transaction(async (store) => {
     await requirePeer(store, input.peerId);
     const p = await store.participants.create(input);
     await queueWelcome(store, p, deps, effects);
@@ -44,7 +44,7 @@ export async function updateParticipant(
   deps: Deps,
 ): Promise<Participant | null> {
   const effects = noEffects();
-  const updated = await inTransaction(deps.db, async (store) => {
+  const updated = await deps.transaction(async (store) => {
     const before = await store.participants.get(id);
     if (!before) return null;
     if (patch.peerId !== undefined) await requirePeer(store, patch.peerId);

@@ -1,6 +1,5 @@
 import type { Participant } from "../domain/model";
 import { addDays, formatLocal, isWithinSendWindow, localDateOf, zonedInstant } from "../domain/time";
-import { inTransaction } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { stopActiveRun, type FlowTx } from "./flow-engine";
@@ -96,7 +95,7 @@ export type PauseOutcome = { ok: true; pausedUntil: Date } | { ok: false; reason
 
 export async function pauseParticipant(deps: Deps, participantId: string, days: number, reason: string | null): Promise<PauseOutcome> {
   const effects = noEffects();
-  const result = await inTransaction(deps.db, async (store): Promise<PauseOutcome> => {
+  const result = await deps.transaction(async (store): Promise<PauseOutcome> => {
     const participant = await store.participants.get(participantId);
     if (!participant) return { ok: false, reason: "not_found" };
     const paused = await pauseIn({ store, deps, now: deps.clock.now(), effects }, participant, days, reason, "api", null);
@@ -108,7 +107,7 @@ export async function pauseParticipant(deps: Deps, participantId: string, days: 
 
 export async function resumeParticipant(deps: Deps, participantId: string, dueBy?: Date): Promise<"resumed" | "not_paused" | "not_found"> {
   const effects = noEffects();
-  const result = await inTransaction(deps.db, async (store) => {
+  const result = await deps.transaction(async (store) => {
     const participant = await store.participants.get(participantId);
     if (!participant) return "not_found" as const;
     return (await resumeIn({ store, deps, now: deps.clock.now(), effects }, participant, dueBy)) ? ("resumed" as const) : ("not_paused" as const);

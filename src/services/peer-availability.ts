@@ -1,8 +1,6 @@
 import { nextAvailableAt, nextShiftAfterCurrent, unavailability, type Unavailability } from "../domain/boundaries/availability";
 import { RECHECK_MS } from "../domain/boundaries/decide";
 import type { Peer, PeerNotification } from "../domain/model";
-import { storeFor } from "../store";
-import { boundariesStore } from "../store/boundaries";
 import type { Deps } from "./deps";
 import { scheduleDigest } from "./digest";
 
@@ -21,8 +19,8 @@ export interface PeerAvailability {
   reason: Unavailability | null;
 }
 
-export async function peerAvailability(deps: Pick<Deps, "db" | "clock">, peerId: string): Promise<PeerAvailability | null> {
-  const peer = await storeFor(deps.db).peers.get(peerId);
+export async function peerAvailability(deps: Pick<Deps, "db" | "store" | "transaction" | "clock">, peerId: string): Promise<PeerAvailability | null> {
+  const peer = await deps.store.peers.get(peerId);
   if (!peer) return null;
   const now = deps.clock.now();
   const reason = unavailability(peer, now);
@@ -34,10 +32,10 @@ export async function peerAvailability(deps: Pick<Deps, "db" | "clock">, peerId:
  * (/back ends it). Notes already held keep their digest jobs, which re-check when they
  * fire and move to the end of the absence.
  */
-export async function setAway(deps: Pick<Deps, "db" | "clock" | "log">, peerId: string, until: Date | null): Promise<Peer | null> {
+export async function setAway(deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "log">, peerId: string, until: Date | null): Promise<Peer | null> {
   const now = deps.clock.now();
   if (until && until.getTime() <= now.getTime()) throw new AvailabilityError("until must be in the future");
-  const peer = await storeFor(deps.db).peers.setAway(peerId, { until, since: now });
+  const peer = await deps.store.peers.setAway(peerId, { until, since: now });
   if (peer) deps.log.info("peer away", { peerId, until: until?.toISOString() ?? "further notice" });
   return peer;
 }
@@ -47,13 +45,13 @@ export async function setAway(deps: Pick<Deps, "db" | "clock" | "log">, peerId: 
  * shift, else at their next shift start (not a day later, which is when an open-ended
  * absence would have looked again).
  */
-export async function clearAway(deps: Pick<Deps, "db" | "clock" | "log" | "queues">, peerId: string): Promise<Peer | null> {
+export async function clearAway(deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "log" | "queues">, peerId: string): Promise<Peer | null> {
   const now = deps.clock.now();
-  const peer = await storeFor(deps.db).peers.setAway(peerId, null);
+  const peer = await deps.store.peers.setAway(peerId, null);
   if (!peer) return null;
   const next = nextAvailableAt(peer, now);
   if (next) {
-    const held = boundariesStore(deps.db);
+    const held = deps.store.boundaries;
     await held.pullForward(peer.id, next);
     if ((await held.listDue(peer.id, next)).length) await scheduleDigest(deps, peer.id, next);
   }
@@ -63,11 +61,11 @@ export async function clearAway(deps: Pick<Deps, "db" | "clock" | "log" | "queue
 
 /** The Acknowledge button. Null if there is no such note for this peer. Repeats are harmless. */
 export async function acknowledgeNotification(
-  deps: Pick<Deps, "db" | "clock">,
+  deps: Pick<Deps, "db" | "store" | "transaction" | "clock">,
   notificationId: string,
   peerId: string,
 ): Promise<PeerNotification | null> {
-  return boundariesStore(deps.db).acknowledge(notificationId, peerId, deps.clock.now());
+  return deps.store.boundaries.acknowledge(notificationId, peerId, deps.clock.now());
 }
 
 /**
@@ -75,15 +73,15 @@ export async function acknowledgeNotification(
  * peer's next shift (the one after the current shift when they are on shift now).
  */
 export async function snoozeUntilNextShift(
-  deps: Pick<Deps, "db" | "clock" | "queues">,
+  deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "queues">,
   notificationId: string,
   peerId: string,
 ): Promise<{ notification: PeerNotification; until: Date } | null> {
   const now = deps.clock.now();
-  const peer = await storeFor(deps.db).peers.get(peerId);
+  const peer = await deps.store.peers.get(peerId);
   if (!peer) return null;
   const until = nextShiftAfterCurrent(peer, now) ?? new Date(now.getTime() + RECHECK_MS);
-  const notification = await boundariesStore(deps.db).snooze(notificationId, peerId, until);
+  const notification = await deps.store.boundaries.snooze(notificationId, peerId, until);
   if (!notification) return null;
   await scheduleDigest(deps, peer.id, until);
   return { notification, until };

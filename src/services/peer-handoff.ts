@@ -1,6 +1,5 @@
 import type { CrisisCategory, CrisisScreen } from "../domain/crisis";
 import type { HotlineCase } from "../domain/hotline/model";
-import { inTransaction } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { openOrJoinCase } from "./hotline";
@@ -18,10 +17,10 @@ export type HandoffOutcome =
  */
 export async function handNoteToHotline(
   input: { notificationId: string; peerId: string },
-  deps: Pick<Deps, "db" | "queues" | "clock" | "log">,
+  deps: Pick<Deps, "db" | "store" | "transaction" | "queues" | "clock" | "log">,
 ): Promise<HandoffOutcome> {
   const now = deps.clock.now();
-  const result = await inTransaction(deps.db, async (store): Promise<{ r: HandoffOutcome; effects: ReturnType<typeof noEffects> }> => {
+  const result = await deps.transaction(async (store): Promise<{ r: HandoffOutcome; effects: ReturnType<typeof noEffects> }> => {
     const effects = noEffects();
     const note = await store.notifications.get(input.notificationId);
     if (!note?.participantId) return { r: { outcome: "not_found" }, effects };

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { inTransaction } from "../store";
 import type { Deps } from "./deps";
 import { enqueueSms } from "./effects";
 import { textVars } from "./texts";
@@ -21,10 +20,10 @@ export type PeerReplyOutcome = "queued" | "duplicate" | "opted_out" | "not_opted
  */
 export async function sendPeerReply(
   input: { peerId: string; participantId: string; text: string; sourceKey: string },
-  deps: Pick<Deps, "db" | "queues" | "log" | "config">,
+  deps: Pick<Deps, "db" | "store" | "transaction" | "queues" | "log" | "config">,
 ): Promise<PeerReplyOutcome> {
   const text = peerReplyText.parse(input.text);
-  const result = await inTransaction(deps.db, async (store) => {
+  const result = await deps.transaction(async (store) => {
     const [participant, peer] = await Promise.all([store.participants.get(input.participantId), store.peers.get(input.peerId)]);
     if (!participant || !peer || participant.peerId !== peer.id) return { outcome: "not_your_parent" as const };
     // Checked here as well as at send time so the peer hears why nothing went out.

@@ -4,7 +4,7 @@ import type { Flow, FlowValue } from "../domain/flows/schema";
 import type { Participant } from "../domain/model";
 import { localDateOf } from "../domain/time";
 import type { payload } from "../queues";
-import { inTransaction, storeFor, type Store } from "../store";
+import { type Store } from "../store";
 import type { RecoveryCapitalCheck } from "../store/recovery-capital";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
@@ -46,13 +46,13 @@ async function cadenceFor(store: Store, flow: Flow, participantId: string): Prom
 export async function planRecoveryCapital(participantId: string, deps: Deps): Promise<number> {
   const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
   if (!flow?.schedule) return 0;
-  const participant = await storeFor(deps.db).participants.get(participantId);
+  const participant = await deps.store.participants.get(participantId);
   return canReceiveRoutine(participant) ? planStartsFor(participant, flow, flow.schedule, deps) : 0;
 }
 
 async function planStartsFor(participant: Participant, flow: Flow, schedule: FlowSchedule, deps: Deps): Promise<number> {
   const participantId = participant.id;
-  const cadence = await cadenceFor(storeFor(deps.db), flow, participantId);
+  const cadence = await cadenceFor(deps.store, flow, participantId);
   if (!cadence) return 0;
   const now = deps.clock.now();
   let added = 0;
@@ -74,7 +74,7 @@ async function planStartsFor(participant: Participant, flow: Flow, schedule: Flo
 export async function planAllRecoveryCapital(deps: Deps, pageSize = 500): Promise<{ participants: number; jobs: number }> {
   const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
   if (!flow?.schedule) return { participants: 0, jobs: 0 };
-  const store = storeFor(deps.db);
+  const store = deps.store;
   let afterId: string | null = null;
   let participants = 0;
   let jobs = 0;
@@ -95,7 +95,7 @@ export type FlowStartOutcome = "started" | "busy_retry" | "busy" | "duplicate" |
 export async function runFlowStart(p: FlowStartPayload, deps: Deps, self?: { job: Job; token?: string }): Promise<FlowStartOutcome> {
   const flow = deps.flows.engine[p.flowId];
   if (!flow?.schedule) return "not_due";
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const participant = await store.participants.get(p.participantId);
   if (!canReceiveRoutine(participant)) return "not_eligible";
   const cadence = await cadenceFor(store, flow, participant.id);
@@ -109,7 +109,7 @@ export async function runFlowStart(p: FlowStartPayload, deps: Deps, self?: { job
     return decision.reason;
   }
   const effects = noEffects();
-  const outcome = await inTransaction(deps.db, async (tx) => {
+  const outcome = await deps.transaction(async (tx) => {
     // Re-read inside the transaction; startFlowIn refuses one no longer active and opted in.
     const fresh = await tx.participants.get(participant.id);
     if (!fresh) return "not_eligible" as const;
@@ -144,7 +144,7 @@ export interface TrendPoint {
 /** The trend for the peer: oldest first, with each complete total's change. */
 export async function recoveryCapitalTrend(participant: Participant, deps: Deps): Promise<{ maxTotal: number | null; checks: TrendPoint[] }> {
   const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
-  const checks = await storeFor(deps.db).recoveryCapital.listFor(participant.id);
+  const checks = await deps.store.recoveryCapital.listFor(participant.id);
   let last: number | null = null;
   return {
     maxTotal: flow ? itemNames(flow).length * 5 : null,

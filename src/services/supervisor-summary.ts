@@ -2,17 +2,15 @@ import type { SupervisorSummary } from "../channels/notify";
 import { hasWorkingHours, isAway } from "../domain/boundaries/availability";
 import { composeSupervisorSummary } from "../domain/boundaries/summary";
 import { localDateOf } from "../domain/time";
-import { storeFor } from "../store";
-import { boundariesStore } from "../store/boundaries";
 import type { Deps } from "./deps";
 
 const DAY_MS = 24 * 3600_000;
 
 /** Gathers the facts (ids, kinds, counts: never bodies or phone numbers) and composes the summary. */
-export async function buildSupervisorSummary(deps: Pick<Deps, "db" | "clock" | "config">): Promise<SupervisorSummary> {
+export async function buildSupervisorSummary(deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "config">): Promise<SupervisorSummary> {
   const now = deps.clock.now();
-  const store = storeFor(deps.db);
-  const held = boundariesStore(deps.db);
+  const store = deps.store;
+  const held = deps.store.boundaries;
   const threshold = deps.config.UNACKED_ALERT_HOURS;
   const [peers, unacked, cases, counts] = await Promise.all([
     store.peers.list(),

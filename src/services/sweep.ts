@@ -1,7 +1,6 @@
 import type { Queue } from "bullmq";
 import { replayJournal } from "../journal/replay";
 import { jobId } from "../queues";
-import { storeFor } from "../store";
 import { scheduleAskBackTimeout } from "./ask-back";
 import { scheduleClose } from "./checkins";
 import type { Deps } from "./deps";
@@ -21,7 +20,7 @@ export async function sweepOrphans(deps: Deps, opts: { orphanAfterMs?: number } 
   // Texts journaled while Postgres was down go in first, so this sweep already sees them.
   // Only where webhooks are answered: the journal is that process's local file.
   if (deps.config.role !== "worker") await replayJournal(deps);
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const before = new Date(deps.clock.now().getTime() - (opts.orphanAfterMs ?? ORPHAN_AFTER_MS));
   let inbound = 0;
   for (const m of await store.inbound.listUnprocessedBefore(before, 500)) {

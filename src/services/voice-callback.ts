@@ -3,7 +3,6 @@ import type { VoiceStep } from "../domain/voice/steps";
 import { voiceSms } from "../domain/voice/texts";
 import type { HotlineCase, Responder } from "../domain/hotline/model";
 import { describeError } from "../log";
-import { storeFor } from "../store";
 import type { Deps } from "./deps";
 import { dispatchEffects, noEffects } from "./effects";
 import { lifecycleText, textResponder, type HotlineAct } from "./hotline-messages";
@@ -63,7 +62,7 @@ async function placeCallBack(deps: Deps, c: HotlineCase, responder: Responder, i
     await calls.setCallSid(call.id, sid);
   } catch (err) {
     deps.log.error("voice: call-back could not be placed", { callId: call.id, error: describeError(err) });
-    const store = storeFor(deps.db);
+    const store = deps.store;
     const effects = noEffects();
     await store.cases.addEvent(c.id, "callback_failed", now, responder.id, { callId: call.id });
     await textResponder({ store, deps, now, effects }, responder, `callback|failed|${inboundId}`, voiceSms("callbackFailed", responder.language, { caseId: c.shortId }));
@@ -76,7 +75,7 @@ export async function callbackAnswered(callId: string, deps: Deps): Promise<Voic
   const calls = voiceStore(deps.db);
   const call = await calls.get(callId);
   if (!call || call.kind !== "callback" || !call.caseId || !call.answeredBy) return HANGUP;
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const [c, volunteer] = await Promise.all([store.cases.get(call.caseId), store.responders.get(call.answeredBy)]);
   if (!c || !volunteer || c.status === "closed") return HANGUP;
   const now = deps.clock.now();

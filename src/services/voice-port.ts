@@ -22,7 +22,7 @@ export function voicePortFor(deps: Pick<Deps, "config" | "db">): VoicePort {
 }
 
 /** Tests, the simulator and the bench hand in their own port before the first call. */
-export function useVoicePort(deps: Pick<Deps, "db">, port: VoicePort): void {
+export function useVoicePort(deps: Pick<Deps, "db" | "store" | "transaction">, port: VoicePort): void {
   ports.set(deps.db, port);
 }
 
@@ -31,7 +31,7 @@ export function useVoicePort(deps: Pick<Deps, "db">, port: VoicePort): void {
 const pendingByDb = new WeakMap<object, Set<Promise<unknown>>>();
 
 /** Runs `fn` in the background, tracked per app; a failure is logged (ids only). */
-export function later(deps: Pick<Deps, "db" | "log">, what: string, fn: () => Promise<unknown>): void {
+export function later(deps: Pick<Deps, "db" | "store" | "transaction" | "log">, what: string, fn: () => Promise<unknown>): void {
   let pending = pendingByDb.get(deps.db);
   if (!pending) pendingByDb.set(deps.db, (pending = new Set()));
   const p: Promise<unknown> = Promise.resolve()
@@ -42,7 +42,7 @@ export function later(deps: Pick<Deps, "db" | "log">, what: string, fn: () => Pr
 }
 
 /** Resolves once every background step started so far (and those they started) is done. */
-export async function voiceIdle(deps: Pick<Deps, "db">): Promise<void> {
+export async function voiceIdle(deps: Pick<Deps, "db" | "store" | "transaction">): Promise<void> {
   const pending = pendingByDb.get(deps.db);
   while (pending && pending.size) await Promise.all([...pending]);
 }

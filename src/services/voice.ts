@@ -106,7 +106,7 @@ export async function incomingCall(
   opts: { abandoned?: () => boolean } = {},
 ): Promise<VoiceStep[]> {
   const now = deps.clock.now();
-  const store = storeFor(deps.db);
+  const store = deps.store;
   // Concurrent calls share one responder read (the crisis path's cache); the last list read
   // stands in when that read is late, and with none at all the store is asked (or the route's
   // outage answer takes over).
@@ -155,7 +155,7 @@ async function openCall(
   // call row and its legs are written before the Calls API is asked; the case joins after.
   let early: { call: VoiceCall; placing: Promise<{ rung: string[]; failed: number }> } | null = null;
   if (c.anyone && c.ring()) {
-    const open = await storeFor(deps.db).cases.activeForPhone(c.from);
+    const open = await deps.store.cases.activeForPhone(c.from);
     const holderId = open?.status === "claimed" ? open.claimedBy : null;
     const plan = planWave(0, c.responders, now, { childSafety: open?.supervisorReview ?? false, skip: open?.skipPaging, holderId });
     if (plan.responders.length) {
@@ -241,7 +241,7 @@ async function placeLegs(deps: Deps, call: VoiceCall, wave: number, responders: 
 
 async function recordWave(deps: Deps, call: VoiceCall, wave: number, rung: string[], failed: number, at: Date): Promise<void> {
   if (call.caseId) {
-    await storeFor(deps.db).cases.addEvent(call.caseId, "call_rang", at, null, { callId: call.id, wave, responderIds: rung, failed }, `call|${call.id}|wave|${wave}`);
+    await deps.store.cases.addEvent(call.caseId, "call_rang", at, null, { callId: call.id, wave, responderIds: rung, failed }, `call|${call.id}|wave|${wave}`);
   }
   // Legs that could not be placed will send no status: the wave may already be over.
   if (failed) await advanceHunt(deps, call.id);
@@ -341,7 +341,7 @@ export async function callerKey(callId: string, stage: "greeting" | "missed", di
   const call = await calls.get(callId);
   // Nothing to write for a call we do not know; 9 still reaches 988.
   if (!call) return callerKeySteps(unknownCaller(deps), readCallerKey(digits, stage, false), deps.config.VOICE_988_NUMBER);
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const participant = call.participantId ? await store.participants.get(call.participantId) : null;
   const outcome = readCallerKey(digits, stage, stage === "greeting" && (await offersPeerVoicemail(deps, store, participant, now)));
   if (outcome === "dial_988" || outcome === "peer_voicemail") {
@@ -492,7 +492,7 @@ export async function whisper(callId: string, legId: string, attempt: number, de
   const calls = voiceStore(deps.db);
   const [call, leg] = await Promise.all([calls.get(callId), calls.leg(legId)]);
   if (!call || !leg || leg.callId !== call.id) return HANGUP;
-  const responder = await storeFor(deps.db).responders.get(leg.responderId);
+  const responder = await deps.store.responders.get(leg.responderId);
   const language = responder?.language ?? "en";
   await calls.setLegStatus(leg.id, "answered", deps.clock.now(), ["requested"]);
   if (!ACTIVE.includes(call.status)) return takeSteps(callId, legId, language, call.answeredLegId ? "lost" : "gone", false);
@@ -512,7 +512,7 @@ export async function whisperKey(
   const calls = voiceStore(deps.db);
   const [call, leg] = await Promise.all([calls.get(input.callId), calls.leg(input.legId)]);
   if (!call || !leg || leg.callId !== call.id) return HANGUP;
-  const responder = await storeFor(deps.db).responders.get(leg.responderId);
+  const responder = await deps.store.responders.get(leg.responderId);
   const language = responder?.language ?? "en";
   const key = readWhisperKey(input.digits, input.attempt);
   if (key.kind === "no_key") {
@@ -561,7 +561,7 @@ export async function bridge(callId: string, legId: string, deps: Deps): Promise
   const calls = voiceStore(deps.db);
   const [call, leg] = await Promise.all([calls.get(callId), calls.leg(legId)]);
   if (!call || !leg || leg.callId !== call.id) return HANGUP;
-  const responder = await storeFor(deps.db).responders.get(leg.responderId);
+  const responder = await deps.store.responders.get(leg.responderId);
   const language = responder?.language ?? "en";
   if (call.answeredLegId !== leg.id) return takeSteps(callId, legId, language, call.answeredLegId ? "lost" : "gone", false);
   if (call.endedAt) return takeSteps(callId, legId, language, "gone", false);
@@ -575,7 +575,7 @@ export async function dialDone(
 ): Promise<VoiceStep[]> {
   const call = await voiceStore(deps.db).get(input.callId);
   if (call?.caseId) {
-    await storeFor(deps.db).cases.addEvent(
+    await deps.store.cases.addEvent(
       call.caseId,
       "call_bridge_ended",
       deps.clock.now(),
@@ -611,7 +611,7 @@ export async function callStatus(
     if (!moved) return "ignored";
     const call = await calls.get(leg.callId);
     if (call?.caseId) {
-      await storeFor(deps.db).cases.addEvent(call.caseId, "call_leg_ended", now, leg.responderId, {
+      await deps.store.cases.addEvent(call.caseId, "call_leg_ended", now, leg.responderId, {
         callId: call.id,
         wave: leg.wave,
         status: final,

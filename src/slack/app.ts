@@ -17,6 +17,7 @@ const LISTENERS = [commands, actions, views, events, home] as const;
 
 export interface SlackRuntime {
   mode: "http" | "socket";
+  redact: boolean;
   app: App;
   /** Set in HTTP mode: what /slack/events hands verified requests to. */
   http: { receiver: HonoReceiver; signingSecret: string } | null;
@@ -32,9 +33,10 @@ export interface SlackRuntime {
  * `deps.notify` to this runtime's notifications afterwards.
  */
 export function createSlackRuntime(
-  deps: Deps,
+  base: Pick<Deps, "db" | "clock" | "log">,
   settings: SlackSettings,
 ): SlackRuntime | null {
+  const deps = base;
   if (settings.mode === "off" || !settings.botToken) return null;
   const clientOptions = webClientOptions(settings.apiBaseUrl, deps.log);
   const logger = boltLogger(deps.log);
@@ -50,10 +52,6 @@ export function createSlackRuntime(
           tokenVerificationEnabled: false,
         })
       : new App({ token: settings.botToken, receiver: receiver!, clientOptions, logger, tokenVerificationEnabled: false });
-  const slackDeps: SlackDeps = Object.assign(Object.create(deps) as Deps, {
-    redact: settings.redact,
-  });
-  for (const l of LISTENERS) l.register(app, slackDeps);
   app.error(async (err) => {
     deps.log.error("slack listener error", { error: `${err.name}: ${err.message}`.slice(0, 300) });
   });
@@ -67,6 +65,7 @@ export function createSlackRuntime(
   });
   let started = false;
   return {
+    redact: settings.redact,
     mode: settings.mode,
     app,
     http: receiver ? { receiver, signingSecret: settings.signingSecret ?? "" } : null,
@@ -85,15 +84,12 @@ export function createSlackRuntime(
 }
 
 /**
- * Composition helper: builds the runtime from config and, when Slack is on, makes it the
- * notification port and the /slack/events handler. Returns null in sandbox (no Slack).
+ * Second phase, once the container's deps exist (they include this runtime's notification
+ * port): the listeners get the finished deps plus the redaction setting.
  */
-export function attachSlack(deps: Deps): SlackRuntime | null {
-  const runtime = createSlackRuntime(deps, slackSettings(deps.config));
-  if (runtime) {
-    deps.notify = runtime.notifications;
-    deps.slack = runtime;
-    deps.log.info("slack on", { mode: runtime.mode, redact: deps.config.SLACK_REDACT });
-  }
-  return runtime;
+export function registerSlackListeners(runtime: SlackRuntime, deps: Deps): void {
+  const slackDeps: SlackDeps = { ...deps, redact: runtime.redact };
+  for (const l of LISTENERS) l.register(runtime.app, slackDeps);
 }
+
+export { slackSettings };

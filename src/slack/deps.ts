@@ -1,6 +1,5 @@
 import type { Peer } from "../domain/model";
 import type { Deps } from "../services/deps";
-import { storeFor } from "../store";
 
 /** What Slack listeners get: the use-case deps plus Slack's own settings. */
 export type SlackDeps = Deps & {
@@ -10,6 +9,6 @@ export type SlackDeps = Deps & {
 export const NOT_LINKED =
   "Your Slack account is not linked to a peer in Buddyline. Ask an admin to set your Slack user id (PATCH /api/peers/:id `slackUserId`).";
 
-export function peerBySlackUser(deps: Pick<Deps, "db">, slackUserId: string): Promise<Peer | null> {
-  return storeFor(deps.db).peers.bySlackUserId(slackUserId);
+export function peerBySlackUser(deps: Pick<Deps, "db" | "store" | "transaction">, slackUserId: string): Promise<Peer | null> {
+  return deps.store.peers.bySlackUserId(slackUserId);
 }

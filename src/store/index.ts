@@ -16,6 +16,7 @@ import { slackThreadsStore } from "./slack-threads";
 import { flowRunsStore } from "./flow-runs";
 import { pausesStore } from "./pauses";
 import { recoveryCapitalStore } from "./recovery-capital";
+import { boundariesStore } from "./boundaries";
 
 /** Repositories bound to one connection or transaction; cheap to build per transaction. */
 export function storeFor(q: Queryable) {
@@ -36,6 +37,7 @@ export function storeFor(q: Queryable) {
     flowRuns: flowRunsStore(q),
     pauses: pausesStore(q),
     recoveryCapital: recoveryCapitalStore(q),
+    boundaries: boundariesStore(q),
     askBacks: askBacksStore(q),
   };
 }

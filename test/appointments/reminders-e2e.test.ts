@@ -14,7 +14,7 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
   let clock: Awaited<ReturnType<typeof appointmentHarness>>["clock"];
   let rewind: () => void;
   afterEach(async () => h?.close());
-  const start = async (now: Date) => ({ h, clock, rewind } = await appointmentHarness(now));
+  const start = async (now: Date, opts?: Parameters<typeof appointmentHarness>[1]) => ({ h, clock, rewind } = await appointmentHarness(now, opts));
 
   it("the day-before reminder goes out in the parent's zone; C confirms, thanks them and scores points", async () => {
     await start(at("2026-06-09", "10:59:56"));
@@ -157,8 +157,9 @@ describe("appointment reminders, C/R and the confirmation deadline (real Redis, 
   });
 
   it("the hourly re-plan reaches as far back as an hours-only offset (PT72H is 3 days)", async () => {
-    await start(at("2026-06-09", "09:00"));
-    h.deps.cadence = { ...h.deps.cadence, appointments: { ...h.deps.cadence.appointments, reminders: { ...h.deps.cadence.appointments.reminders, offsets: ["PT72H"], byKind: {} } } };
+    await start(at("2026-06-09", "09:00"), {
+      cadence: (c) => ({ ...c, appointments: { ...c.appointments, reminders: { ...c.appointments.reminders, offsets: ["PT72H"], byKind: {} } } }),
+    });
     const { participantId } = await enrol(h, { phone: "+15555550211" });
     rewind();
     const appt = await createAppt(h, participantId, { kind: "drug_test", localDate: "2026-06-13", localTime: "10:00" });

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { QUEUE, type QueueName } from "../../src/queues";
 import { runningClock } from "../support/clock";
-import { createHarness, waitFor, type Harness } from "../support/harness";
+import { createHarness, waitFor, type Harness, type HarnessOptions } from "../support/harness";
 
 /**
  * Appointment tests run on real Redis, Postgres and the fake Twilio, with a running clock
@@ -15,9 +15,9 @@ export const WORKERS: QueueName[] = [QUEUE.inbound, QUEUE.smsRoutine, QUEUE.smsU
  * The harness with the appointment workers running. `rewind()` puts the clock back to
  * `start` once enrolment is done, however long that took on a busy machine.
  */
-export async function appointmentHarness(start: Date) {
+export async function appointmentHarness(start: Date, opts: Pick<HarnessOptions, "cadence"> = {}) {
   const clock = runningClock(start);
-  const h = await createHarness({ db: "postgres", sms: "twilio", clock, env: { SEND_GRACE_MINUTES: "60" } });
+  const h = await createHarness({ db: "postgres", sms: "twilio", clock, env: { SEND_GRACE_MINUTES: "60" }, ...opts });
   h.startWorkers(undefined, WORKERS);
   return { h, clock, rewind: () => clock.set(start) };
 }

@@ -41,9 +41,8 @@ export interface Boundaries {
 
 export async function boundariesHarness(startAt: Date, env: Record<string, string> = {}): Promise<Boundaries> {
   const clock = runningClock(startAt);
-  const h = await createHarness({ db: "postgres", sms: "twilio", clock, env });
   const rec = recordingPort(clock);
-  h.deps.notify = rec.port;
+  const h = await createHarness({ db: "postgres", sms: "twilio", clock, env, notify: rec.port });
   return { h, clock, rec, close: () => h.close() };
 }
 

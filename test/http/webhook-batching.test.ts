@@ -5,7 +5,7 @@ import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobId } from "../../src/queues";
 import { createInboundBatcher } from "../../src/services/accept-inbound";
-import type { Queryable } from "../../src/store";
+import { storeFor, type Queryable } from "../../src/store";
 import { DB_KINDS } from "../support/db";
 import { createHarness, enrol, newMessageSid, PROGRAM_NUMBER, PUBLIC_URL, TWILIO_AUTH_TOKEN, waitFor, type Harness } from "../support/harness";
 
@@ -68,7 +68,7 @@ describe.each(DB_KINDS)("inbound group commit (%s)", (db) => {
         throw new Error("database down");
       },
     } as unknown as Queryable;
-    const writer = createInboundBatcher({ db: failing as never, queues: h.deps.queues, log: h.deps.log });
+    const writer = createInboundBatcher({ store: storeFor(failing), queues: h.deps.queues, log: h.deps.log });
     const sids = [newMessageSid(), newMessageSid(), newMessageSid()];
     const results = await Promise.allSettled(
       sids.map((sid) => writer.store({ messageSid: sid, fromPhone: ana.phone, toPhone: PROGRAM_NUMBER, body: "hi" })),
@@ -80,7 +80,7 @@ describe.each(DB_KINDS)("inbound group commit (%s)", (db) => {
 
   it("a text stored but not queued (Redis refused) still answers, logged by id only, for the sweeper", async () => {
     const queues = { ...h.deps.queues, inbound: { addBulk: async () => Promise.reject(new Error("redis down")) } };
-    const writer = createInboundBatcher({ db: h.deps.db, queues: queues as never, log: h.deps.log });
+    const writer = createInboundBatcher({ store: h.deps.store, queues: queues as never, log: h.deps.log });
     const sid = newMessageSid();
     const stored = await writer.store({ messageSid: sid, fromPhone: ana.phone, toPhone: PROGRAM_NUMBER, body: "private words" });
     expect(stored.isNew).toBe(true);

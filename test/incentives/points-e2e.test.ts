@@ -9,10 +9,11 @@ describe("engagement points end to end (real Redis, Postgres, Twilio SDK)", () =
   afterEach(async () => h?.close());
 
   it("answered check-ins, confirmations and attendance score; thresholds notify the peer and tell the parent; a return to use takes nothing away", async () => {
-    const s = await appointmentHarness(at("2026-06-10", "09:00"));
-    h = s.h;
     // Small thresholds so a few events cross them: 1 (check-in) + 2 (confirm) = 3, + 5 (attended) = 8.
-    h.deps.cadence = { ...h.deps.cadence, incentives: { ...h.deps.cadence.incentives, thresholds: [3, 7], thenEvery: 0 } };
+    const s = await appointmentHarness(at("2026-06-10", "09:00"), {
+      cadence: (c) => ({ ...c, incentives: { ...c.incentives, thresholds: [3, 7], thenEvery: 0 } }),
+    });
+    h = s.h;
     const { participantId, phone, peerId } = await enrolOptedIn(h, { phone: "+15555550401" });
     const total = () => h.store.points.total(participantId);
 

@@ -4,20 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import twilio from "twilio";
-import { createSandboxNotifications } from "../../src/channels/notify";
 import { createTwilioSms } from "../../src/channels/twilio-sms";
 import type { Clock } from "../../src/clock";
 import { parseConfig } from "../../src/config";
-import { loadCadence } from "../../src/flows/appointments-config";
-import { loadFlows } from "../../src/flows/catalog";
 import { buildApp } from "../../src/http/app";
 import { stopReplay } from "../../src/journal/replay";
 import { createLogger } from "../../src/log";
-import { createQueues, type QueueName } from "../../src/queues";
-import type { Deps } from "../../src/services/deps";
+import type { QueueName } from "../../src/queues";
 import { migrate, openDb, storeFor, type Db } from "../../src/store";
 import { startWorkers, type RunningWorkers, type WorkerTuning } from "../../workers";
 import { startFakeTwilio } from "../support/fake-twilio";
+import { buildContainer } from "../../src/container";
 
 export const ADMIN_TOKEN = "outage-admin-token-0123456789";
 const TWILIO_AUTH_TOKEN = "outage-twilio-auth-token";
@@ -65,23 +62,13 @@ export async function startOutageApp(opts: {
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null, retryStrategy: () => 100 });
   redis.on("error", () => undefined);
   const log = createLogger("debug", (line) => logLines.push(line));
-  const deps: Deps = {
-    config,
-    db,
-    queues: createQueues(redis, prefix),
-    sms: createTwilioSms({
+  const { deps } = await buildContainer(config, { db: db, redis: redis, sms: createTwilioSms({
       accountSid: config.TWILIO_ACCOUNT_SID!,
       authToken: TWILIO_AUTH_TOKEN,
       from: PROGRAM_NUMBER,
       apiBaseUrl: fakeTwilio.url,
       timeoutMs: 2000,
-    }),
-    notify: createSandboxNotifications(log),
-    flows: await loadFlows(config.FLOWS_DIR),
-    cadence: await loadCadence(config.FLOWS_DIR),
-    clock,
-    log,
-  };
+    }), clock: clock, log: log });
   const app = buildApp(deps);
   const running: RunningWorkers[] = [];
 

@@ -11,6 +11,7 @@ import { threadReply } from "../../src/slack/listeners/events";
 import { parseAwayUntil } from "../../src/slack/parse-away";
 import { verifySlackSignature, hmacHex } from "../../src/slack/verify";
 import { parseSlackBody } from "../../src/http/slack-routes";
+import { storeFor, type Queryable } from "../../src/store";
 
 const NY = "America/New_York";
 const at = (iso: string, zone = NY) => DateTime.fromISO(iso, { zone }).toJSDate();
@@ -135,13 +136,17 @@ describe("blocks and caseload rules", () => {
 });
 
 describe("named listener callbacks with stubbed ack/respond", () => {
-  const deps = (peer: unknown) =>
-    ({
-      db: { query: vi.fn(async () => ({ rows: peer ? [peer] : [], rowCount: peer ? 1 : 0 })) },
-      clock: { now: () => at("2026-11-23T10:00") },
+  const deps = (peer: unknown) => {
+    const clock = { now: () => at("2026-11-23T10:00") };
+    const db = { clock, query: vi.fn(async () => ({ rows: peer ? [peer] : [], rowCount: peer ? 1 : 0 })) };
+    return {
+      db,
+      store: storeFor(db as unknown as Queryable),
+      clock,
       log: { debug() {}, info() {}, warn() {}, error() {} },
       redact: false,
-    }) as unknown as SlackDeps;
+    } as unknown as SlackDeps;
+  };
   const command = (text: string) => ({ user_id: "UNOBODY01", text, command: "/away" }) as never;
 
   it("acks first and tells an unlinked user how to link", async () => {

@@ -1,25 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import twilio from "twilio";
-import { createSandboxNotifications } from "../../src/channels/notify";
 import { createSandboxSms } from "../../src/channels/sandbox-sms";
 import { createTwilioSms } from "../../src/channels/twilio-sms";
 import type { Clock } from "../../src/clock";
 import { parseConfig, type Config } from "../../src/config";
-import { loadCadence } from "../../src/flows/appointments-config";
-import { loadFlows } from "../../src/flows/catalog";
-import { buildApp } from "../../src/http/app";
 import { createLogger } from "../../src/log";
-import { createQueues, type QueueName } from "../../src/queues";
-import type { Deps } from "../../src/services/deps";
+import type { QueueName } from "../../src/queues";
 import { storeFor } from "../../src/store";
 import { startWorkers, type RunningWorkers, type WorkerTuning } from "../../workers";
 import { openTestDb, type DbKind } from "./db";
 import { REDIS_URL } from "./env";
 import { startFakeTwilio, type FakeTwilio } from "./fake-twilio";
 import { slackTestEnv, startFakeSlack, type FakeSlack } from "./fake-slack";
-import { attachSlack } from "../../src/slack/app";
 import { trackListeners } from "./settle";
+import { buildContainer } from "../../src/container";
+import type { NotificationPort } from "../../src/channels/notify";
+import type { Cadence } from "../../src/flows/appointments-config";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 export const TWILIO_AUTH_TOKEN = "test-twilio-auth-token";
@@ -32,6 +29,10 @@ export interface HarnessOptions {
   sms?: "twilio" | "sandbox";
   clock?: Clock;
   env?: Record<string, string>;
+  /** Replaces the notification port (a recording one); the deps are not changed after build. */
+  notify?: NotificationPort;
+  /** Adjusts the cadence read from flows/ (small thresholds, other offsets). */
+  cadence?: (fromFiles: Cadence) => Cadence;
   /** Real Bolt against a loopback fake Slack: HTTP (/slack/events) or Socket Mode. */
   slack?: "http" | "socket";
 }
@@ -77,21 +78,11 @@ export async function createHarness(opts: HarnessOptions = {}) {
         timeoutMs: 2000,
       })
     : createSandboxSms();
-  const deps: Deps = {
-    config,
-    db,
-    queues: createQueues(redis, prefix),
-    sms,
-    notify: createSandboxNotifications(log),
-    flows: await loadFlows(config.FLOWS_DIR),
-    cadence: await loadCadence(config.FLOWS_DIR),
-    clock,
-    log,
-  };
-  const slack = attachSlack(deps);
+  const container = await buildContainer(config, { db, redis, sms, clock, log, notify: opts.notify, cadence: opts.cadence });
+  const { deps, slack } = container;
   // Slack's HTTP listeners ack and then keep working: tests wait for them to return.
   const slackIdle = slack ? trackListeners(slack.app) : async () => undefined;
-  const app = buildApp(deps);
+  const app = container.app();
   const running: RunningWorkers[] = [];
 
   const harness = {

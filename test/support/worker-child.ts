@@ -8,14 +8,10 @@
  * cannot be shared between processes.
  */
 import { Redis } from "ioredis";
-import { createSandboxNotifications } from "../../src/channels/notify";
-import { createTwilioSms } from "../../src/channels/twilio-sms";
 import { parseConfig } from "../../src/config";
-import { loadCadence } from "../../src/flows/appointments-config";
-import { loadFlows } from "../../src/flows/catalog";
 import { createLogger } from "../../src/log";
-import { createQueues, type QueueName } from "../../src/queues";
-import type { Deps } from "../../src/services/deps";
+import type { QueueName } from "../../src/queues";
+import { buildContainer } from "../../src/container";
 import { openDb } from "../../src/store";
 import { startWorkers } from "../../workers";
 
@@ -28,24 +24,14 @@ const log = createLogger(config.LOG_LEVEL, (line) => process.stderr.write(line +
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const clock = { now: () => new Date() };
 const db = await openDb({ databaseUrl: config.DATABASE_URL, schema: env.DB_SCHEMA, clock });
-const deps: Deps = {
-  config,
+const { deps } = await buildContainer(config, {
   db,
-  queues: createQueues(redis, config.QUEUE_PREFIX),
-  sms: createTwilioSms({
-    accountSid: config.TWILIO_ACCOUNT_SID!,
-    authToken: config.TWILIO_AUTH_TOKEN!,
-    from: config.TWILIO_FROM!,
-    apiBaseUrl: config.TWILIO_API_BASE_URL,
-    // Long enough that the child is killed while the request is still open.
-    timeoutMs: Number(env.TWILIO_TIMEOUT_MS ?? 60_000),
-  }),
-  notify: createSandboxNotifications(log),
-  flows: await loadFlows(config.FLOWS_DIR),
-  cadence: await loadCadence(config.FLOWS_DIR),
+  redis,
   clock,
   log,
-};
+  // Long enough that the child is killed while the request is still open.
+  twilioTimeoutMs: Number(env.TWILIO_TIMEOUT_MS ?? 60_000),
+});
 const queues = (env.WORKER_QUEUES ?? "").split(",").filter(Boolean) as QueueName[];
 const running = startWorkers(
   deps,

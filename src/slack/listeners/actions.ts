@@ -3,7 +3,6 @@ import type { Peer } from "../../domain/model";
 import { formatLocal } from "../../domain/time";
 import { acknowledgeNotification, snoozeUntilNextShift } from "../../services/peer-availability";
 import { handNoteToHotline } from "../../services/peer-handoff";
-import { storeFor } from "../../store";
 import { ACTION, displayName, notificationBlocks, notificationText, readModal, replyModal, type NoteView } from "../blocks";
 import { NOT_LINKED, peerBySlackUser, type SlackDeps } from "../deps";
 
@@ -19,7 +18,7 @@ export function register(app: App, deps: SlackDeps) {
 
 /** The note behind a button, only for the peer it belongs to. */
 export async function noteForPeer(deps: SlackDeps, notificationId: string, peer: Peer): Promise<NoteView | null> {
-  const store = storeFor(deps.db);
+  const store = deps.store;
   const notification = await store.notifications.get(notificationId);
   if (!notification || notification.peerId !== peer.id) return null;
   const participant = notification.participantId ? await store.participants.get(notification.participantId) : null;

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { peerReplyText, sendPeerReply } from "../../services/peer-reply";
-import { storeFor } from "../../store";
 import { plainTextFromSlack } from "../blocks";
 import { peerBySlackUser, type SlackDeps } from "../deps";
 import { REFUSALS } from "./views";
@@ -23,7 +22,7 @@ export function threadReply(deps: SlackDeps) {
     if ("bot_id" in event && event.bot_id) return;
     const raw = "text" in event ? (event.text ?? "") : "";
     if (!raw.trim()) return;
-    const thread = await storeFor(deps.db).slack.byTs(event.channel, event.thread_ts);
+    const thread = await deps.store.slack.byTs(event.channel, event.thread_ts);
     if (!thread) return; // someone else's thread: not ours to act on
     const peer = await peerBySlackUser(deps, event.user);
     if (!peer) return;

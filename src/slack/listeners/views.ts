@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import { sendPeerReply, peerReplyText, type PeerReplyOutcome } from "../../services/peer-reply";
-import { storeFor } from "../../store";
 import { REPLY_BLOCK, REPLY_INPUT, VIEW } from "../blocks";
 import { NOT_LINKED, peerBySlackUser, type SlackDeps } from "../deps";
 import { noteForPeer } from "./actions";
@@ -47,7 +46,7 @@ export function replySubmitted(deps: SlackDeps) {
     if (outcome !== "queued" && outcome !== "duplicate") return void (await fail(REFUSALS[outcome]));
     await ack();
     // A line in the note's thread so the conversation is readable later; never the text itself.
-    const post = await storeFor(deps.db).slack.postFor(meta.notificationId);
+    const post = await deps.store.slack.postFor(meta.notificationId);
     if (post && outcome === "queued") {
       await client.chat.postMessage({
         channel: post.channel,
