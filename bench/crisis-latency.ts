@@ -11,10 +11,10 @@
  * or inflate either end.
  *
  * How:
- * - Main thread = the service, built like test/support/harness (and like src/main.ts
+ * - Main thread = the service, built like test/support/harness (and like src/app/main.ts
  *   `--role all`): Postgres server (own schema, pg pool of 10), real Redis (own queue
  *   prefix), real twilio SDK pointed at the fake, buildApp served by @hono/node-server on
- *   127.0.0.1, and the real BullMQ workers (workers/index.ts startWorkers) in the same
+ *   127.0.0.1, and the real BullMQ workers (src/jobs/processors.ts startWorkers) in the same
  *   process — one process, as `npm start` runs it — unless BENCH_WORKERS=child
  *   (test/support/worker-process: the same workers in their own Node process).
  *   Logger at "warn" (production would run "info" to stderr; the harness's debug-to-array
@@ -48,7 +48,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
-import { buildContainer } from "../src/container";
+import { buildContainer } from "../src/app/container";
 
 const BG_RATE = Number(process.env.BENCH_BG_RATE ?? 200);
 const CRISIS_N = Number(process.env.BENCH_CRISIS ?? 100);
@@ -330,22 +330,22 @@ interface CaseSample {
 async function main(): Promise<{ met: boolean; summary: string[] }> {
   const { Redis } = await import("ioredis");
   const { serve } = await import("@hono/node-server");
-  const { createSandboxNotifications } = await import("../src/channels/notify");
-  const { createTwilioSms } = await import("../src/channels/twilio-sms");
-  const { parseConfig } = await import("../src/config");
-  const { loadFlows } = await import("../src/flows/catalog");
-  const { loadCadence } = await import("../src/flows/appointments-config");
-  const { buildApp } = await import("../src/http/app");
-  const { createLogger } = await import("../src/log");
-  const { createQueues, jobId } = await import("../src/queues");
-  const { storeFor } = await import("../src/store");
+  const { createSandboxNotifications } = await import("../src/ports/notify");
+  const { createTwilioSms } = await import("../src/adapters/twilio/sms");
+  const { parseConfig } = await import("../src/app/config");
+  const { loadFlows } = await import("../src/content/catalog");
+  const { loadCadence } = await import("../src/content/appointments-config");
+  const { buildApp } = await import("../src/app/web");
+  const { createLogger } = await import("../src/ports/log");
+  const { createQueues, jobId } = await import("../src/jobs/queues");
+  const { storeFor } = await import("../src/adapters/postgres");
   const { screenForCrisis } = await import("../src/domain/crisis");
-  const { startWorkers } = await import("../workers");
+  const { startWorkers } = await import("../src/jobs/processors");
   const { openTestDb } = await import("../test/support/db");
   const { REDIS_URL, TEST_DATABASE_URL } = await import("../test/support/env");
   const { spawnWorkerProcess } = await import("../test/support/worker-process");
   const { deletePrefix, fmt, heading, percentile, seedParticipants, sleep, verdict } = await import("./lib");
-  type Deps = import("../src/services/deps").Deps;
+  type Deps = import("../src/ports/deps").Deps;
   type Harness = import("../test/support/harness").Harness;
 
   const workerMode = process.env.BENCH_WORKERS === "child" ? "child" : "inproc";

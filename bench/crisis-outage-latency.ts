@@ -26,7 +26,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import twilio from "twilio";
 import { fmt, machineLine, percentile, type BenchResult, verdict } from "./lib";
-import { buildContainer } from "../src/container";
+import { buildContainer } from "../src/app/container";
 
 const N = Number(process.env.BENCH_CRISIS ?? 100);
 const SPACING_MS = 50;
@@ -80,20 +80,20 @@ async function generator() {
 export async function run(): Promise<BenchResult> {
   const { Redis } = await import("ioredis");
   const { serve } = await import("@hono/node-server");
-  const { createSandboxNotifications } = await import("../src/channels/notify");
-  const { createTwilioSms } = await import("../src/channels/twilio-sms");
-  const { parseConfig } = await import("../src/config");
-  const { loadCadence } = await import("../src/flows/appointments-config");
-  const { loadFlows } = await import("../src/flows/catalog");
-  const { buildApp } = await import("../src/http/app");
-  const { replayJournal, settleDirectPages, stopReplay } = await import("../src/journal/replay");
-  const { responderCacheFor } = await import("../src/journal/responder-cache");
-  const { createLogger } = await import("../src/log");
-  const { createQueues } = await import("../src/queues");
-  const { settleStorePages } = await import("../src/services/accept-inbound");
-  const { sweepOrphans } = await import("../src/services/sweep");
-  const { migrate, openDb, storeFor } = await import("../src/store");
-  const { startWorkers } = await import("../workers");
+  const { createSandboxNotifications } = await import("../src/ports/notify");
+  const { createTwilioSms } = await import("../src/adapters/twilio/sms");
+  const { parseConfig } = await import("../src/app/config");
+  const { loadCadence } = await import("../src/content/appointments-config");
+  const { loadFlows } = await import("../src/content/catalog");
+  const { buildApp } = await import("../src/app/web");
+  const { replayJournal, settleDirectPages, stopReplay } = await import("../src/features/inbound/journal/replay");
+  const { responderCacheFor } = await import("../src/features/inbound/journal/responder-cache");
+  const { createLogger } = await import("../src/ports/log");
+  const { createQueues } = await import("../src/jobs/queues");
+  const { settleStorePages } = await import("../src/features/inbound/accept-inbound");
+  const { sweepOrphans } = await import("../src/features/housekeeping/sweep");
+  const { migrate, openDb, storeFor } = await import("../src/adapters/postgres");
+  const { startWorkers } = await import("../src/jobs/processors");
   const { startFakeTwilio } = await import("../test/support/fake-twilio");
   const { startPrivatePostgres, startPrivateRedis } = await import("../test/outage/services");
 

@@ -5,7 +5,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import type { Redis } from "ioredis";
-import type { Queryable } from "../src/store";
+import type { Queryable } from "../src/adapters/postgres";
 
 export function median(xs: number[]): number {
   if (xs.length === 0) return NaN;

@@ -21,9 +21,9 @@
 import { randomBytes } from "node:crypto";
 import { Queue, type JobsOptions } from "bullmq";
 import { planCheckins } from "../src/domain/checkin-plan";
-import { jobId, KEEP_JOBS, QUEUE, type CheckinDuePayload } from "../src/queues";
-import { PLAN_ADDS_IN_FLIGHT, planAll } from "../src/services/checkins";
-import { storeFor } from "../src/store";
+import { jobId, KEEP_JOBS, QUEUE, type CheckinDuePayload } from "../src/jobs/queues";
+import { PLAN_ADDS_IN_FLIGHT, planAll } from "../src/features/checkins/checkins";
+import { storeFor } from "../src/adapters/postgres";
 import type { DbKind } from "../test/support/db";
 import { createHarness } from "../test/support/harness";
 import { benchEnv, deletePrefix, fmt, heading, seedParticipants, verdict, type BenchResult } from "./lib";

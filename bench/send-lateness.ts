@@ -27,7 +27,7 @@
 import { createHarness } from "../test/support/harness";
 import { runningClock } from "../test/support/clock";
 import type { DbKind } from "../test/support/db";
-import { planAll } from "../src/services/checkins";
+import { planAll } from "../src/features/checkins/checkins";
 import { zonedInstant } from "../src/domain/time";
 import { benchEnv, fmt, heading, percentile, seedParticipants, sleep, verdict, type BenchResult } from "./lib";
 

@@ -25,7 +25,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { buildContainer } from "../src/container";
+import { buildContainer } from "../src/app/container";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CALLS = Number(process.env.BENCH_CALLS ?? 50);
@@ -186,21 +186,21 @@ async function outside(): Promise<void> {
 async function main(): Promise<void> {
   const { Redis } = await import("ioredis");
   const { serve } = await import("@hono/node-server");
-  const { createSandboxNotifications } = await import("../src/channels/notify");
-  const { createTwilioSms } = await import("../src/channels/twilio-sms");
-  const { parseConfig } = await import("../src/config");
-  const { loadFlows } = await import("../src/flows/catalog");
-  const { loadCadence } = await import("../src/flows/appointments-config");
-  const { buildApp } = await import("../src/http/app");
-  const { createLogger } = await import("../src/log");
-  const { createQueues } = await import("../src/queues");
-  const { storeFor } = await import("../src/store");
-  const { voiceIdle } = await import("../src/services/voice");
-  const { startWorkers } = await import("../workers");
+  const { createSandboxNotifications } = await import("../src/ports/notify");
+  const { createTwilioSms } = await import("../src/adapters/twilio/sms");
+  const { parseConfig } = await import("../src/app/config");
+  const { loadFlows } = await import("../src/content/catalog");
+  const { loadCadence } = await import("../src/content/appointments-config");
+  const { buildApp } = await import("../src/app/web");
+  const { createLogger } = await import("../src/ports/log");
+  const { createQueues } = await import("../src/jobs/queues");
+  const { storeFor } = await import("../src/adapters/postgres");
+  const { voiceIdle } = await import("../src/features/voice/voice");
+  const { startWorkers } = await import("../src/jobs/processors");
   const { openTestDb } = await import("../test/support/db");
   const { REDIS_URL } = await import("../test/support/env");
   const { deletePrefix, fmt, heading, machineLine, percentile, seedParticipants, sleep, verdict } = await import("./lib");
-  type Deps = import("../src/services/deps").Deps;
+  type Deps = import("../src/ports/deps").Deps;
 
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["--outside"], { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const inbox: FromChild[] = [];

@@ -22,7 +22,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { createHarness, PROGRAM_NUMBER, PUBLIC_URL, TWILIO_AUTH_TOKEN } from "../test/support/harness";
 import type { DbKind } from "../test/support/db";
-import type { Queryable } from "../src/store";
+import type { Queryable } from "../src/adapters/postgres";
 import { benchEnv, fmt, heading, median, percentile, seedParticipants, verdict, type BenchResult } from "./lib";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10); // autocannon's default

@@ -5,11 +5,11 @@
  *
  * 1. dist/main.js: one ESM bundle of our own code (packages stay in node_modules), so a
  *    start does not transpile ~170 TypeScript files with tsx (2–3 s here).
- * 2. dist/migrations/: src/store/migrate.ts reads its SQL next to the running module
+ * 2. dist/migrations/: src/adapters/postgres/migrate.ts reads its SQL next to the running module
  *    (new URL("./migrations/", import.meta.url)); in the bundle that is dist/.
  * 3. dist/pglite-template/: an embedded database with every migration applied and no
  *    rows. PGlite's first start in an empty folder runs initdb, then the migrations: most
- *    of a first start's CPU (WebAssembly code runs for the first time). src/main.ts copies
+ *    of a first start's CPU (WebAssembly code runs for the first time). src/app/main.ts copies
  *    this folder instead; migrate() then finds nothing to do. Rebuilt when the PGlite
  *    version or any migration changes (dist/store.js bundles src/store for this).
  *
@@ -41,7 +41,7 @@ async function writeIfChanged(path, contents) {
 
 async function bundle() {
   const result = await build({
-    entryPoints: { main: "src/main.ts", store: "src/store/index.ts" },
+    entryPoints: { main: "src/app/main.ts", store: "src/adapters/postgres/index.ts" },
     outdir: DIST,
     bundle: true,
     platform: "node",
@@ -58,7 +58,7 @@ async function bundle() {
 
 /** Copies the migrations and returns a hash of them (names and contents). */
 async function copyMigrations() {
-  const from = "src/store/migrations";
+  const from = "src/adapters/postgres/migrations";
   const to = join(DIST, "migrations");
   await mkdir(to, { recursive: true });
   const wanted = (await readdir(from)).filter((f) => f.endsWith(".sql")).sort();

@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config";
-import { FlowError, loadFlows } from "../src/flows/catalog";
-import { createLogger } from "../src/log";
-import { connectRedis, RedisUnavailableError } from "../src/redis";
+import { ConfigError, parseConfig } from "../src/app/config";
+import { FlowError, loadFlows } from "../src/content/catalog";
+import { createLogger } from "../src/ports/log";
+import { connectRedis, RedisUnavailableError } from "../src/adapters/redis";
 import { REDIS_URL } from "./support/env";
 
 describe("parseConfig", () => {

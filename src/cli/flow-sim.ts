@@ -6,9 +6,9 @@
  * commas. `(timeout)` means no reply until the ask's timeout. `--strict` exits 1 when a
  * program text needs more than one segment. `--dir` reads another flows folder.
  */
-import { loadFlows } from "../flows/catalog";
-import { playableFlows } from "../flows/playable";
-import { formatTranscript, simulateFlow } from "../flows/simulator";
+import { loadFlows } from "../content/catalog";
+import { playableFlows } from "../content/playable";
+import { formatTranscript, simulateFlow } from "../content/simulator";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\nusage: npm run flow:sim -- <flow-id> [--lang en|es] [--replies "a,b,(timeout)"] [--reply "x"]… [--strict] [--dir flows]\n`);

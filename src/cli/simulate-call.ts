@@ -12,17 +12,17 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import twilio from "twilio";
-import { createSandboxSms } from "../channels/sandbox-sms";
-import { createSandboxVoice } from "../channels/twilio-voice";
-import { systemClock } from "../clock";
-import { parseConfig } from "../config";
-import { buildApp } from "../http/app";
-import { createLogger } from "../log";
-import { voiceIdle } from "../services/voice";
-import { useVoicePort } from "../services/voice-port";
-import { migrate, openDb, storeFor } from "../store";
-import { startWorkers } from "../../workers";
-import { buildContainer } from "../container";
+import { createSandboxSms } from "../adapters/sandbox/sms";
+import { createSandboxVoice } from "../adapters/twilio/voice";
+import { systemClock } from "../ports/clock";
+import { parseConfig } from "../app/config";
+import { buildApp } from "../app/web";
+import { createLogger } from "../ports/log";
+import { voiceIdle } from "../features/voice/voice";
+import { useVoicePort } from "../features/voice/voice-port";
+import { migrate, openDb, storeFor } from "../adapters/postgres";
+import { startWorkers } from "../jobs/processors";
+import { buildContainer } from "../app/container";
 
 const USAGE =
   "usage: npm run sim:call -- +15555550100 [--press 1|none] [--key 9|2] [--say \"voicemail words\"] [--lang en|es] [--unknown]\n" +

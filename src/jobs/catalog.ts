@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { jobId, payload, RETRY_SMS, RETRY_TRANSIENT } from "../queues";
+import { jobId, payload, RETRY_SMS, RETRY_TRANSIENT } from "./queues";
 import { defineJob } from "./define";
 
 /**
  * Every job Buddyline runs, defined once: queue, name, payload schema, retry policy and
  * id rule. Producers enqueue through these definitions (src/jobs/define.ts `enqueue`,
- * `enqueueMany`, `scheduleIn`); the processors (workers/index.ts) dispatch on them and
+ * `enqueueMany`, `scheduleIn`); the processors (src/jobs/processors.ts) dispatch on them and
  * parse the payload before a use case sees it. Job ids are business keys, so adding the
  * same work twice is a no-op.
  */

@@ -1,4 +1,7 @@
 import { UnrecoverableError, type Job, type JobsOptions, type Queue } from "bullmq";
+
+/** For step jobs and permanent failures in use cases, which do not import bullmq themselves. */
+export { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import type { z } from "zod";
 
 /**
@@ -28,7 +31,7 @@ export function jobRequest<D extends JobDefinition>(def: D, data: PayloadOf<D>, 
   return { queue: def.queue as D["queue"], name: def.name, data: parsed, opts: { ...def.options, ...extra, ...(id === undefined ? {} : { jobId: id }) } };
 }
 
-/** The queues by catalog key (src/queues.ts createQueues). */
+/** The queues by catalog key (src/jobs/queues.ts createQueues). */
 type QueueSet = object;
 const queueFor = (queues: QueueSet, def: JobDefinition): Queue => {
   const q = (queues as Record<string, Queue | undefined>)[def.queue];

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile, cp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCadence } from "../../src/flows/appointments-config";
-import { FlowError, loadFlows } from "../../src/flows/catalog";
+import { loadCadence } from "../../src/content/appointments-config";
+import { FlowError, loadFlows } from "../../src/content/catalog";
 
 describe("cadence files are validated at start-up", () => {
   let dir: string;

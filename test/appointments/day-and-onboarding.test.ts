@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { replanPhaseVisits } from "../../src/services/appointments-phases";
-import { jobId } from "../../src/queues";
-import { runCheckinDue } from "../../src/services/checkins";
+import { replanPhaseVisits } from "../../src/features/appointments/phases";
+import { jobId } from "../../src/jobs/queues";
+import { runCheckinDue } from "../../src/features/checkins/checkins";
 import { enrol, waitFor, type Harness } from "../support/harness";
 import { enrolOptedIn } from "../scheduling/setup";
 import { appointmentHarness, at, createAppt, notificationsOfKind, outboundOfKind, waitForText } from "./setup";

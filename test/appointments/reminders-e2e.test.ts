@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { jobId } from "../../src/queues";
-import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline } from "../../src/services/appointments";
-import { renderCadence } from "../../src/flows/config-file";
+import { jobId } from "../../src/jobs/queues";
+import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline } from "../../src/features/appointments/appointments";
+import { renderCadence } from "../../src/content/config-file";
 import { enrol, waitFor, type Harness } from "../support/harness";
 import { enrolOptedIn } from "../scheduling/setup";
 import { quiet, scheduledFor } from "../support/settle";

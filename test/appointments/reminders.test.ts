@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dayScheduleAt, mergesWithDailyCheckin } from "../../src/domain/appointments/day-schedule";
 import { nextWeeklyTask, weeksInPhase } from "../../src/domain/appointments/phases";
 import { appointmentStart, confirmationDeadline, parseOffset, planReminders, type ReminderPlanInput } from "../../src/domain/appointments/reminders";
-import { loadCadence, offsetsFor } from "../../src/flows/appointments-config";
+import { loadCadence, offsetsFor } from "../../src/content/appointments-config";
 
 const NY = "America/New_York";
 const SYD = "Australia/Sydney";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { QUEUE, type QueueName } from "../../src/queues";
+import { QUEUE, type QueueName } from "../../src/jobs/queues";
 import { runningClock } from "../support/clock";
 import { createHarness, waitFor, type Harness, type HarnessOptions } from "../support/harness";
 

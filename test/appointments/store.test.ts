@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeFor, type Store } from "../../src/store";
-import type { NewAppointment } from "../../src/store/appointments";
+import { storeFor, type Store } from "../../src/adapters/postgres";
+import type { NewAppointment } from "../../src/adapters/postgres/appointments";
 import { DB_KINDS, openTestDb } from "../support/db";
 import { participantInput } from "../store/fixtures";
 

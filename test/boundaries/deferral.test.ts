@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { jobId } from "../../src/queues";
-import { acknowledgeNotification, snoozeUntilNextShift } from "../../src/services/peer-availability";
-import { sweepOrphans } from "../../src/services/sweep";
-import { boundariesStore } from "../../src/store/boundaries";
+import { jobId } from "../../src/jobs/queues";
+import { acknowledgeNotification, snoozeUntilNextShift } from "../../src/features/peers/availability";
+import { sweepOrphans } from "../../src/features/housekeeping/sweep";
+import { boundariesStore } from "../../src/adapters/postgres/boundaries";
 import { waitFor } from "../support/harness";
 import { quiet, scheduledFor } from "../support/settle";
 import {

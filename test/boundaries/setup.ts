@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
-import type { NotificationPort, PeerDigest, SupervisorSummary } from "../../src/channels/notify";
+import type { NotificationPort, PeerDigest, SupervisorSummary } from "../../src/ports/notify";
 import type { PeerNotification } from "../../src/domain/model";
-import { jobId, QUEUE, type QueueName } from "../../src/queues";
-import { enqueueNotifications } from "../../src/services/effects";
+import { jobId, QUEUE, type QueueName } from "../../src/jobs/queues";
+import { enqueueNotifications } from "../../src/jobs/effects";
 import { runningClock } from "../support/clock";
 import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
 

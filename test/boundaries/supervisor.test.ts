@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { QUEUE } from "../../src/queues";
-import { installSupervisorSummary } from "../../src/services/supervisor-summary";
+import { QUEUE } from "../../src/jobs/queues";
+import { installSupervisorSummary } from "../../src/features/peers/supervisor-summary";
 import { waitFor } from "../support/harness";
 import { at, boundariesHarness, enrolWithHours, MESSAGING, noteForPeer, waitForNote, type Boundaries } from "./setup";
 

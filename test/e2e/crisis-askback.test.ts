@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ASK_BACK_WINDOW_MINUTES } from "../../src/domain/crisis/ask-back";
-import { jobId } from "../../src/queues";
-import { sweepOrphans } from "../../src/services/sweep";
+import { jobId } from "../../src/jobs/queues";
+import { sweepOrphans } from "../../src/features/housekeeping/sweep";
 import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
 
 const ALWAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ weekday: d as 1, start: "00:00", end: "00:00" }));

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
-import { voiceIdle } from "../../src/services/voice";
+import { voiceIdle } from "../../src/features/voice/voice";
 import { PROGRAM_NUMBER, PUBLIC_URL, type Harness } from "../support/harness";
 import type { PlacedCall } from "../support/fake-twilio";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { responderCacheFor } from "../../src/journal/responder-cache";
+import { responderCacheFor } from "../../src/features/inbound/journal/responder-cache";
 import { createHarness, PROGRAM_NUMBER } from "../support/harness";
 import { addResponder, E2E_TIMEOUT } from "./hotline-helpers";
 import { incoming, newCallSid, post } from "./voice-helpers";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { constantTimeEqual } from "../../src/http/constant-time";
+import { constantTimeEqual } from "../../src/domain/text/constant-time";
 
 describe("constantTimeEqual", () => {
   it("is true only for the same text", () => {

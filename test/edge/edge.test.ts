@@ -2,9 +2,9 @@ import twilio from "twilio";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import programMessages from "../../flows/program-messages.json";
 import { twimlMessage } from "../../src/adapters/twilio/twiml";
-import edge from "../../src/edge";
-import { buildEdgeApp, MAX_WEBHOOK_BYTES, type EdgeEnv } from "../../src/edge/app";
-import { edgeSafetyText } from "../../src/edge/safety-text";
+import edge from "../../src/app/edge";
+import { buildEdgeApp, MAX_WEBHOOK_BYTES, type EdgeEnv } from "../../src/app/edge/app";
+import { edgeSafetyText } from "../../src/app/edge/safety-text";
 import { CRISIS, deadOriginUrl, FakeOrigin, FORM, inbound, ORIGIN_TWIML, PUBLIC_URL, ROUTINE, TOKEN, twilioRequest } from "./fake-origin";
 
 /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRISIS, FakeOrigin, inbound, ORIGIN_TWIML, PUBLIC_URL, ROUTINE, TOKEN, twilioRequest } from "./fake-origin";
 
 /**
- * The edge as Cloudflare runs it: wrangler bundles src/edge.ts from wrangler.toml and
+ * The edge as Cloudflare runs it: wrangler bundles src/app/edge.ts from wrangler.toml and
  * boots it in workerd (the Workers runtime), in front of a fake origin on loopback.
  * app.request on Node (edge.test.ts) cannot catch what only workerd refuses, such as a
  * named export of the entry that is not a handler. If workerd cannot boot, listen()

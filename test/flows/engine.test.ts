@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { jobId } from "../../src/queues";
-import { runFlowTimer, startFlow } from "../../src/services/flow-engine";
+import { jobId } from "../../src/jobs/queues";
+import { runFlowTimer, startFlow } from "../../src/features/flows/flow-engine";
 import { runningClock } from "../support/clock";
 import { waitFor, type Harness } from "../support/harness";
 import { quiet } from "../support/settle";

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isoWeekday, planFlowStarts, decideStart } from "../../src/domain/flows/cadence";
-import { jobId } from "../../src/queues";
-import { startFlow } from "../../src/services/flow-engine";
-import { planRecoveryCapital, runFlowStart } from "../../src/services/recovery-capital";
+import { jobId } from "../../src/jobs/queues";
+import { startFlow } from "../../src/features/flows/flow-engine";
+import { planRecoveryCapital, runFlowStart } from "../../src/features/flows/recovery-capital";
 import { runningClock } from "../support/clock";
 import { waitFor, type Harness } from "../support/harness";
 import { flowHarness, optedIn, textsTo } from "./support";

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkFlow, flowSchema, parseFlow } from "../../src/domain/flows/schema";
-import { loadFlows } from "../../src/flows/catalog";
-import { loadEngineFlows } from "../../src/flows/flow-schema";
+import { loadFlows } from "../../src/content/catalog";
+import { loadEngineFlows } from "../../src/content/flow-schema";
 
 const FLOWS = fileURLToPath(new URL("../../flows", import.meta.url));
 const t = (en: string, es = en) => ({ en, es });

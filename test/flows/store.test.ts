@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialState } from "../../src/domain/flows/interpreter";
-import { storeFor } from "../../src/store";
+import { storeFor } from "../../src/adapters/postgres";
 import { DB_KINDS, openTestDb } from "../support/db";
 import { participantInput } from "../store/fixtures";
 

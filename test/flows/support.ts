@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Clock } from "../../src/clock";
+import type { Clock } from "../../src/ports/clock";
 import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
 
 const FLOWS = fileURLToPath(new URL("../../flows", import.meta.url));

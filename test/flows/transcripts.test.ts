@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Flow } from "../../src/domain/flows/schema";
 import { countSegments } from "../../src/domain/text/sms-segments";
 import { renderTemplate } from "../../src/domain/text/template";
-import { loadFlows, type FlowCatalog } from "../../src/flows/catalog";
-import { playableFlows } from "../../src/flows/playable";
-import { formatTranscript, SAMPLE_VARS, simulateFlow, TIMEOUT, type Transcript } from "../../src/flows/simulator";
+import { loadFlows, type FlowCatalog } from "../../src/content/catalog";
+import { playableFlows } from "../../src/content/playable";
+import { formatTranscript, SAMPLE_VARS, simulateFlow, TIMEOUT, type Transcript } from "../../src/content/simulator";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const LANGS = ["en", "es"] as const;

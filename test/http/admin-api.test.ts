@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Job } from "bullmq";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config";
-import { buildApp } from "../../src/http/app";
+import { parseConfig } from "../../src/app/config";
+import { buildApp } from "../../src/app/web";
 import { ADMIN_TOKEN, createHarness, PUBLIC_URL, waitFor, type Harness } from "../support/harness";
 
 /**

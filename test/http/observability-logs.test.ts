@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger, describeError } from "../../src/log";
+import { createLogger, describeError } from "../../src/ports/log";
 import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
 
 /** Generous: a long flow on a shared 2-core machine; each wait ends at its event, not at this. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/http/app";
-import { createQueues } from "../../src/queues";
+import { buildApp } from "../../src/app/web";
+import { createQueues } from "../../src/jobs/queues";
 import { ADMIN_TOKEN, createHarness, type Harness } from "../support/harness";
 
 const METRICS_TOKEN = "metrics-scraper-token-0123456789";

@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobId } from "../../src/queues";
-import { createInboundBatcher } from "../../src/services/accept-inbound";
-import { storeFor, type Queryable } from "../../src/store";
+import { jobId } from "../../src/jobs/queues";
+import { createInboundBatcher } from "../../src/features/inbound/accept-inbound";
+import { storeFor, type Queryable } from "../../src/adapters/postgres";
 import { DB_KINDS } from "../support/db";
 import { createHarness, enrol, newMessageSid, PROGRAM_NUMBER, PUBLIC_URL, TWILIO_AUTH_TOKEN, waitFor, type Harness } from "../support/harness";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { runCheckinDue } from "../../src/services/checkins";
+import { runCheckinDue } from "../../src/features/checkins/checkins";
 import { waitFor, type Harness } from "../support/harness";
 import { enrolOptedIn } from "../scheduling/setup";
 import { appointmentHarness, at, createAppt, notificationsOfKind, outboundOfKind, waitForText } from "../appointments/setup";

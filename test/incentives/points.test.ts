@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { nextThreshold, thresholdsCrossed } from "../../src/domain/incentives/points";
-import { loadCadence } from "../../src/flows/appointments-config";
+import { loadCadence } from "../../src/content/appointments-config";
 import { countSegments } from "../../src/domain/text/sms-segments";
-import { renderCadence } from "../../src/flows/config-file";
+import { renderCadence } from "../../src/content/config-file";
 
 const rule = { thresholds: [10, 25, 50], thenEvery: 50 };
 

@@ -3,7 +3,7 @@ import { readFile, appendFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { JournalFullError, openJournal, type JournalRecord } from "../../src/journal/journal";
+import { JournalFullError, openJournal, type JournalRecord } from "../../src/features/inbound/journal/journal";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { journalPath, settleDirectPages } from "../../src/journal/replay";
-import { responderCacheFor } from "../../src/journal/responder-cache";
-import { jobId } from "../../src/queues";
+import { journalPath, settleDirectPages } from "../../src/features/inbound/journal/replay";
+import { responderCacheFor } from "../../src/features/inbound/journal/responder-cache";
+import { jobId } from "../../src/jobs/queues";
 import { REDIS_URL } from "../support/env";
 import { startOutageApp, waitFor, type OutageApp } from "./app";
 import { startPrivatePostgres, type PrivatePostgres } from "./services";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { settleStorePages } from "../../src/services/accept-inbound";
-import { sweepOrphans } from "../../src/services/sweep";
-import { jobId } from "../../src/queues";
+import { settleStorePages } from "../../src/features/inbound/accept-inbound";
+import { sweepOrphans } from "../../src/features/housekeeping/sweep";
+import { jobId } from "../../src/jobs/queues";
 import { TEST_DATABASE_URL } from "../support/env";
 import { startOutageApp, waitFor, type OutageApp } from "./app";
 import { startPrivateRedis, type PrivateRedis } from "./services";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobId } from "../../src/queues";
+import { jobId } from "../../src/jobs/queues";
 import { TEST_DATABASE_URL } from "../support/env";
-import { installSchedules } from "../../workers";
+import { installSchedules } from "../../src/jobs/processors";
 import { startOutageApp, waitFor, type OutageApp } from "./app";
 import { startPrivateRedis, type PrivateRedis } from "./services";
 

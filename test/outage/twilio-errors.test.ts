@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OutboundStatus } from "../../src/domain/model";
-import { QUEUE } from "../../src/queues";
-import { enqueueSms } from "../../src/services/effects";
-import type { NewOutbound } from "../../src/store/outbound";
+import { QUEUE } from "../../src/jobs/queues";
+import { enqueueSms } from "../../src/jobs/effects";
+import type { NewOutbound } from "../../src/adapters/postgres/outbound";
 import { REDIS_URL, TEST_DATABASE_URL } from "../support/env";
 import { startOutageApp, waitFor, type OutageApp } from "./app";
 

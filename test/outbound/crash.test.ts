@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutboundStatus, SendPriority } from "../../src/domain/model";
-import { jobId, type QueueName } from "../../src/queues";
-import { enqueueSms } from "../../src/services/effects";
+import { jobId, type QueueName } from "../../src/jobs/queues";
+import { enqueueSms } from "../../src/jobs/effects";
 import { createHarness, waitFor, type Harness } from "../support/harness";
 import { jobFinished } from "../support/settle";
 import { spawnWorkerProcess, type WorkerProcess } from "../support/worker-process";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../src/domain/model";
-import { enqueueSms } from "../../src/services/effects";
+import { enqueueSms } from "../../src/jobs/effects";
 import { createHarness, waitFor, type Harness } from "../support/harness";
 
 /** Most requests seen in any window of `windowMs` (each window starts at a request). */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type HarnessOptions } from "../support/harness";
-import { jobId } from "../../src/queues";
+import { jobId } from "../../src/jobs/queues";
 import { queueText as queue, waitForStatus as waitRow } from "../support/outbound";
 import { jobFinished } from "../support/settle";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runningClock } from "../support/clock";
 import { createHarness, type Harness, type HarnessOptions } from "../support/harness";
-import { jobId } from "../../src/queues";
+import { jobId } from "../../src/jobs/queues";
 import { queueText as queue, TEST_PHONE as PHONE, waitForStatus as waitRow } from "../support/outbound";
 import { jobFinished, quiet } from "../support/settle";
 

@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyKeyword, parsePauseCommand } from "../../src/domain/text/keywords";
-import { jobId } from "../../src/queues";
-import { runCheckinDue } from "../../src/services/checkins";
-import { startFlow } from "../../src/services/flow-engine";
-import { runPauseEnd } from "../../src/services/pause";
+import { jobId } from "../../src/jobs/queues";
+import { runCheckinDue } from "../../src/features/checkins/checkins";
+import { startFlow } from "../../src/features/flows/flow-engine";
+import { runPauseEnd } from "../../src/features/pause/pause";
 import { runningClock } from "../support/clock";
 import { waitFor, type Harness } from "../support/harness";
 import { quiet } from "../support/settle";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planCheckins } from "../../src/domain/checkin-plan";
-import { jobId } from "../../src/queues";
-import { planAll } from "../../src/services/checkins";
+import { jobId } from "../../src/jobs/queues";
+import { planAll } from "../../src/features/checkins/checkins";
 import { seedParticipants } from "../../bench/lib";
 import { createHarness, type Harness } from "../support/harness";
 

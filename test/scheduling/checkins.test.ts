@@ -1,8 +1,8 @@
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planCheckins } from "../../src/domain/checkin-plan";
-import { createQueues, jobId } from "../../src/queues";
-import { planAll, planParticipant } from "../../src/services/checkins";
+import { createQueues, jobId } from "../../src/jobs/queues";
+import { planAll, planParticipant } from "../../src/features/checkins/checkins";
 import { REDIS_URL } from "../support/env";
 import { enrol, waitFor, type Harness } from "../support/harness";
 import { quiet, scheduledFor } from "../support/settle";

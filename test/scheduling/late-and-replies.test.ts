@@ -1,10 +1,10 @@
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { localise } from "../../src/flows/catalog";
-import { createQueues, payload } from "../../src/queues";
-import { planAll, planParticipant, runCheckinDue } from "../../src/services/checkins";
-import { sweepOrphans } from "../../src/services/sweep";
-import { startWorkers } from "../../workers";
+import { localise } from "../../src/content/catalog";
+import { createQueues, payload } from "../../src/jobs/queues";
+import { planAll, planParticipant, runCheckinDue } from "../../src/features/checkins/checkins";
+import { sweepOrphans } from "../../src/features/housekeeping/sweep";
+import { startWorkers } from "../../src/jobs/processors";
 import { REDIS_URL } from "../support/env";
 import { waitFor, type Harness } from "../support/harness";
 import { quiet, scheduledFor } from "../support/settle";

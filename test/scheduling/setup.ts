@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Job } from "bullmq";
 import { DateTime } from "luxon";
-import { jobId, QUEUE, type QueueName } from "../../src/queues";
+import { jobId, QUEUE, type QueueName } from "../../src/jobs/queues";
 import { runningClock } from "../support/clock";
 import { createHarness, enrol, waitFor, type Harness } from "../support/harness";
 

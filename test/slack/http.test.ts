@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PROGRAM_NUMBER, waitFor, type Harness } from "../support/harness";
 import { quiet } from "../support/settle";
 import { FAKE_BOT_USER, SLACK_BOT_TOKEN } from "../support/fake-slack";
-import { ACTION } from "../../src/slack/blocks";
+import { ACTION } from "../../src/adapters/slack/blocks";
 import { blockText, buttonPress, linkedParent, parentTexts, PEER_SLACK_USER, postCommand, postEvent, postInteraction, posted, postSigned, slackHarness } from "./helpers";
 
 describe("/slack/events: signature, parsing, Slack's own checks", () => {

@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSlackNotifications } from "../../src/channels/slack-notify";
-import type { NotificationPort } from "../../src/channels/notify";
+import { createSlackNotifications } from "../../src/adapters/slack/notify";
+import type { NotificationPort } from "../../src/ports/notify";
 import type { Participant, Peer } from "../../src/domain/model";
-import { createWebClient } from "../../src/slack/client";
+import { createWebClient } from "../../src/adapters/slack/client";
 import { runningClock } from "../support/clock";
 import { SLACK_BOT_TOKEN } from "../support/fake-slack";
 import { enrol, type Harness } from "../support/harness";

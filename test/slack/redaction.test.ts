@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTION } from "../../src/slack/blocks";
+import { ACTION } from "../../src/adapters/slack/blocks";
 import { waitFor, type Harness } from "../support/harness";
 import { blockText, buttonPress, linkedParent, parentTexts, PEER_SLACK_USER, postCommand, postEvent, postInteraction, posted, slackHarness } from "./helpers";
 

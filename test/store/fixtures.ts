@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { ParticipantInput } from "../../src/store/participants";
-import type { PeerInput } from "../../src/store/peers";
+import type { ParticipantInput } from "../../src/adapters/postgres/participants";
+import type { PeerInput } from "../../src/adapters/postgres/peers";
 
 /** A phone number no other test in the file will use (E.164, +1 555 01xx-style but random). */
 export function uniquePhone(): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inTransaction, storeFor, type Store } from "../../src/store";
-import type { NewOutbound } from "../../src/store/outbound";
+import { inTransaction, storeFor, type Store } from "../../src/adapters/postgres";
+import type { NewOutbound } from "../../src/adapters/postgres/outbound";
 import { DB_KINDS, openTestDb } from "../support/db";
 import { participantInput, uniqueKey, uniquePhone } from "./fixtures";
 

@@ -5,15 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemClock } from "../../src/clock";
-import { migrate, openDb, storeFor, type Db } from "../../src/store";
-import { splitStatements } from "../../src/store/migrate";
-import { quoteIdent } from "../../src/store/db";
+import { systemClock } from "../../src/ports/clock";
+import { migrate, openDb, storeFor, type Db } from "../../src/adapters/postgres";
+import { splitStatements } from "../../src/adapters/postgres/migrate";
+import { quoteIdent } from "../../src/adapters/postgres/db";
 import { DB_KINDS } from "../support/db";
 import { TEST_DATABASE_URL } from "../support/env";
 import { peerInput } from "./fixtures";
 
-const MIGRATIONS_DIR = fileURLToPath(new URL("../../src/store/migrations/", import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(new URL("../../src/adapters/postgres/migrations/", import.meta.url));
 const allMigrations = async () => (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".sql")).sort();
 
 describe("splitStatements", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeFor, type Store } from "../../src/store";
+import { storeFor, type Store } from "../../src/adapters/postgres";
 import { DB_KINDS, openTestDb } from "../support/db";
 import { participantInput, peerInput, sqlState, uniquePhone } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inTransaction, storeFor, type Store } from "../../src/store";
+import { inTransaction, storeFor, type Store } from "../../src/adapters/postgres";
 import { DB_KINDS, openTestDb } from "../support/db";
 import { participantInput, peerInput, uniqueKey, uniquePhone } from "./fixtures";
 

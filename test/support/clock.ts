@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/clock";
+import type { Clock } from "../../src/ports/clock";
 
 /**
  * A clock that starts at a chosen instant and then runs at real speed, so BullMQ's real

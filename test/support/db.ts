@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { systemClock, type Clock } from "../../src/clock";
-import { migrate, openDb, type Db } from "../../src/store";
-import { quoteIdent } from "../../src/store/db";
+import { systemClock, type Clock } from "../../src/ports/clock";
+import { migrate, openDb, type Db } from "../../src/adapters/postgres";
+import { quoteIdent } from "../../src/adapters/postgres/db";
 import { TEST_DATABASE_URL } from "./env";
 
 export type DbKind = "pglite" | "postgres";

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { hmacHex } from "../../src/slack/verify";
+import { hmacHex } from "../../src/adapters/slack/verify";
 
 export interface SlackCall {
   method: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { OutboundMessage, OutboundStatus } from "../../src/domain/model";
-import { enqueueSms } from "../../src/services/effects";
-import type { NewOutbound } from "../../src/store/outbound";
+import { enqueueSms } from "../../src/jobs/effects";
+import type { NewOutbound } from "../../src/adapters/postgres/outbound";
 import { waitFor, type Harness } from "./harness";
 
 export const TEST_PHONE = "+15555550100";

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Job, Queue } from "bullmq";
-import type { QueueName, Queues } from "../../src/queues";
-import type { Db } from "../../src/store";
+import type { QueueName, Queues } from "../../src/jobs/queues";
+import type { Db } from "../../src/adapters/postgres";
 import { waitFor } from "./harness";
 
 /**

@@ -8,12 +8,12 @@
  * cannot be shared between processes.
  */
 import { Redis } from "ioredis";
-import { parseConfig } from "../../src/config";
-import { createLogger } from "../../src/log";
-import type { QueueName } from "../../src/queues";
-import { buildContainer } from "../../src/container";
-import { openDb } from "../../src/store";
-import { startWorkers } from "../../workers";
+import { parseConfig } from "../../src/app/config";
+import { createLogger } from "../../src/ports/log";
+import type { QueueName } from "../../src/jobs/queues";
+import { buildContainer } from "../../src/app/container";
+import { openDb } from "../../src/adapters/postgres";
+import { startWorkers } from "../../src/jobs/processors";
 
 const env = process.env;
 const config = parseConfig(env, "worker");

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { QueueName } from "../../src/queues";
+import type { QueueName } from "../../src/jobs/queues";
 import { fakeClockEnv } from "./any-date";
 import { TEST_DATABASE_URL } from "./env";
 import type { Harness } from "./harness";

@@ -10,7 +10,7 @@
  * with the query string re-encoded the legacy way, because Twilio has signed each of these
  * depending on how the webhook URL was entered.
  */
-import { constantTimeEqual } from "../../http/constant-time";
+import { constantTimeEqual } from "../../domain/text/constant-time";
 
 /** POST parameters as we read them: one value per name (the last wins). */
 export type TwilioParams = Readonly<Record<string, string>>;

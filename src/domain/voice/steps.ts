@@ -2,7 +2,7 @@ import type { Language } from "../model";
 
 /**
  * TwiML as data: what the caller or volunteer hears next, decided by pure rules and
- * rendered by the twilio SDK's VoiceResponse at the edge (src/services/voice-twiml.ts).
+ * rendered by the twilio SDK's VoiceResponse at the edge (src/features/voice/voice-twiml.ts).
  * The call simulator prints the same steps as text. URLs are paths under PUBLIC_URL.
  */
 export interface Speech {

@@ -1,0 +1,218 @@
+import { DelayedError, type Job } from "../../jobs/define";
+import { checkinDueAt, decideDue, missedStreak, planCheckins, shouldAlertMissedStreak, type PlannedCheckin } from "../../domain/checkin-plan";
+import type { Participant } from "../../domain/model";
+import { canReceiveRoutine } from "../../domain/routine-texts";
+import { jobId, type CheckinClosePayload, type CheckinDuePayload } from "../../jobs/queues";
+import { type Store } from "../../adapters/postgres";
+import type { Deps } from "../../ports/deps";
+import { dispatchEffects, noEffects } from "../../jobs/effects";
+import { renderFor, textVars } from "../texts";
+import { planAppointmentsFor } from "../appointments/appointments";
+import { withDaySchedule } from "../appointments/day-schedule";
+import { planRecoveryCapital } from "../flows/recovery-capital";
+import { JOBS } from "../../jobs/catalog";
+import { enqueue, jobRequest, scheduleIn } from "../../jobs/define";
+
+
+function dueJob(plan: PlannedCheckin, now: Date) {
+  const data: CheckinDuePayload = {
+    participantId: plan.participantId,
+    kind: plan.kind,
+    localDate: plan.localDate,
+    dueAt: plan.dueAt.toISOString(),
+  };
+  return jobRequest(JOBS.checkinDue, data, { delay: Math.max(0, plan.dueAt.getTime() - now.getTime()) });
+}
+
+/**
+ * A check-in whose send time is already past the grace window can only ever be recorded as
+ * skipped (decideDue says so whenever its job would run), so the planner records it at once
+ * instead of queueing a job that would do just that: about a quarter of a full re-plan.
+ */
+function splitPastGrace(plans: PlannedCheckin[], participants: Map<string, Participant>, now: Date, graceMinutes: number) {
+  const live: PlannedCheckin[] = [];
+  const skipped: PlannedCheckin[] = [];
+  for (const plan of plans) {
+    const decision = decideDue(participants.get(plan.participantId)!, plan.kind, plan.dueAt, now, graceMinutes);
+    (decision.action === "skip" && decision.reason === "missed_send_window" ? skipped : live).push(plan);
+  }
+  return { live, skipped };
+}
+
+/** Drops plans whose check-in is already recorded (sent, answered, skipped…): one query for a page of participants. */
+async function withoutRecorded(store: Store, plans: PlannedCheckin[], participantIds: string[]): Promise<PlannedCheckin[]> {
+  const done = await store.checkins.existingKeys([...new Set(plans.map((p) => p.localDate))], participantIds);
+  return done.size ? plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`)) : plans;
+}
+
+/**
+ * (Re)plans one participant after enrolment or an edit. A delayed job planned for another
+ * time is replaced; jobs already running or done are left to the processor, which
+ * re-checks the time against current settings.
+ */
+export async function planParticipant(participantId: string, deps: Deps): Promise<number> {
+  const store = deps.store;
+  const participant = await store.participants.get(participantId);
+  if (!canReceiveRoutine(participant)) return 0;
+  const now = deps.clock.now();
+  let added = 0;
+  const { live, skipped } = splitPastGrace(
+    await withoutRecorded(store, planCheckins(participant, now, deps.config.PLAN_HORIZON_DAYS), [participant.id]),
+    new Map([[participant.id, participant]]),
+    now,
+    deps.config.SEND_GRACE_MINUTES,
+  );
+  await store.checkins.recordSkippedMany(skipped, "missed_send_window");
+  for (const plan of live) {
+    const job = dueJob(plan, now);
+    if (await scheduleIn(deps.queues, JOBS.checkinDue, job.data, plan.dueAt.getTime() - now.getTime())) added++;
+  }
+  await planRecoveryCapital(participantId, deps);
+  await planAppointmentsFor(participantId, deps);
+  return added;
+}
+
+/**
+ * How many pages' addBulk calls planAll keeps in flight. BullMQ encodes a whole batch in
+ * this process and Redis then runs it as one MULTI, each side idle while the other works;
+ * two in flight keep both busy. More barely helps (Redis itself is then the limit) and
+ * costs memory. The plan bench replays its raw baseline with the same number.
+ */
+export const PLAN_ADDS_IN_FLIGHT = 2;
+
+/**
+ * Plans every schedulable participant, a page at a time. Job ids make this safe to run
+ * hourly, at every start-up and from several processes at once.
+ *
+ * Pipelined, because each stage waits on a different resource: the next page is read
+ * from the database while this one is planned, and earlier pages' addBulk calls may still
+ * be in Redis while this one is planned (bounded, so memory stays flat and a failure
+ * surfaces within a couple of pages).
+ */
+export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participants: number; jobs: number; skipped: number }> {
+  const store = deps.store;
+  const now = deps.clock.now();
+  const horizon = deps.config.PLAN_HORIZON_DAYS;
+  let participants = 0;
+  let jobs = 0;
+  let skippedRows = 0;
+  const adding: Promise<unknown>[] = [];
+  // Each promise is awaited later; the early no-op handler only stops Node from calling
+  // a rejection "unhandled" (and exiting) while an earlier stage is still being awaited.
+  const started = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => undefined);
+    return p;
+  };
+  let next = started(store.participants.listSchedulable(null, pageSize));
+  for (;;) {
+    const page = await next;
+    if (page.length === 0) break;
+    next = page.length < pageSize ? Promise.resolve([]) : started(store.participants.listSchedulable(page[page.length - 1]!.id, pageSize));
+    participants += page.length;
+    const notDone = await withoutRecorded(store, page.flatMap((p) => planCheckins(p, now, horizon)), page.map((p) => p.id));
+    const { live: fresh, skipped } = splitPastGrace(notDone, new Map(page.map((p) => [p.id, p])), now, deps.config.SEND_GRACE_MINUTES);
+    skippedRows += await store.checkins.recordSkippedMany(skipped, "missed_send_window");
+    if (adding.length >= PLAN_ADDS_IN_FLIGHT) await adding.shift();
+    // BullMQ counts a delay from when the job is added, so measure it from this moment,
+    // not from the start of the run (a 100k plan would otherwise fire minutes late).
+    if (fresh.length) {
+      const at = deps.clock.now();
+      adding.push(started(deps.queues.checkins.addBulk(fresh.map((p) => dueJob(p, at)))));
+    }
+    jobs += fresh.length;
+  }
+  await Promise.all(adding);
+  return { participants, jobs, skipped: skippedRows };
+}
+
+export type DueOutcome = "sent" | "not_eligible" | "duplicate" | "rescheduled" | "missed_send_window" | "quiet_hours";
+
+/** Runs when a check-in job fires. `job`/`token` let it move itself when settings changed. */
+export async function runCheckinDue(
+  payload: CheckinDuePayload,
+  deps: Deps,
+  reschedule?: { job: Job; token?: string },
+): Promise<DueOutcome> {
+  const now = deps.clock.now();
+  const store = deps.store;
+  const participant = await store.participants.get(payload.participantId);
+  if (!canReceiveRoutine(participant)) return "not_eligible";
+  const dueAt = checkinDueAt(participant, payload.kind, payload.localDate);
+  if (!dueAt) return "not_eligible";
+  const decision = decideDue(participant, payload.kind, dueAt, now, deps.config.SEND_GRACE_MINUTES);
+  if (decision.action === "reschedule") {
+    if (!reschedule) return "rescheduled";
+    await reschedule.job.updateData({ ...payload, dueAt: decision.dueAt.toISOString() });
+    // BullMQ counts delays on the system clock; ours may differ (tests move it), so
+    // convert "due in N ms on our clock" to a BullMQ timestamp rather than passing dueAt.
+    await reschedule.job.moveToDelayed(Date.now() + (decision.dueAt.getTime() - now.getTime()), reschedule.token);
+    throw new DelayedError();
+  }
+  if (decision.action === "skip") {
+    await store.checkins.createOnce({ ...payload, dueAt, status: "skipped", skipReason: decision.reason });
+    return decision.reason;
+  }
+  const flow = deps.flows.checkins[payload.kind];
+  const result = await deps.transaction(async (tx) => {
+    const windowClosesAt = new Date(now.getTime() + flow.replyWindowMinutes * 60_000);
+    const checkin = await tx.checkins.createOnce({ ...payload, dueAt, status: "awaiting", windowClosesAt });
+    if (!checkin) {
+      // Already recorded: a retry of a job that committed but died before queueing its
+      // close job (or a duplicate job). Nothing is sent again, but a still-open check-in
+      // must get its close job, or it would never be marked missed.
+      const existing = await tx.checkins.find(payload.participantId, payload.kind, payload.localDate);
+      return { duplicate: true, effects: noEffects(), windowClosesAt: existing?.status === "awaiting" ? existing.windowClosesAt : null };
+    }
+    const peer = participant.peerId ? await tx.peers.get(participant.peerId) : null;
+    const effects = noEffects();
+    const { message, isNew } = await tx.outbound.createOnce({
+      idempotencyKey: jobId.checkinDue(payload),
+      toPhone: participant.phone,
+      body: await withDaySchedule(tx, deps, participant, { ...payload, dueAt }, renderFor(flow.texts.prompt, participant.language, textVars(deps, participant, peer))),
+      kind: `checkin_${payload.kind}`,
+      priority: "routine",
+      participantId: participant.id,
+      notAfter: new Date(dueAt.getTime() + deps.config.SEND_GRACE_MINUTES * 60_000),
+    });
+    if (isNew) effects.sms.push(message);
+    return { duplicate: false, effects, windowClosesAt };
+  });
+  await dispatchEffects(deps, result.effects);
+  if (result.windowClosesAt) await scheduleClose(payload, result.windowClosesAt, deps);
+  return result.duplicate ? "duplicate" : "sent";
+}
+
+/**
+ * The reply-window close job; its id makes adding it again a no-op. Only a check-in that
+ * was actually sent has one: planning adds due jobs only, and the due job adds this after
+ * its commit. A crash between the two is covered twice: the due job's retry finds the
+ * row already recorded and adds it (the "duplicate" path above), and `sweepOrphans` adds
+ * it for any still-awaiting check-in whose window has closed with no close job.
+ */
+export async function scheduleClose(payload: CheckinClosePayload, windowClosesAt: Date, deps: Deps) {
+  const close: CheckinClosePayload = { participantId: payload.participantId, kind: payload.kind, localDate: payload.localDate };
+  await enqueue(deps.queues, JOBS.checkinClose, close, { delay: Math.max(0, windowClosesAt.getTime() - deps.clock.now().getTime()) });
+}
+
+/** Runs when a check-in's reply window ends: unanswered → missed; a streak alerts the peer. */
+export async function runCheckinClose(payload: CheckinClosePayload, deps: Deps): Promise<"missed" | "answered" | "alerted"> {
+  const threshold = deps.config.MISSED_CHECKINS_ALERT_AFTER;
+  const effects = noEffects();
+  const outcome = await deps.transaction(async (tx) => {
+    if (!(await tx.checkins.markMissed(payload.participantId, payload.kind, payload.localDate))) return "answered" as const;
+    const streak = missedStreak(await tx.checkins.recentSentStatuses(payload.participantId, threshold * 50));
+    if (!shouldAlertMissedStreak(streak, threshold)) return "missed" as const;
+    const participant = await tx.participants.get(payload.participantId);
+    const { notification, isNew } = await tx.notifications.createOnce({
+      idempotencyKey: `missed_streak|${jobId.checkinDue(payload)}`,
+      peerId: participant?.peerId ?? null,
+      participantId: payload.participantId,
+      kind: "missed_streak",
+      summary: `${streak} check-ins in a row with no reply`,
+    });
+    if (isNew) effects.notifications.push(notification);
+    return "alerted" as const;
+  });
+  await dispatchEffects(deps, effects);
+  return outcome;
+}

@@ -1,0 +1,164 @@
+import { DelayedError, type Job } from "../../jobs/define";
+import { decideStart, isScheduledDate, planFlowStarts, startDueAt, type Cadence, type FlowSchedule } from "../../domain/flows/cadence";
+import type { Flow, FlowValue } from "../../domain/flows/schema";
+import type { Participant } from "../../domain/model";
+import { localDateOf } from "../../domain/time";
+import type { payload } from "../../jobs/queues";
+import { type Store } from "../../adapters/postgres";
+import type { RecoveryCapitalCheck } from "../../adapters/postgres/recovery-capital";
+import type { Deps } from "../../ports/deps";
+import { dispatchEffects, noEffects } from "../../jobs/effects";
+import { startFlowIn } from "./flow-engine";
+import { itemNames, RECOVERY_CAPITAL_FLOW } from "./recovery-capital-score";
+import { canReceiveRoutine } from "../../domain/routine-texts";
+import type { z } from "zod";
+import { JOBS } from "../../jobs/catalog";
+import { scheduleIn } from "../../jobs/define";
+
+/**
+ * Recovery capital (M3: "each time they complete it … I find something to show them
+ * they are doing right"): a short check played as the `recovery-capital` flow, on a
+ * weekly or monthly cadence. Items are the flow's ask steps (their `record` names), so a
+ * program changes the statements in flows/recovery-capital.json, not here.
+ *
+ * Completed with every item answered 1–5 → a total. Timed out, skipped items, or stopped
+ * (crisis, pause) → stored as incomplete with the answers given, and no total: a total
+ * over fewer items would look like a drop that never happened.
+ */
+export { itemNames, onRecoveryCapitalEnded, RECOVERY_CAPITAL_FLOW, scoreOf } from "./recovery-capital-score";
+/** A start that finds another run active tries again this much later (within the grace). */
+const BUSY_RETRY_MS = 15 * 60_000;
+/** Far enough to always hold the next monthly occurrence; the start job plans the one after. */
+const HORIZON_DAYS = 35;
+
+type FlowStartPayload = z.infer<typeof payload.flowStart>;
+
+async function cadenceFor(store: Store, flow: Flow, participantId: string): Promise<Cadence | null> {
+  const own = await store.recoveryCapital.cadenceFor(participantId);
+  if (own === "off") return null;
+  return own ?? flow.schedule?.cadence ?? null;
+}
+
+/**
+ * Keeps the participant's next recovery-capital starts as delayed jobs. Called from
+ * planParticipant (enrolment, edits, opt-in, resume) and by each start job for the next.
+ */
+export async function planRecoveryCapital(participantId: string, deps: Deps): Promise<number> {
+  const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
+  if (!flow?.schedule) return 0;
+  const participant = await deps.store.participants.get(participantId);
+  return canReceiveRoutine(participant) ? planStartsFor(participant, flow, flow.schedule, deps) : 0;
+}
+
+async function planStartsFor(participant: Participant, flow: Flow, schedule: FlowSchedule, deps: Deps): Promise<number> {
+  const participantId = participant.id;
+  const cadence = await cadenceFor(deps.store, flow, participantId);
+  if (!cadence) return 0;
+  const now = deps.clock.now();
+  let added = 0;
+  const plans = planFlowStarts(participant, schedule, cadence, now, HORIZON_DAYS, participant.consentChangedAt);
+  // Only the next start (and one just missed, to be skipped explicitly): each start plans
+  // the one after, so a participant holds one or two jobs however long the horizon.
+  const nextIndex = plans.findIndex((x) => x.dueAt.getTime() > now.getTime());
+  for (const plan of plans.filter((x, i) => x.dueAt.getTime() <= now.getTime() || i === nextIndex)) {
+    const data: FlowStartPayload = { participantId, flowId: flow.id, localDate: plan.localDate, dueAt: plan.dueAt.toISOString() };
+    if (await scheduleIn(deps.queues, JOBS.flowStart, data, plan.dueAt.getTime() - now.getTime())) added++;
+  }
+  return added;
+}
+
+/**
+ * The safety net under the start-job chain (a lost Redis, a changed flow file): every
+ * few hours, plan each schedulable participant's next start. Job ids make it idempotent.
+ */
+export async function planAllRecoveryCapital(deps: Deps, pageSize = 500): Promise<{ participants: number; jobs: number }> {
+  const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
+  if (!flow?.schedule) return { participants: 0, jobs: 0 };
+  const store = deps.store;
+  let afterId: string | null = null;
+  let participants = 0;
+  let jobs = 0;
+  for (;;) {
+    const page = await store.participants.listSchedulable(afterId, pageSize);
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]!.id;
+    participants += page.length;
+    // The page holds the rows (active and opted in): no second read per participant.
+    for (const p of page) jobs += await planStartsFor(p, flow, flow.schedule, deps);
+  }
+  return { participants, jobs };
+}
+
+export type FlowStartOutcome = "started" | "busy_retry" | "busy" | "duplicate" | "not_eligible" | "not_due" | "missed_send_window" | "quiet_hours" | "rescheduled";
+
+/** The `flows` queue's start job. `job`/`token` let it move itself (settings changed, or busy). */
+export async function runFlowStart(p: FlowStartPayload, deps: Deps, self?: { job: Job; token?: string }): Promise<FlowStartOutcome> {
+  const flow = deps.flows.engine[p.flowId];
+  if (!flow?.schedule) return "not_due";
+  const store = deps.store;
+  const participant = await store.participants.get(p.participantId);
+  if (!canReceiveRoutine(participant)) return "not_eligible";
+  const cadence = await cadenceFor(store, flow, participant.id);
+  if (!cadence || !isScheduledDate(p.localDate, flow.schedule, cadence)) return "not_due";
+  const now = deps.clock.now();
+  const dueAt = startDueAt(participant, flow.schedule, p.localDate);
+  const decision = decideStart(participant, dueAt, now, deps.config.SEND_GRACE_MINUTES);
+  if (decision.action === "wait") return moveSelf(self, p, decision.until, now, "rescheduled");
+  if (decision.action === "skip") {
+    await planRecoveryCapital(participant.id, deps);
+    return decision.reason;
+  }
+  const effects = noEffects();
+  const outcome = await deps.transaction(async (tx) => {
+    // Re-read inside the transaction; startFlowIn refuses one no longer active and opted in.
+    const fresh = await tx.participants.get(participant.id);
+    if (!fresh) return "not_eligible" as const;
+    return startFlowIn({ store: tx, deps, now, effects }, fresh, flow.id, `${flow.id}|${participant.id}|${p.localDate}`);
+  });
+  await dispatchEffects(deps, effects);
+  if (outcome === "busy" && now.getTime() + BUSY_RETRY_MS - dueAt.getTime() <= deps.config.SEND_GRACE_MINUTES * 60_000) {
+    return moveSelf(self, p, new Date(now.getTime() + BUSY_RETRY_MS), now, "busy_retry");
+  }
+  await planRecoveryCapital(participant.id, deps);
+  return outcome === "started" || outcome === "duplicate" || outcome === "busy" ? outcome : "not_eligible";
+}
+
+async function moveSelf(self: { job: Job; token?: string } | undefined, p: FlowStartPayload, at: Date, now: Date, outcome: FlowStartOutcome): Promise<FlowStartOutcome> {
+  if (!self) return outcome;
+  await self.job.updateData({ ...p, dueAt: at.toISOString() });
+  // BullMQ delays run on the system clock; ours may be offset (tests), so convert.
+  await self.job.moveToDelayed(Date.now() + (at.getTime() - now.getTime()), self.token);
+  throw new DelayedError();
+}
+
+export interface TrendPoint {
+  date: string;
+  finishedAt: string;
+  status: RecoveryCapitalCheck["status"];
+  total: number | null;
+  /** Change from the previous complete check; null for the first or an incomplete one. */
+  change: number | null;
+  items: Record<string, FlowValue>;
+}
+
+/** The trend for the peer: oldest first, with each complete total's change. */
+export async function recoveryCapitalTrend(participant: Participant, deps: Deps): Promise<{ maxTotal: number | null; checks: TrendPoint[] }> {
+  const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
+  const checks = await deps.store.recoveryCapital.listFor(participant.id);
+  let last: number | null = null;
+  return {
+    maxTotal: flow ? itemNames(flow).length * 5 : null,
+    checks: checks.map((c) => {
+      const change = c.total !== null && last !== null ? c.total - last : null;
+      if (c.total !== null) last = c.total;
+      return {
+        date: localDateOf(c.finishedAt, participant.timeZone),
+        finishedAt: c.finishedAt.toISOString(),
+        status: c.status,
+        total: c.total,
+        change,
+        items: c.items,
+      };
+    }),
+  };
+}

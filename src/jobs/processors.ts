@@ -1,0 +1,199 @@
+import { DelayedError, Worker, type ConnectionOptions, type Processor } from "bullmq";
+import { describeError } from "../ports/log";
+import { cappedBackoff, QUEUE, type QueueName } from "./queues";
+import { JOBS } from "./catalog";
+import { dispatcher, handle, type JobHandler } from "./define";
+import { watchForEmptyRedis, type MarkerClient, type RedisWatch } from "../adapters/redis";
+import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../features/checkins/checkins";
+import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../features/appointments/appointments";
+import { replanPhaseVisits, runPhaseVisit } from "../features/appointments/phases";
+import { runDaySchedule } from "../features/appointments/day-schedule";
+import { deliverOutbound } from "../features/outbound/deliver-sms";
+import type { Deps } from "../ports/deps";
+import { dispatchEffects } from "./effects";
+import { expireAskBack } from "../features/inbound/ask-back";
+import { runEscalationStep } from "../features/hotline/hotline";
+import { deliverSupervisorAlert, runClaimedReplyCheck } from "../features/hotline/hotline-actions";
+import { processInbound } from "../features/inbound/process-inbound";
+import { deliverNotification } from "../features/peers/notify";
+import { runDigest } from "../features/peers/digest";
+import { installSupervisorSummary, runSupervisorSummary } from "../features/peers/supervisor-summary";
+import { sweepOrphans } from "../features/housekeeping/sweep";
+import { runFlowTimer } from "../features/flows/flow-engine";
+import { runPauseEnd } from "../features/pause/pause";
+import { planAllRecoveryCapital, runFlowStart } from "../features/flows/recovery-capital";
+
+/**
+ * Thin BullMQ processors: parse the payload with the catalog's schema, call a use case.
+ * One function per queue so a reader finds what runs for each job name here.
+ */
+export interface WorkerTuning {
+  /** Lock and stall check, shorter in tests that kill workers. */
+  lockDuration?: number;
+  stalledInterval?: number;
+  concurrency?: number;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: WorkerTuning = {}, only?: QueueName[]): RunningWorkers {
+  const prefix = deps.config.QUEUE_PREFIX;
+  const base = {
+    connection,
+    prefix,
+    lockDuration: tuning.lockDuration ?? 30_000,
+    stalledInterval: tuning.stalledInterval ?? 30_000,
+    maxStalledCount: 2,
+  };
+  const make = (name: QueueName, processor: Processor, extra: Record<string, unknown> = {}) => {
+    const worker = new Worker(name, processor, { ...base, concurrency: tuning.concurrency ?? 8, ...extra });
+    worker.on("failed", (job, err) =>
+      deps.log.warn("job failed", { queue: name, job: job?.name, attempts: job?.attemptsMade, error: describeError(err) }),
+    );
+    worker.on("error", (err) => deps.log.error("worker error", { queue: name, error: describeError(err) }));
+    return worker;
+  };
+
+  const mps = deps.config.SMS_MAX_PER_SECOND;
+  // RETRY_SMS: exponential from the job's base delay, capped, so a send keeps retrying
+  // at a bounded pace until deliverOutbound says stop (grace window, or the case closed).
+  const smsRetries = {
+    settings: {
+      backoffStrategy: (attemptsMade: number, type?: string, _err?: Error, job?: { opts: { backoff?: number | { delay?: number } } }) => {
+        const backoff = job?.opts.backoff;
+        const base = typeof backoff === "object" ? (backoff.delay ?? 1000) : (backoff ?? 1000);
+        return cappedBackoff(attemptsMade, base, deps.config.SMS_RETRY_MAX_BACKOFF_SECONDS * 1000);
+      },
+    },
+  };
+  const handlers = jobHandlers(deps);
+  // Handlers are grouped by catalog key (smsRoutine), workers named by queue (sms-routine).
+  const run = (key: keyof typeof QUEUE) => dispatcher(key, handlers) as Processor;
+  const processors: Record<QueueName, () => Worker> = {
+    [QUEUE.inbound]: () => make(QUEUE.inbound, run("inbound")),
+    [QUEUE.smsRoutine]: () =>
+      make(QUEUE.smsRoutine, run("smsRoutine"), {
+        ...smsRetries,
+        limiter: smsLimiter(mps),
+        concurrency: Math.max(1, Math.min(16, Math.ceil(mps))),
+      }),
+    [QUEUE.smsUrgent]: () => make(QUEUE.smsUrgent, run("smsUrgent"), smsRetries),
+    [QUEUE.checkins]: () => make(QUEUE.checkins, run("checkins")),
+    [QUEUE.hotline]: () => make(QUEUE.hotline, run("hotline")),
+    [QUEUE.flows]: () => make(QUEUE.flows, run("flows")),
+    [QUEUE.appointments]: () => make(QUEUE.appointments, run("appointments")),
+    [QUEUE.notify]: () => make(QUEUE.notify, run("notify")),
+    [QUEUE.housekeeping]: () => make(QUEUE.housekeeping, run("housekeeping"), { concurrency: 1 }),
+  };
+  const workers = (only ?? (Object.keys(processors) as QueueName[])).map((name) => processors[name]());
+  return {
+    workers,
+    async close() {
+      redisWatches.get(deps)?.stop();
+      redisWatches.delete(deps);
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+/** Which use case runs for each job of the catalog (src/jobs/catalog.ts); payloads arrive parsed. */
+export function jobHandlers(deps: Deps): JobHandler[] {
+  const h = [
+    handle(JOBS.processInbound, (p) => processInbound(p.inboundId, deps)),
+    handle(JOBS.sendRoutineSms, (p, job) => deliverOutbound(p.outboundId, deps, isLast(job))),
+    handle(JOBS.sendUrgentSms, (p, job) => deliverOutbound(p.outboundId, deps, isLast(job))),
+    handle(JOBS.checkinDue, (p, job, token) => runCheckinDue(p, deps, { job, token })),
+    handle(JOBS.checkinClose, (p) => runCheckinClose(p, deps)),
+    handle(JOBS.planParticipant, (p) => planParticipant(p.participantId, deps)),
+    handle(JOBS.escalate, async (p, job, token) => {
+      const next = await runEscalationStep(p, deps);
+      if (!next) return "stopped";
+      // BullMQ "process step jobs": the same job sleeps until the next step, so the
+      // chain lives in Redis and survives restarts.
+      await job.updateData({ ...p, step: p.step + 1 });
+      await job.moveToDelayed(next.getTime(), token);
+      throw new DelayedError();
+    }),
+    handle(JOBS.claimedReplyCheck, (p) => runClaimedReplyCheck(p, deps)),
+    handle(JOBS.askBackTimeout, (p) => expireAskBack(p, deps, (effects) => dispatchEffects(deps, effects))),
+    handle(JOBS.flowTimer, (p) => runFlowTimer(p, deps)),
+    handle(JOBS.flowStart, (p, job, token) => runFlowStart(p, deps, { job, token })),
+    handle(JOBS.pauseEnd, (p) => runPauseEnd(p, deps)),
+    handle(JOBS.apptReminder, (p) => runAppointmentReminder(p, deps)),
+    handle(JOBS.apptDeadline, (p) => runConfirmationDeadline(p, deps)),
+    handle(JOBS.daySchedule, (p) => runDaySchedule(p, deps)),
+    handle(JOBS.onboardingCall, (p) => runOnboardingCall(p, deps)),
+    handle(JOBS.phaseVisit, (p) => runPhaseVisit(p, deps)),
+    handle(JOBS.replanAppointments, async () => ({ ...(await replanUpcomingAppointments(deps)), ...(await replanPhaseVisits(deps)) })),
+    handle(JOBS.deliverNotification, (p) => deliverNotification(p.notificationId, deps)),
+    handle(JOBS.digest, (p, job) => runDigest(p, job.id!, deps)),
+    handle(JOBS.supervisorAlert, (p) => deliverSupervisorAlert(p, deps)),
+    handle(JOBS.planAll, () => planAll(deps)),
+    handle(JOBS.planRecoveryCapital, () => planAllRecoveryCapital(deps)),
+    handle(JOBS.sweep, () => sweepOrphans(deps)),
+    handle(JOBS.supervisorSummary, () => runSupervisorSummary(deps)),
+  ];
+  return h as JobHandler[];
+}
+
+/**
+ * BullMQ's limiter counts jobs per fixed window, at the moment a job starts. With one
+ * 1-second window of `mps` jobs, a burst at the end of one window and the next burst at
+ * its start (plus the varying time from job start to the HTTP call) let Twilio see up to
+ * 2×mps requests in one second. Small windows (≥ 50 ms, `max` jobs each) spread the
+ * sends evenly, so any 1-second span holds at most mps + max (max is 1 up to 20/s).
+ */
+export function smsLimiter(mps: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.ceil((mps * 50) / 1000));
+  return { max, duration: Math.ceil((1000 * max) / mps) };
+}
+
+function isLast(job: { attemptsMade: number; opts: { attempts?: number } }) {
+  return { isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
+}
+
+/** Hourly re-plan and a minutely sweep; upserted so many processes share one schedule. */
+export async function installSchedules(deps: Deps): Promise<void> {
+  await installRecurring(deps);
+  watchRedis(deps);
+}
+
+async function installRecurring(deps: Deps): Promise<void> {
+  await deps.queues.housekeeping.upsertJobScheduler("plan-all", { every: 3600_000 }, { name: "plan-all" });
+  await deps.queues.housekeeping.upsertJobScheduler("sweep", { every: 60_000 }, { name: "sweep" });
+  await deps.queues.appointments.upsertJobScheduler("replan-upcoming", { every: 3600_000 }, { name: "replan-upcoming" });
+  await deps.queues.housekeeping.upsertJobScheduler("plan-recovery-capital", { every: 6 * 3600_000 }, { name: "plan-recovery-capital" });
+  await installSupervisorSummary(deps);
+}
+
+const redisWatches = new WeakMap<Deps, RedisWatch>();
+
+/**
+ * The worker role's check for a Redis that came back empty (docs/decisions.md): what
+ * lived only in Redis is put back from Postgres — recurring schedules, the next check-ins,
+ * appointment reminders, and (through the sweep) paging chains and unsent texts.
+ * Stopped by the workers' close().
+ */
+export function watchRedis(deps: Deps): RedisWatch {
+  const existing = redisWatches.get(deps);
+  if (existing) return existing;
+  const watch = watchForEmptyRedis({
+    client: () => deps.queues.housekeeping.client as unknown as Promise<MarkerClient>,
+    key: `${deps.config.QUEUE_PREFIX}:alive`,
+    everyMs: deps.config.REDIS_CHECK_EVERY_SECONDS * 1000,
+    log: deps.log,
+    onEmpty: async () => {
+      await installRecurring(deps);
+      await planAll(deps);
+      await replanUpcomingAppointments(deps);
+      await replanPhaseVisits(deps);
+      await planAllRecoveryCapital(deps);
+      await sweepOrphans(deps, { orphanAfterMs: 0 });
+    },
+  });
+  redisWatches.set(deps, watch);
+  return watch;
+}
