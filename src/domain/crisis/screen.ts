@@ -4,7 +4,7 @@
  */
 import { neutraliseFigurative } from "./figurative.js";
 import { EXPLICIT_HELP_RULE_ID, startsWithHelpKeyword } from "./keywords.js";
-import { LAUGH } from "./lexicon.js";
+import { CHILD, LAUGH } from "./lexicon.js";
 import { normalise } from "./normalise.js";
 import { CRISIS_RULES, SAFETY_NET, type CrisisRule } from "./rules.js";
 import { CATEGORY_SEVERITY, IMMINENT_CATEGORIES, levelOfAll, type CrisisCategory, type CrisisScreen } from "./types.js";
@@ -15,6 +15,9 @@ const SERIOUS = /\b(?:no joke|not joking|not kidding|im serious|i am serious|en 
 // A laugh before the hit counts only up to a turn: "lol im dead but honestly i want to die".
 const TURN = /^.*\b(?:but|pero|honestly|seriously|for real|like really)\b/;
 const NEAR = 40; // characters each side: about one SMS clause
+// A child named in a text about violence happening now: the child is at risk too
+// ("he's hitting me and the baby", "me pega a mí y al niño", "my kids are here").
+const CHILD_MENTIONED = new RegExp(String.raw`\b${CHILD}\b`);
 
 /** True when the hit sits next to a laugh (same clause), and the text does not say it is serious. */
 function laughsAt(screened: string, rule: RegExp): boolean {
@@ -56,6 +59,12 @@ export function screenForCrisis(text: string): CrisisScreen {
   };
   for (const rule of CRISIS_RULES) apply(rule);
   if (ruleIds.length === 0) apply(SAFETY_NET);
+  // Violence now with a child in the text is a child-safety matter as well (mandated
+  // reporting): a volunteer must not treat it as an adult-only case.
+  if (found.has("violence_abuse") && !found.has("child_danger") && CHILD_MENTIONED.test(screened)) {
+    found.add("child_danger");
+    ruleIds.push("child.present_during_violence");
+  }
 
   const categories = CATEGORY_SEVERITY.filter((c) => found.has(c));
   return { level: levelOfAll(categories), categories, ruleIds };

@@ -178,6 +178,23 @@ describe("child danger", () => {
     expect(screen.level).toBe("imminent");
     expect(isChildSafety(screen)).toBe(true);
   });
+  // A child named in a text about violence now is at risk too, whatever the phrasing.
+  it.each([
+    "he's hitting me and the baby",
+    "me pega a mí y al niño",
+    "my boyfriend is beating me and my kids are here",
+    "he's choking me and my daughter is watching",
+    "mi esposo me está golpeando y mis hijos están aquí",
+  ])("violence with a child present: %s", (t) => {
+    const screen = screenForCrisis(t);
+    expect(screen.level).toBe("imminent");
+    expect(screen.categories).toContain("violence_abuse");
+    expect(isChildSafety(screen)).toBe(true);
+  });
+  it("violence without a child stays an adult case", () => {
+    expect(isChildSafety(screenForCrisis("he punched me"))).toBe(false);
+    expect(isChildSafety(screenForCrisis("he is choking me"))).toBe(false);
+  });
   it("isChildSafety is false without child danger", () => {
     expect(isChildSafety(screenForCrisis("i want to die"))).toBe(false);
     expect(isChildSafety(screenForCrisis("picked up my kids from school"))).toBe(false);
