@@ -114,6 +114,17 @@ export function casesStore(q: Queryable) {
       );
       return rows[0] ? toCase(rows[0]) : null;
     },
+    /** A later, graver text on an open case (a bare HELP, then an overdose): the queue orders by the gravest. */
+    async raiseSeverity(id: string, categories: HotlineCase["categories"], severity: number): Promise<HotlineCase | null> {
+      const { rows } = await q.query<CaseRow>(
+        `update hotline_cases set severity = $3,
+                categories = (select coalesce(jsonb_agg(distinct v), '[]'::jsonb) from jsonb_array_elements(categories || $2::jsonb) v),
+                updated_at = $4
+          where id = $1 and severity < $3 returning *`,
+        [id, JSON.stringify(categories), severity, q.clock.now()],
+      );
+      return rows[0] ? toCase(rows[0]) : null;
+    },
     async markReviewed(id: string, by: string, at: Date): Promise<void> {
       await q.query("update hotline_cases set reviewed_at = $2, reviewed_by = $3, updated_at = $2 where id = $1", [id, at, by]);
     },

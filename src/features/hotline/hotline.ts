@@ -56,7 +56,9 @@ export async function openOrJoinCase(
   const existing = await store.cases.activeForPhone(fromPhone);
   if (existing) {
     if (msg) await store.cases.addEvent(existing.id, "message_received", now, null, { inboundId: msg.id, level: screen.level });
-    return { hotlineCase: existing, isNew: false };
+    const raised = severityOf(screen) > existing.severity ? await store.cases.raiseSeverity(existing.id, screen.categories, severityOf(screen)) : null;
+    if (raised) await store.cases.addEvent(existing.id, "severity_raised", now, null, { from: existing.severity, to: raised.severity, categories: screen.categories });
+    return { hotlineCase: raised ?? existing, isNew: false };
   }
   let shortId = opts.shortId ?? newShortId();
   while (await store.cases.byShortId(shortId)) shortId = newShortId();
