@@ -10,6 +10,7 @@
  * false-positive budget is spent on free text, not on routine check-ins.
  */
 import { ACUTE_SIGNS, AGENT, CHILD, CHILD_LOSS, DRUGS, ES_AUX_1P, ES_SELF_HARM_VERB, FILLER, FINALITY, INTENT_CUE, METHOD, PERSON, PILLS, RESEARCH, upTo } from "./lexicon.js";
+import { BARE_EMERGENCY_RULE, FINALITY_RULES } from "./rules-finality.js";
 import type { CrisisCategory } from "./types.js";
 
 export interface CrisisRule {
@@ -243,13 +244,13 @@ const INDIRECT_RULES: CrisisRule[] = [
   {
     id: "si.time_has_come", // "tonight is the night. im done"
     category: "suicide_self_harm",
-    pattern: /\b(?:tonight|today|this weekend|tomorrow|now) is the (?:night|day|time)\b|\besta noche (?:es la noche|se acaba|acabo|termino)\b|\bhoy (?:es el dia|se acaba todo)\b/,
+    pattern: /^(?!.*\b(?:date|party|fiesta|movie|movies|pelicula|peliculas|game|concert|show|birthday|cumpleanos|wedding|boda|dinner|cena|episode|finale|prom)\b).*(?:\b(?:tonight|today|this weekend|tomorrow|now) is the (?:night|day|time)\b|\besta noche (?:es la noche|se acaba|acabo|termino)\b|\bhoy (?:es el dia|se acaba todo)\b)/,
   },
   {
     id: "si.farewell_words", // goodbyes, notes, messages to the kids
     category: "suicide_self_harm",
     pattern:
-      /\bthis is (?:my )?goodbye\b|\b(?:goodbye|bye) (?:everyone|everybody|world|all|forever|my (?:babies|kids|loves))\b|\btell (?:them|my \w+|everyone|my family|the kids) (?:i|that i) (?:love|loved|am sorry|was sorry)\b|\b(?:wrote|writing|left|leaving) (?:a |my )?(?:letters?|notes?|goodbye)\b(?:\s+\w+){0,2}?\s+(?:to|for) (?:my|the|everyone)\b|\b(?:writing|saying|said|wrote|write)\s+(?:my|all my|mis)\s+(?:goodbyes|goodbye letters|goodbye notes)\b|\besto es un adios\b|\b(?:ya )?me despedi(?: de)?\b|\bdespedir me de (?:mis|todos|mi familia)\b|\b(?:perdonen|perdona) me por todo\b|\bdigan(?: le| les)? a mis hijos que (?:los|las) (?:amo|quiero|quise)\b/,
+      /\bthis is (?:my )?goodbye\b|\b(?:goodbye|bye) (?:everyone|everybody|world|all|forever|my (?:babies|kids|loves))\b|\btell (?:them|my \w+|everyone|my family|the kids) (?:i|that i) (?:love|loved|am sorry|was sorry)\b|\b(?:writing|saying|said|wrote|write)\s+(?:my|all my|mis)\s+(?:goodbyes|goodbye letters|goodbye notes)\b|\besto es un adios\b|\b(?:ya )?me despedi(?: de)?\b|\bdespedir me de (?:mis|todos|mi familia)\b|\b(?:perdonen|perdona) me por todo\b|\bdigan(?: le| les)? a mis hijos que (?:los|las) (?:amo|quiero|quise)\b/,
   },
   {
     id: "si.staged_means", // "pills counted out on the table", "gun loaded next to me"
@@ -331,7 +332,7 @@ const INDIRECT_RULES: CrisisRule[] = [
   {
     id: "si.es_farewell_letter",
     category: "suicide_self_harm",
-    pattern: /\b(?:escribi|deje|estoy escribiendo)\s+(?:les\s+)?(?:una\s+)?(?:carta|cartas|nota)\s+(?:a|para)\s+(?:mis|mi)\b/,
+    pattern: /\b(?:escribi|deje|estoy escribiendo)\s+(?:les\s+)?(?:una\s+)?(?:carta|cartas|nota)\s+(?:a|para)\s+(?:mis|mi (?:familia|hij[oa]|bebe|esposo|esposa|mama))\b/,
   },
 
   {
@@ -757,7 +758,7 @@ const HELP_RULES: CrisisRule[] = [
     id: "help.call_911",
     category: "explicit_help",
     pattern:
-      /\b(?:call|calling|need|llama|llamen|llame|llamar|marquen)\s+(?:an?\s+|al\s+|a la\s+|una\s+)?(?:911|ambulance|ambulancia|police|policia|cops)\b/,
+      /\b(?:call|calling|need|llama|llamen|llame|llamar|marquen)\s+(?:an?\s+|al\s+|a la\s+|una\s+)?(?:911|ambulance|ambulancia|police|policia|cops)\b(?!\s+(?:if (?:you|u) (?:see|find)|si (?:ves|ven|miras|encuentras))\b)/,
   },
 ];
 
@@ -1009,19 +1010,21 @@ const HOPELESSNESS_RULES: CrisisRule[] = [
     id: "hp.es",
     category: "hopelessness",
     pattern:
-      /\bno (?:puedo|aguanto|soporto) (?:mas|ya|esto)\b|\bya no (?:puedo|aguanto|soporto)(?=\s*$|\s+(?:mas|con|seguir|vivir|aguantar|soportar|sola|solo|de|asi)\b)|\bno le (?:veo|encuentro) (?:sentido|caso)\b|\bsin ganas de nada\b|\bme (?:canse|cansé) de (?:luchar|todo|vivir|intentar)\b|\bnadie me (?:va a )?extran\w*|\bpara que (?:sigo|seguir|intentar|intento|vivo|luchar|lucho|me esfuerzo)\b|\bno vale la pena\b|\bme rindo\b|\bno tiene sentido\b|\bsin esperanza\b|\bno (?:sirvo|valgo) (?:para|pa) nada\b|\bsoy un(?:a)? (?:fracaso|estorbo|carga|mala madre)\b|\b(?:cansad[oa]|hart[oa]) de (?:todo|vivir|la vida|luchar)\b|\btodo me sale mal\b|\bnadie me quiere\b|\ba nadie le importo\b|\bnunca voy a recuperar a mis hijos\b/,
+      /\bno (?:puedo|aguanto|soporto) (?:mas|ya|esto)\b|\bya no (?:puedo|aguanto|soporto)(?=\s*$|\s+(?:mas|con|seguir|vivir|aguantar|soportar|sola|solo|de|asi)\b)|\bno le (?:veo|encuentro) (?:sentido|caso)\b|\bsin ganas de nada\b|\bme (?:canse|cansé) de (?:luchar|todo|vivir|intentar)\b|\bnadie me (?:va a )?extran\w*|\bpara que (?:sigo|seguir|intentar|intento|vivo|luchar|lucho|me esfuerzo)\b|\bno vale la pena\b|\bme rindo\b|\bno tiene sentido\b|\b(?:nada|la vida|mi vida) (?:ya )?(?:no )?tiene sentido\b|\bsin esperanza\b|\bno (?:sirvo|valgo) (?:para|pa) nada\b|\bsoy un(?:a)? (?:fracaso|estorbo|carga|mala madre)\b|\b(?:cansad[oa]|hart[oa]) de (?:todo|vivir|la vida|luchar)\b|\btodo me sale mal\b|\bnadie me quiere\b|\ba nadie le importo\b|\bnunca voy a recuperar a mis hijos\b/,
   },
 ];
 
 export const CRISIS_RULES: readonly CrisisRule[] = [
   ...SUICIDE_RULES,
   ...INDIRECT_RULES,
+  ...FINALITY_RULES,
   ...THIRD_PARTY_RULES,
   ...DANGER_RULES,
   ...OVERDOSE_RULES,
   ...CHILD_RULES,
   ...VIOLENCE_RULES,
   ...HELP_RULES,
+  BARE_EMERGENCY_RULE,
   ...RETURN_TO_USE_RULES,
   ...CRAVING_RULES,
   ...HOPELESSNESS_RULES,

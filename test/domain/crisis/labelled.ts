@@ -25,6 +25,7 @@ import { HOLDOUT } from "./set/holdout.js";
 import { ROUND2 } from "./set/round2.js";
 import { ROUND3 } from "./set/round3.js";
 import { ROUND4 } from "./set/round4.js";
+import { ROUND5 } from "./set/round5.js";
 import { MIX } from "./set/mix.js";
 
 const CATEGORIES: Record<string, CrisisCategory> = {
@@ -72,6 +73,7 @@ export const LABELLED_MESSAGES: readonly LabelledMessage[] = [
   ...tagged(ROUND2),
   ...tagged(ROUND3),
   ...tagged(ROUND4),
+  ...tagged(ROUND5),
 ];
 
 /** Written after the rules were final and never used to change them: see set/holdout.ts. */
