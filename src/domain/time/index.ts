@@ -7,8 +7,10 @@ export {
   clampIntoSendWindow,
   DEFAULT_SEND_WINDOW,
   isWithinSendWindow,
+  nextSendWindowOpening,
   type SendWindow,
   type SendWindowOptions,
 } from "./send-window";
 export { isOnShift, nextShiftStart, SHIFT_SEARCH_DAYS, type WeeklyShift } from "./shifts";
 export { formatLocal, type FormatLang, type FormatStyle } from "./format";
+export { ADMIN_DATE_YEARS, daysBetweenDates, outsideAdminRange } from "./bounds";

@@ -7,7 +7,7 @@ import {
   requireInstant,
   requireZone,
 } from "./validate";
-import { zonedInstant } from "./zoned";
+import { addDays, localDateOf, zonedInstant } from "./zoned";
 
 /**
  * Quiet hours: sending allowed only within [start, end) local time.
@@ -75,4 +75,15 @@ export function clampIntoSendWindow(
     else if (planned >= end) m = end - 1;
   }
   return zonedInstant(date, localTimeFromMinutes(m), zone);
+}
+
+/**
+ * The next instant the window opens after `now` (today's start if it is still ahead,
+ * else tomorrow's), for telling an admin when a send they asked for may go out.
+ */
+export function nextSendWindowOpening(now: Date, zone: string, window: SendWindow = DEFAULT_SEND_WINDOW): Date {
+  windowMinutes(window);
+  const today = localDateOf(now, zone);
+  const todayStart = zonedInstant(today, window.start, zone);
+  return todayStart.getTime() > requireInstant(now) ? todayStart : zonedInstant(addDays(today, 1), window.start, zone);
 }

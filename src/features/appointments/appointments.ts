@@ -232,7 +232,13 @@ export async function replanUpcomingAppointments(deps: Deps, pageSize = 500): Pr
     }
     for (const [participantId, appts] of byParticipant) {
       const participant = await store.participants.get(participantId);
-      if (participant) await planForParticipant(participant, appts, deps);
+      // One parent's bad row (a date stored before admin dates were bounded) must not
+      // stop the re-plan of everyone after them.
+      if (participant) {
+        await planForParticipant(participant, appts, deps).catch((err) =>
+          deps.log.warn("appointment re-plan failed for one participant", { participantId, error: describeError(err) }),
+        );
+      }
     }
     appointments += page.length;
   }

@@ -41,7 +41,12 @@ export async function replanPhaseVisits(deps: Deps): Promise<{ phases: number }>
   const phases = await store.phases.listWeeklyNotEndedBy(since);
   for (const phase of phases) {
     const participant = await store.participants.get(phase.participantId);
-    if (participant && participant.status !== "discharged") await planPhaseVisit(phase, participant, 0, deps);
+    if (participant && participant.status !== "discharged") {
+      // One bad row must not stop the re-plan of every phase after it.
+      await planPhaseVisit(phase, participant, 0, deps).catch((err) =>
+        deps.log.warn("phase re-plan failed for one phase", { phaseId: phase.id, error: describeError(err) }),
+      );
+    }
   }
   return { phases: phases.length };
 }

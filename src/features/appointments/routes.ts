@@ -4,6 +4,7 @@ import { APPOINTMENT_KINDS } from "../../domain/appointments/model";
 import { nextThreshold } from "../../domain/incentives/points";
 import type { Participant } from "../../domain/model";
 import { localDateSchema, localTimeSchema, zoneSchema } from "../../domain/time/schemas";
+import { localDateOf, outsideAdminRange } from "../../domain/time";
 import {
   AppointmentConflict,
   cancelAppointment,
@@ -66,6 +67,15 @@ export function appointmentRoutes(deps: Deps) {
     const id = idParam.safeParse(raw);
     return id.success ? store.participants.get(id.data) : null;
   }
+  /** A 400 naming the first date too far from the Clock's today, or null. */
+  function dateOutOfRange(c: Context, dates: Record<string, string | undefined>): Response | null {
+    const today = localDateOf(deps.clock.now(), "UTC");
+    for (const [field, date] of Object.entries(dates)) {
+      const problem = date === undefined ? null : outsideAdminRange(date, today);
+      if (problem) return c.json({ error: "invalid request", fields: { [field]: problem } }, 400);
+    }
+    return null;
+  }
   const appointmentId = (raw: string) => {
     const id = idParam.safeParse(raw);
     return id.success ? id.data : null;
@@ -76,6 +86,8 @@ export function appointmentRoutes(deps: Deps) {
     if (!participant) return c.json({ error: "participant not found" }, 404);
     const body = await readJson(c, appointmentCreateSchema);
     if (!body.ok) return body.response;
+    const badDate = dateOutOfRange(c, { localDate: body.data.localDate });
+    if (badDate) return badDate;
     return conflicts(c, async () => c.json({ appointment: await createAppointment(participant, body.data, deps) }, 201));
   });
 
@@ -96,6 +108,8 @@ export function appointmentRoutes(deps: Deps) {
     if (!id || !(await store.appointments.get(id))) return c.json({ error: "appointment not found" }, 404);
     const body = await readJson(c, appointmentPatchSchema);
     if (!body.ok) return body.response;
+    const badDate = dateOutOfRange(c, { localDate: body.data.localDate });
+    if (badDate) return badDate;
     return conflicts(c, async () => {
       const appointment = await updateAppointment(id, body.data, deps);
       return appointment ? c.json({ appointment }) : c.json({ error: "appointment not found" }, 404);
@@ -127,6 +141,8 @@ export function appointmentRoutes(deps: Deps) {
     if (!participant) return c.json({ error: "participant not found" }, 404);
     const body = await readJson(c, phaseSchema);
     if (!body.ok) return body.response;
+    const badDate = dateOutOfRange(c, { startDate: body.data.startDate, endDate: body.data.endDate });
+    if (badDate) return badDate;
     return c.json({ phase: await createPhase(participant, body.data, deps) }, 201);
   });
 

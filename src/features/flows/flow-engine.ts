@@ -24,14 +24,23 @@ export type StartOutcome = "started" | "busy" | "duplicate" | "not_eligible" | "
 
 /** What a run-ending hook may look at (`vars`: the text variables the run used); runs inside the same transaction. */
 export type RunEndHook = (tx: FlowTx, run: FlowRun, state: RunState, participant: Participant, vars: FlowContext["vars"]) => Promise<void>;
-const endHook = (flowId: string): RunEndHook | undefined =>
-  ({ [RECOVERY_CAPITAL_FLOW]: onRecoveryCapitalEnded })[flowId];
+const endHooks = new Map<string, RunEndHook>([[RECOVERY_CAPITAL_FLOW, onRecoveryCapitalEnded]]);
+const endHook = (flowId: string): RunEndHook | undefined => endHooks.get(flowId);
+
+/**
+ * The flow with this id, or undefined. Ids come from admins and stored rows: an own-key
+ * check, so "constructor" or "__proto__" is no flow rather than Object's prototype.
+ */
+export function findFlow(deps: Pick<Deps, "flows">, flowId: string): Flow | undefined {
+  const engine = deps.flows.engine;
+  return Object.hasOwn(engine, flowId) ? engine[flowId] : undefined;
+}
 
 export { SEND_SPACING_MS, sendAfter } from "./flow-tx";
 
 
 export async function startFlowIn(tx: FlowTx, participant: Participant, flowId: string, startKey: string | null): Promise<StartOutcome> {
-  const flow = tx.deps.flows.engine[flowId];
+  const flow = findFlow(tx.deps, flowId);
   if (!flow) return "unknown_flow";
   if (!canReceiveRoutine(participant)) return "not_eligible";
   if (startKey && (await tx.store.flowRuns.byStartKey(startKey))) return "duplicate";
@@ -55,7 +64,7 @@ async function endOverdueRun(tx: FlowTx, participant: Participant): Promise<bool
   const run = await tx.store.flowRuns.activeFor(participant.id);
   const w = run?.state.waiting;
   if (!run || !w || !run.waitingSince) return false;
-  const s = tx.deps.flows.engine[run.flowId]?.steps.find((x) => x.id === w.stepId);
+  const s = findFlow(tx.deps, run.flowId)?.steps.find((x) => x.id === w.stepId);
   const length = s?.type === "ask" ? durationMs(s.timeout) : s?.type === "wait" ? durationMs(s.duration) : 0;
   if (run.waitingSince.getTime() + length + OVERDUE_MS > tx.now.getTime()) return false;
   tx.deps.log.warn("flow run overdue; cancelled", { runId: run.id, flow: run.flowId });
@@ -173,7 +182,7 @@ async function applyEvent(
 export async function handleFlowReply(tx: FlowTx, msg: InboundMessage, participant: Participant): Promise<string | null> {
   const run = await tx.store.flowRuns.activeFor(participant.id);
   if (!run || run.state.waiting?.kind !== "ask") return null;
-  const flow = tx.deps.flows.engine[run.flowId];
+  const flow = findFlow(tx.deps, run.flowId);
   if (!flow) return null;
   const checkin = await tx.store.checkins.openFor(participant.id, tx.now);
   if (checkin && run.waitingSince && checkin.dueAt.getTime() > run.waitingSince.getTime()) return null;
@@ -196,7 +205,7 @@ export async function stopActiveRun(tx: FlowTx, participant: Participant, reason
 
 /** Ends a locked active run without sending anything. */
 async function endRun(tx: FlowTx, run: FlowRun, participant: Participant, reason: "interrupt" | "cancel"): Promise<boolean> {
-  const flow = tx.deps.flows.engine[run.flowId];
+  const flow = findFlow(tx.deps, run.flowId);
   if (!flow) {
     // The flow file was removed since the run started: end the run without the interpreter.
     const state = { ...run.state, status: reason === "interrupt" ? ("interrupted" as const) : ("cancelled" as const), waiting: null, version: run.state.version + 1 };
@@ -222,7 +231,7 @@ export async function runFlowTimer(p: { runId: string; stepId: string; token: nu
     if (!run || run.state.status !== "active" || run.state.waiting?.token !== p.token || run.state.waiting.stepId !== p.stepId) {
       return "stale";
     }
-    const flow = deps.flows.engine[run.flowId];
+    const flow = findFlow(deps, run.flowId);
     const participant = await store.participants.get(run.participantId);
     if (!flow || !participant) return "stale";
     const tx = { store, deps, now: deps.clock.now(), effects };

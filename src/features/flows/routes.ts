@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { PAUSE_MAX_DAYS, PAUSE_MIN_DAYS } from "../../domain/text/keywords";
 import type { Deps } from "../../ports/deps";
-import { startFlow } from "./flow-engine";
+import { findFlow, startFlow } from "./flow-engine";
 import { pauseParticipant, resumeParticipant } from "../pause/pause";
 import { planRecoveryCapital, recoveryCapitalTrend } from "./recovery-capital";
 import { readJson } from "../http/validation";
+import { formatLocal, isWithinSendWindow, nextSendWindowOpening } from "../../domain/time";
 
 const idParam = z.uuid();
 const pauseBody = z
@@ -76,8 +77,21 @@ export function flowRoutes(deps: Deps) {
     if (!id.success) return c.json(notFound, 404);
     const body = await readJson(c, startBody);
     if (!body.ok) return body.response;
-    if (!deps.flows.engine[body.data.flowId]) {
-      return c.json({ error: "invalid request", fields: { flowId: `no flow "${body.data.flowId}"` } }, 400);
+    if (!findFlow(deps, body.data.flowId)) {
+      return c.json({ error: "invalid request", fields: { flowId: "no flow with this id" } }, 400);
+    }
+    const participant = await store.participants.get(id.data);
+    if (!participant) return c.json(notFound, 404);
+    // A flow's first text goes out at once: refused in quiet hours rather than queued, so
+    // the admin knows nothing was sent and when it may be (docs/decisions.md).
+    const now = deps.clock.now();
+    if (!isWithinSendWindow(now, participant.timeZone, participant.sendWindow)) {
+      const opensAt = nextSendWindowOpening(now, participant.timeZone, participant.sendWindow);
+      const local = formatLocal(opensAt, participant.timeZone, "en", "datetime");
+      return c.json(
+        { error: "conflict", fields: { flowId: `quiet hours for this participant; start it after ${local} (their time)` }, opensAt: opensAt.toISOString() },
+        409,
+      );
     }
     const outcome = await startFlow(deps, id.data, body.data.flowId);
     if (outcome === "not_found") return c.json(notFound, 404);

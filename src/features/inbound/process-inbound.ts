@@ -2,6 +2,7 @@ import { decideInboundAction, decideUnknownSenderAction, type InboundAction } fr
 import type { InboundMessage, Participant, Peer } from "../../domain/model";
 import { parseCheckinReply } from "../../domain/text/checkin-reply";
 import { classifyKeyword } from "../../domain/text/keywords";
+import { fold } from "../../domain/text/fold";
 import { localDateOf } from "../../domain/time";
 import type { ProgramMessageKey } from "../../content/catalog";
 import { type Store } from "../../adapters/postgres";
@@ -117,6 +118,10 @@ async function handleParticipantText(
   now: Date,
   effects: Effects,
 ): Promise<string> {
+  if (participant.status === "paused" && isResumeWord(msg.body)) {
+    const resumed = await resumeByText(msg, participant, store, deps, now, effects);
+    if (resumed) return resumed;
+  }
   const flowOutcome = await routeToFlowsOrPause({ store, deps, now, effects }, msg, participant);
   if (flowOutcome) return flowOutcome;
   // C / R answering an appointment reminder: after an active flow's answer, before check-in replies.
@@ -167,6 +172,28 @@ async function handleParticipantText(
       break;
   }
   return action.type;
+}
+
+// START and its Spanish words already classify as "start"; RESUME/REANUDAR are what a
+// paused parent naturally types after "PAUSE 14".
+const RESUME_WORDS = new Set(["resume", "reanudar", "resumir"]);
+function isResumeWord(body: string): boolean {
+  return classifyKeyword(body) === "start" || RESUME_WORDS.has(fold(body).replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ""));
+}
+
+/**
+ * A paused parent texting START/RESUME/REANUDAR ends the pause themselves. They just wrote
+ * to us, so the welcome-back text is a reply (no quiet hours). An opted-out parent also
+ * opts back in: that path answers for itself, so null lets it run.
+ */
+async function resumeByText(msg: InboundMessage, participant: Participant, store: Store, deps: Deps, now: Date, effects: Effects): Promise<string | null> {
+  if (!(await store.pauses.resume(participant.id))) return null;
+  deps.log.info("participant resumed", { participantId: participant.id, via: "sms" });
+  if (participant.consent !== "opted_in") return null;
+  effects.plans.push(participant.id);
+  const peer = participant.peerId ? await store.peers.get(participant.peerId) : null;
+  await reply({ msg, participant: { ...participant, status: "active" }, peer, store, deps, now, effects }, "pauseEnded", "pause_ended");
+  return "resumed";
 }
 
 interface ActionContext {
