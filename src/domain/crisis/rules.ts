@@ -11,6 +11,7 @@
  */
 import { ACUTE_SIGNS, AGENT, CHILD, CHILD_LOSS, DRUGS, ES_AUX_1P, ES_SELF_HARM_VERB, FILLER, FINALITY, INTENT_CUE, METHOD, PERSON, PILLS, RESEARCH, upTo } from "./lexicon.js";
 import { BARE_EMERGENCY_RULE, FINALITY_RULES } from "./rules-finality.js";
+import { UNSPOKEN_RULES } from "./rules-unspoken.js";
 import type { CrisisCategory } from "./types.js";
 
 export interface CrisisRule {
@@ -1018,6 +1019,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   ...SUICIDE_RULES,
   ...INDIRECT_RULES,
   ...FINALITY_RULES,
+  ...UNSPOKEN_RULES,
   ...THIRD_PARTY_RULES,
   ...DANGER_RULES,
   ...OVERDOSE_RULES,

@@ -22,6 +22,7 @@ import { EN } from "./set/en.js";
 import { EN_BENIGN } from "./set/en-benign.js";
 import { ES } from "./set/es.js";
 import { HOLDOUT } from "./set/holdout.js";
+import { HOLDOUT4 } from "./set/holdout4.js";
 import { ROUND2 } from "./set/round2.js";
 import { ROUND3 } from "./set/round3.js";
 import { ROUND4 } from "./set/round4.js";
@@ -74,6 +75,7 @@ export const LABELLED_MESSAGES: readonly LabelledMessage[] = [
   ...tagged(ROUND3),
   ...tagged(ROUND4),
   ...tagged(ROUND5),
+  ...tagged(HOLDOUT4),
 ];
 
 /** Written after the rules were final and never used to change them: see set/holdout.ts. */

@@ -1,151 +1,129 @@
 /**
- * Hold-out (fourth), written after the round-4 rules (2026-12-01 ~22:45 UTC) and
- * never used to change them. Its figures, as first measured, estimate performance
- * on unseen text (docs/crisis-screen.md, BENCHMARKS.md).
+ * Hold-out (sixth), written after the round-5 rules were final (2026-12-01
+ * ~23:21 UTC) and never used to change them. Its first measurement estimates
+ * performance on unseen text (docs/crisis-screen.md, BENCHMARKS.md). Round 5's
+ * own fresh set (set/round5.ts) and hold-out 4 (set/holdout4.ts) are
+ * development data now.
  */
 export const HOLDOUT = String.raw`
-I SI | i've made up my mind, tonight is it
-I SI | i'm sorry for everything i put you all through
-I SI | i looked at the bottle for an hour and i think i'm going to do it
-I SI | my kids are better off in foster care than with me alive
-I SI | i'm at the river and i'm not coming back
-I SI | i don't want to be alive tomorrow
-I SI | i keep thinking i should just end it
-I SI | i cut my wrists
-I SI | i have a belt and a door, that's all i need
-I SI | i can't promise i'll be safe tonight
-I SI | i'm going to take every pill in this house
-I SI | i have been saving up my pills for this
-I SI | i dont think i want to live anymore tbh
-I SI | i want to go be with my mom in heaven tonight
-I SI | i'm not scared of dying anymore, i'm ready
-I SI | today i'm going to kill myself
-I SI | wanna be dead fr
-I SI | gonna unalive myself 2nite
-I SI | i wish i could just die already
-I SI | i'm planning my suicide
-I SI | no quiero seguir con vida
-I SI | ya tengo la soga colgada
-I SI | me voy a inyectar todo lo que tengo para no despertar
-I SI | ya no vale la pena seguir viviendo, hoy me voy
-I SI | quiero dejar este mundo
-I SI | perdónenme, ya no puedo con esto, adiós
-I SI | me corté muy profundo y no para
-I SI | estoy pensando en colgarme
-I SI | i want to matarme ya
-I OD | i think my wife overdosed she's barely breathing
-I OD | he smoked something and now he's seizing
-I OD | my son took a bunch of pills and he's throwing up
-I OD | someone od'd in my bathroom
-I OD | i did too much and i can't feel my legs
-I OD | she's not responding after she used, i'm scared
-I OD | mi primo se pasó de droga y no despierta
-I OD | tomé pastillas con alcohol y me siento muy rara
-I CD | my 3 year old drank the bleach
-I CD | the baby got into my bag and ate something
-I CD | my son fell in the pool and isn't breathing
-I CD | my husband is choking my daughter
-I CD | i left my baby with my ex and he's high
-I CD | mi hijo se tomó mis pastillas
-I CD | mi bebé se cayó de la cama y no responde
-I VA | he's strangling me
-I VA | my boyfriend keeps hitting me and i can't leave
-I VA | he's drunk and says he'll shoot me
-I VA | somebody is trying to get into my house
-I VA | i'm so angry i could kill him
-I VA | mi novio me está golpeando
-I VA | me amenaza con una pistola
-I VA | mi esposo dice que me va a matar hoy
-I HE | 911
+I SI | i think tonight i'm finally going through with it
+I SI | i won't be around much longer, i just wanted you to know you helped
+I SI | please make sure my son gets my truck
+I SI | i put my affairs in order today
+I SI | everything's arranged. the kids are at my mom's for good
+I SI | i've got the whole bottle of my sleeping meds right here
+I SI | holding my husband's gun right now
+I SI | i've been sitting on the tracks for a while
+I SI | im so tired, i want to go to sleep forever tonight
+I SI | can't do this another day. tonight i'm ending things
+I SI | thank you for everything you did for me. i mean it. this is goodbye
+I SI | love you, sorry, don't be mad at me
+I SI | i'm not going to be a problem for anyone after tonight
+I SI | i don't see myself alive next week
+I SI | i'm going to drink until my heart stops
+I SI | i want my life to stop
+I SI | i feel like killing myself
+I SI | ive been cutting again and i cant stop the bleeding
+I SI | i've thought about how, when and where
+I SI | i need someone to stop me
+I SI | i'm afraid of what i'm going to do to myself tonight
+I SI | if they take my kids i'm ending it
+I SI | dying sounds like relief right now
+I SI | i don't plan on waking up tomorrow
+I SI | my last wish is that my kids forgive me
+I SI | i'm not safe right now
+I SI | i'm scared i'll hurt myself
+I SI | wanna die rn no cap
+I SI | gonna end it fr this time
+I SI | 9-1-1
+I SI | call 911 please i took too much
+I SI | ya está decidido, me voy esta noche
+I SI | ya no quiero seguir viviendo
+I SI | esta es la última vez que me escriben
+I SI | les pido que cuiden bien a mis niños cuando yo no esté
+I SI | hoy me despido de todos
+I SI | ya les escribí una carta de despedida
+I SI | tengo el cuchillo en la mano y no quiero seguir
+I SI | me tomé todo el frasco
+I SI | estoy en el puente, ya no aguanto
+I SI | no me siento segura conmigo misma hoy
+I SI | no sé si voy a aguantar esta noche
+I SI | tengo miedo de hacerme daño
+I SI | me quiero morir de verdad, no es broma
+I SI | ya no tiene caso vivir
+I SI | quiero que se acabe mi vida
+I SI | ya no voy a molestar a nadie
+I SI | i'm done, ya no puedo, tengo las pills aquí
+I SI | i wanna die, ya no aguanto
+I SI | ya decidí, tonight is the night
+I SI | take care of my babies, ya me voy
+I OD | she's turning blue please help
+I OD | my cousin shot up and fell over, he's gurgling
+I OD | took a bunch of my benzos and drank, can't keep my eyes open
+I OD | mi novio está tirado en el piso y no despierta
+I CD | my daughter found my pills and ate some
+I CD | he's shaking the baby
+I VA | he's choking me
+I VA | she just stabbed me
+I VA | mi esposo me está ahorcando
+I TP | my brother says he's gonna shoot himself
+I TP | mi hija me dijo que se quiere morir
 I HE | please someone help me
-I HE | auxilio auxilio
-I HE | help please
-I TP | my daughter just told me she took pills to die
-I TP | my husband is in the garage with a gun
-I TP | my friend says she's going to jump off a bridge
-I TP | mi hermano se quiere aventar del puente
-I TP | mi mamá se tomó todas sus pastillas
-P | i'm so tired of everything
-P | i hate my life so much
-P | i don't know how much more i can take
-P | i'm lost
-P | i feel like a failure
-P | everything i do is wrong
-P | i'm exhausted with life
-P | i don't want to feel anything anymore
-P | life feels pointless
-P | i'm worthless to everyone
-P | i just want to disappear for good
-P | no aguanto mi vida
-P | me siento inútil y sola
-P | no tengo ganas de vivir así
-P | todo es una mierda, ya no puedo
-P | quisiera dormir y no despertar por un rato
-P | me odio tanto
-C | i relapsed last weekend
-C | drank again
-C | i used meth yesterday
-C | cravings are killing me
-C | i want to get high
-C | i failed my drug test
-C | volví a usar
-C | tengo ganas de fumar cristal
-C | me emborraché ayer
+P | i feel like nothing will ever get better
+P | i'm drowning and nobody sees it
+P | everyone would be fine without me around probably
+P | i'm just a burden to my family
+P | i don't know why i'm still here
+P | ya no le encuentro sentido a nada
+P | me siento sola y sin salida
+P | no sé para qué sigo
+P | estoy cansada de vivir así
+C | i drank last night after 6 months
+C | i really want to use today
+C | ayer fumé cristal
+N | tonight is the night, first concert in years!!
+N | this is my last week at this job thank god
+N | i gave all my baby clothes to my sister's shower
+N | my son called 911 by accident lol the cops came
+N | i made up my mind about the apartment, taking it
+N | last message tonight, going to sleep
+N | goodbye for now, see you thursday
+N | i wrote my kids a note for their lunchboxes
+N | i'm ready for court tomorrow
+N | i'm on the bridge, stuck in traffic, will be late
+N | the knife set you gave me is amazing
+N | my pills are ready to pick up at walgreens
+N | can you watch my kids for me saturday morning?
+N | i'm done with the paperwork finally
+N | it all ends today with the custody hearing, wish me luck
+N | the dog is dying to go out lol
+N | i'm dead tired
+N | my last day of probation!!
+N | i've been sleeping a lot better
+N | i'm not coming back to that meeting, the leader is rude
+N | hoy es el día de la graduación de mi hija
+N | ya me voy a dormir, buenas noches
+N | ya decidí qué hacer con la casa
+N | le dejé una nota a la maestra
+N | mañana ya no voy a estar en el trabajo, estoy de vacaciones
+N | cuida a mis hijos mientras voy al doctor porfa
+N | llamé al 911 por el accidente en la esquina, todos bien
+N | regalé mis cosas viejas a la iglesia
+N | mi último día de terapia fue hoy
+N | tengo las pastillas del doctor para la gripa
+N | ya no aguanto el calor jaja
+N | this is my último día de clases
+N | tonight es la noche de la fiesta
+N | i'm done con el trabajo for today
 K | good
-K | ok
-K | 6
-K | 4 tired
-K | fine thanks
-K | doing good today
-K | a little down but ok
-K | all good
-K | 8!
-K | bien
-K | más o menos
-K | cansada
-K | todo bien
-K | not bad
-K | great day
-K | ok, busy
 K | 3
-K | going ok
-N | i'm dying to see you guys at group
-N | this week is killing me lol
-N | my son is driving me crazy
-N | i could kill for a nap
-N | dead tired
-N | the kids are with my mom
-N | can i reschedule my appointment
-N | i need diapers
-N | what time is group
-N | my phone is dying, text later
-N | we're going to the lake tomorrow
-N | my daughter jumped off the diving board for the first time!
-N | i'm at the bridge waiting for the bus
-N | i got my 30 day chip
-N | i'm so proud of my son
-N | me muero de hambre
-N | me muero de risa
-N | mi hija me va a matar, le rompí su juguete jaja
-N | ¿a qué hora es la cita?
-N | gracias por todo
-N | ya llegué a casa
-N | necesito ayuda con la renta
-N | no quiero despertar a los niños
-N | no quiero vivir con mi suegra jaja
-N | i'm done cooking, finally
-N | the baby hit her head but she's fine
-N | my son said he wants to kill the boss in his video game
-N | my ex is picking the kids up at 5
-N | i need to cut my son's hair
-N | i have pills for my headache, is that ok with my suboxone
-N | i'm not suicidal, just tired of this rain lol
-N | dying laughing at this video
-N | this heat is killing me
-N | i'm ready to go to the meeting
-N | i gave away my old clothes to the shelter
-N | i'm going to end my lease in june
-N | we watched the walking dead
-N | quiero desaparecer el estrés con un baño caliente
-N | ayuda para encontrar guardería
+K | ok today
+K | fine
+K | tired
+K | bien, gracias
+K | más o menos
+K | todo bien
+K | better
+K | stressed but ok
+K | doing alright
 `;
