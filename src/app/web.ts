@@ -32,7 +32,9 @@ export function buildApp(deps: Deps, slack: Pick<SlackRuntime, "http"> | null = 
     "*",
     bodyLimit({
       maxSize: deps.config.MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: `body larger than ${deps.config.MAX_BODY_BYTES} bytes` }, 413),
+      // The rest of the body is left unread on the socket, so it cannot carry another
+      // request: say so (Connection: close) instead of letting the client reuse it.
+      onError: (c) => c.json({ error: `body larger than ${deps.config.MAX_BODY_BYTES} bytes` }, 413, { connection: "close" }),
     }),
   );
 

@@ -39,6 +39,38 @@ export function slackRoutes(deps: Pick<Deps, "clock" | "log">, slack: { receiver
 
 const jsonBody = z.record(z.string(), z.unknown());
 
+// What the listeners read from each kind of payload; anything else Slack sends passes
+// through untouched (loose objects). A signed request missing one of these is a 400
+// naming it, not a TypeError inside a listener (a 500).
+const id = z.string().min(1);
+const user = z.looseObject({ id });
+const interactionSchemas: Record<string, z.ZodType> = {
+  block_actions: z.looseObject({ user, actions: z.array(z.looseObject({ action_id: id })).min(1) }),
+  view_submission: z.looseObject({ user, view: z.looseObject({ id, callback_id: z.string() }) }),
+  view_closed: z.looseObject({ user, view: z.looseObject({ id }) }),
+  shortcut: z.looseObject({ user, callback_id: id }),
+  message_action: z.looseObject({ user, callback_id: id }),
+  block_suggestion: z.looseObject({ user, action_id: id }),
+};
+const interactionType = z.looseObject({ type: id });
+const commandSchema = z.looseObject({ command: id, user_id: id });
+const eventCallbackSchema = z.looseObject({ event: z.looseObject({ type: id }) });
+
+/** The first missing or malformed field, dotted from the payload root ("payload.user.id"). */
+function checkShape(schema: z.ZodType, body: unknown, root: string): { field: string; message: string } | null {
+  const r = schema.safeParse(body);
+  if (r.success) return null;
+  const issue = r.error.issues[0]!;
+  return { field: [root, ...issue.path.map(String)].join("."), message: issue.code === "invalid_type" ? "required" : issue.message };
+}
+
+function checkInteraction(payload: Record<string, unknown>): { field: string; message: string } | null {
+  const typed = checkShape(interactionType, payload, "payload");
+  if (typed) return typed;
+  const schema = Object.hasOwn(interactionSchemas, payload.type as string) ? interactionSchemas[payload.type as string]! : null;
+  return schema ? checkShape(schema, payload, "payload") : null;
+}
+
 type Parsed = { ok: true; body: Record<string, unknown> } | { ok: false; field: string; message: string };
 
 /** JSON events; form-encoded `payload=` interactions, slash commands and `ssl_check`. */
@@ -46,18 +78,24 @@ export function parseSlackBody(contentType: string, raw: string): Parsed {
   try {
     if (contentType.includes("application/json")) {
       const r = jsonBody.safeParse(JSON.parse(raw));
-      return r.success ? { ok: true, body: r.data } : { ok: false, field: "body", message: "expected a JSON object" };
+      if (!r.success) return { ok: false, field: "body", message: "expected a JSON object" };
+      const bad = r.data.type === "event_callback" ? checkShape(eventCallbackSchema, r.data, "body") : null;
+      return bad ? { ok: false, ...bad } : { ok: true, body: r.data };
     }
     if (contentType.includes("application/x-www-form-urlencoded")) {
       const form = new URLSearchParams(raw);
       const payload = form.get("payload");
       if (payload !== null) {
         const r = jsonBody.safeParse(JSON.parse(payload));
-        return r.success ? { ok: true, body: r.data } : { ok: false, field: "payload", message: "expected a JSON object" };
+        if (!r.success) return { ok: false, field: "payload", message: "expected a JSON object" };
+        const bad = checkInteraction(r.data);
+        return bad ? { ok: false, ...bad } : { ok: true, body: r.data };
       }
       // Slack's certificate check (`ssl_check=1`) is form-encoded too and is answered with a 200 below.
       if (!form.get("command") && !form.get("ssl_check")) return { ok: false, field: "command", message: "expected a slash command or payload" };
-      return { ok: true, body: Object.fromEntries(form) };
+      const body = Object.fromEntries(form);
+      const bad = form.get("command") ? checkShape(commandSchema, body, "") : null;
+      return bad ? { ok: false, field: bad.field.replace(/^\./, ""), message: bad.message } : { ok: true, body };
     }
   } catch {
     return { ok: false, field: contentType.includes("json") ? "body" : "payload", message: "not valid JSON" };
