@@ -24,16 +24,19 @@ export async function sweepOrphans(deps: Deps, opts: { orphanAfterMs?: number } 
   const before = new Date(deps.clock.now().getTime() - (opts.orphanAfterMs ?? ORPHAN_AFTER_MS));
   let inbound = 0;
   for (const m of await store.inbound.listUnprocessedBefore(before, 500)) {
-    if (await requeue(deps.queues.inbound, jobId.inbound(m.id), () => enqueueInbound(deps, [m.id]))) inbound++;
+    const pending = async () => (await store.inbound.get(m.id))?.processedAt === null;
+    if (await requeue(deps.queues.inbound, jobId.inbound(m.id), () => enqueueInbound(deps, [m.id]), pending)) inbound++;
   }
   let sms = 0;
   for (const m of await store.outbound.listQueuedBefore(before, 500)) {
     const queue = m.priority === "crisis" ? deps.queues.smsUrgent : deps.queues.smsRoutine;
-    if (await requeue(queue, jobId.sms(m.id), () => enqueueSms(deps, [m]))) sms++;
+    const pending = async () => (await store.outbound.get(m.id))?.status === "queued";
+    if (await requeue(queue, jobId.sms(m.id), () => enqueueSms(deps, [m]), pending)) sms++;
   }
   let notifications = 0;
   for (const n of await store.notifications.listUndeliveredBefore(before, 500)) {
-    if (await requeue(deps.queues.notify, jobId.notify(n.id), () => enqueueNotifications(deps, [n]))) notifications++;
+    const pending = async () => (await store.notifications.get(n.id))?.deliveredAt === null;
+    if (await requeue(deps.queues.notify, jobId.notify(n.id), () => enqueueNotifications(deps, [n]), pending)) notifications++;
   }
   // An open crisis case must always have a live paging chain.
   let escalations = 0;
@@ -66,21 +69,25 @@ export async function sweepOrphans(deps: Deps, opts: { orphanAfterMs?: number } 
   return { inbound, sms, notifications, escalations, checkinCloses };
 }
 
-async function requeue(queue: Queue, id: string, add: () => Promise<unknown>): Promise<boolean> {
+/**
+ * Puts one item back on its queue; true only when it did. `stillPending` re-reads the row
+ * after the job's state: the list above is a snapshot, and work that finished while the
+ * sweep looked (job completed and removed, row done) is neither re-added nor counted.
+ */
+async function requeue(queue: Queue, id: string, add: () => Promise<unknown>, stillPending: () => Promise<boolean> = async () => true): Promise<boolean> {
   const job = await queue.getJob(id);
-  if (!job) {
+  const state = job ? await job.getState() : "missing";
+  if (state !== "missing" && state !== "failed" && state !== "completed" && state !== "unknown") return false; // live work
+  if (!(await stillPending())) return false;
+  if (!job || state === "unknown") {
+    await job?.remove().catch(() => undefined);
     await add();
-    return true;
-  }
-  if (await job.isFailed()) {
+  } else if (state === "failed") {
     await job.retry();
-    return true;
-  }
-  if (await job.isCompleted()) {
+  } else {
     // Completed but the row is unfinished: the job ran before the row committed. Run again.
     await job.remove();
     await add();
-    return true;
   }
-  return false;
+  return true;
 }
