@@ -29,14 +29,14 @@ export const FINALITY_RULES: CrisisRule[] = [
     // A decision with no object ("decided to go back to school", "decidí que voy a
     // estudiar" have one) next to a near time or a goodbye.
     pattern:
-      /\b(?:made up my mind|made my (?:decision|choice)|i (?:have |already |finally )?decided|my mind is made up|(?:ya )?lo (?:decidi|tengo decidido)|ya decidi|(?:ya )?tome (?:la|mi) decision)\b(?! (?:to|on|about|that|what|which|if|whether|a|the|i am (?:going|taking)|voy|que|sobre|de|el|la|los|las|a|ir|volver|el trabajo)\b)/,
+      /\b(?:made up my mind|made my (?:decision|choice)|i (?:have |already |finally )?decided|my mind is made up|(?:ya )?esta decidido|its decided|it is decided|(?:ya )?lo (?:decidi|tengo decidido)|ya decidi|(?:ya )?tome (?:la|mi) decision)\b(?! (?:to|on|about|that|what|which|if|whether|a|the|i am (?:going|taking)|voy|que|sobre|de|el|la|los|las|a|ir|volver|el trabajo)\b)/,
     alsoRequires: r(String.raw`\b${WHEN}\b`),
   },
   {
     id: "si.the_time_is_set", // "tonight's the night i finally do it", "saturday is the day", "it all ends tonight"
     category: "suicide_self_harm",
     pattern: r(
-      String.raw`^(?!.*\b${EVENT}\b).*(?:\b(?:(?:tonight|today|tomorrow|this weekend|now|${DAY})\s+is|tonights|todays)\s+the\s+(?:night|day|time)\b|\b(?:esta noche|hoy|manana|el ${DAY})\s+es\s+(?:la noche|el dia)\b)|\b(?:it|this|everything|it all|all of this|all this|todo|esto)\s+(?:all\s+)?(?:ends|is over|will be over|se acaba|termina)\s+(?:tonight|today|now|esta noche|hoy)\b|\bi (?:picked|chose|set|have picked|have chosen) (?:the|a) (?:date|day)\s*$`,
+      String.raw`^(?!.*\b${EVENT}\b).*(?:\b(?:(?:tonight|today|tomorrow|this weekend|now|${DAY})\s+is|tonights|todays)\s+the\s+(?:night|day|time)\b|\b(?:esta noche|hoy|manana|el ${DAY})\s+es\s+(?:la noche|el dia)\b)|\b(?:it|this|everything|it all|all of this|all this|todo|esto)\s+(?:all\s+)?(?:ends|is over|will be over|se acaba|termina)\s+(?:tonight|today|now|esta noche|hoy)\b(?! (?:with|at|in|for|con|en)\b)|\bi (?:picked|chose|set|have picked|have chosen) (?:the|a) (?:date|day)\s*$`,
     ),
   },
   {
@@ -72,7 +72,7 @@ export const FINALITY_RULES: CrisisRule[] = [
     id: "si.giving_away", // "i'm giving all my things away", "gave my dog away, i won't need it", "ya regalé mis cosas"
     category: "suicide_self_harm",
     pattern:
-      /\b(?:giving|gave|give|given|regale|regalando|regalar|repartir|repartiendo|reparti)\s+(?:away\s+)?(?:all\s+|toda\s+|todas\s+)?(?:of\s+)?(?:my|mis|todas mis|todo lo que tengo)\s+(?:things|stuff|belongings|possessions|cosas|pertenencias)\b(?! (?:to (?:goodwill|charity|the shelter|donation)|a la caridad|que ya no uso)\b)|\b(?:wont|will not|am not going to|dont)\s+need\s+(?:them|it|those|any of (?:it|this|them)|my \w+|anything)\s+(?:anymore|again|where i am going|after (?:tonight|today))\b|\bi wont need (?:them|it)\s*$|\bya no (?:lo|la|los|las) voy a necesitar\b/,
+      /\b(?:giving|gave|give|given|regale|regalando|regalar|repartir|repartiendo|reparti)\s+(?:away\s+)?(?:all\s+|toda\s+|todas\s+)?(?:of\s+)?(?:my|mis|todas mis|todo lo que tengo)\s+(?:things|stuff|belongings|possessions|cosas|pertenencias)\b(?! (?:to (?:goodwill|charity|the shelter|donation|the church)|a la (?:caridad|iglesia)|que ya no uso|viejas|usadas|old|i dont use)\b)|\b(?:wont|will not|am not going to|dont)\s+need\s+(?:them|it|those|any of (?:it|this|them)|my \w+|anything)\s+(?:anymore|again|where i am going|after (?:tonight|today))\b|\bi wont need (?:them|it)\s*$|\bya no (?:lo|la|los|las) voy a necesitar\b/,
   },
   {
     id: "si.means_and_finality", // "got my dad's gun out of the safe. i'm done", "tengo las pastillas aquí y ya no quiero nada"

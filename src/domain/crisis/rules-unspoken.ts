@@ -74,6 +74,104 @@ export const UNSPOKEN_RULES: CrisisRule[] = [
     pattern: /\bsorry for (?:everything|all the pain|all i put|what i put|all ive done|being a burden|all of it)\b(?! (?:today|earlier|last night|at dinner|this morning|lol|haha)\b)(?=(?:\s+\w+){0,6}\s*$)|\bperdon(?:en|ame)? (?:me )?por todo(?: lo que (?:les|te) hice)?\s*$/,
   },
   {
+    id: "si.going_through_with_it", // "tonight i'm finally going through with it"
+    category: "suicide_self_harm",
+    pattern: /\b(?:go|going|gonna|went|about to go|ready to go)\s+through with it\b|\b(?:lo voy a|voy a)\s+(?:hacer|llevar a cabo)\s+(?:esta noche|hoy|ya)\b/,
+  },
+  {
+    id: "si.affairs_in_order", // "i put my affairs in order today", "make sure my son gets my truck", "everything's arranged"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:put|putting|got|getting|have|set)\s+(?:all\s+)?my (?:affairs|things|life|papers|stuff) in order\b|\bmake sure (?:my|that my)\s+\w+\s+(?:gets|get|has|keeps|takes)\s+(?:my|all my)\b|\beverything(?:s| is) (?:arranged|taken care of|set up for (?:the kids|my kids|them))\b(?!\s+(?:for (?:the|our|my) (?:party|trip|wedding|move|birthday|appointment|meeting|hearing)))|\bya (?:deje|tengo) todo (?:arreglado|en orden|listo para (?:mis hijos|los ninos))\b/,
+  },
+  {
+    id: "si.no_future_self", // "i don't see myself alive next week", "i don't plan on waking up tomorrow"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:dont|do not|cant|can not)\s+(?:see myself|picture myself|plan on|expect to be|expect to)\s+(?:alive|being alive|waking up|wake up|here|living|being here)\b|\bno me veo (?:viv[oa]|aqui) (?:manana|la proxima semana|en una semana)\b/,
+  },
+  {
+    id: "si.until_death", // "i'm going to drink until my heart stops"
+    category: "suicide_self_harm",
+    pattern: /\b(?:until|till|til|hasta que)\s+(?:my heart stops|i die|i stop breathing|i dont wake up|i am dead|me muera|se me pare el corazon|deje de respirar)\b/,
+  },
+  {
+    id: "si.life_to_stop", // "i want my life to stop", "quiero que se acabe mi vida"
+    category: "suicide_self_harm",
+    pattern: /\bwant (?:my life|my heart|living) to (?:stop|end|be over)\b|\bque se (?:acabe|termine) mi vida\b|\bno (?:vale la pena|tiene caso|tiene sentido) (?:seguir )?(?:vivir|viviendo|estar viv[oa])\b|\bya no tiene caso (?:vivir|seguir)\b/,
+  },
+  {
+    id: "si.how_when_where", // "i've thought about how, when and where"
+    category: "suicide_self_harm",
+    pattern: /\bhow when (?:and )?where\b|\bwhen and how\b(?=.*\b(?:thought|planned|know|decided)\b)|\bcomo cuando y donde\b/,
+  },
+  {
+    id: "si.afraid_of_myself", // "i need someone to stop me", "afraid of what i'm going to do to myself"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:need|want) (?:someone|somebody|you) to stop me\b|\b(?:afraid|scared|terrified) (?:of )?what i (?:might|will|am going to|could|may) do(?: to myself| tonight)?\b|\btengo miedo de lo que (?:me )?(?:pueda|vaya a) hacer\b/,
+  },
+  {
+    id: "si.death_as_relief", // "dying sounds like relief right now"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:dying|death|being dead|not waking up|not being here|morir me|morir|la muerte)\s+(?:sounds|seems|would be|feels|looks|suena|seria|se ve)\s+(?:like\s+)?(?:a\s+|como\s+|un\s+)?(?:relief|peaceful|easier|better|nice|good|alivio|descanso|mejor)\b/,
+  },
+  {
+    id: "si.last_wish", // "my last wish is that my kids forgive me"
+    category: "suicide_self_harm",
+    pattern: /\bmy (?:last|final|dying) (?:wish|words|request)\b|\bmi (?:ultimo deseo|ultima voluntad)\b/,
+  },
+  {
+    id: "si.no_more_bother", // "i'm not going to be a problem for anyone after tonight", "ya no voy a molestar a nadie"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:not going to|wont|will not|never going to)\s+be\s+(?:a|the)\s+(?:problem|burden|bother)\s+(?:for|to)\s+(?:anyone|anybody|you|nobody|no one|my family)\b(?:\s+\w+){0,2}\s*(?:after|anymore|again|$)|\bya no (?:voy a|les voy a|te voy a|vuelvo a)\s+(?:molestar|ser una carga|estorbar|dar problemas)\b/,
+  },
+  {
+    id: "si.es_last_time", // "esta es la última vez que me escriben", "hoy me despido de todos"
+    category: "suicide_self_harm",
+    pattern:
+      /\b(?:es la )?ultima vez que (?:me (?:escriben|ven|oyen|escuchan)|les escribo|te escribo|sabran de mi|saben de mi)\b|\bme despido de (?:todos|todas|ustedes|ti|mis hijos|mi familia)\b|\blast time (?:i (?:will|ll) )?(?:text|write|talk to) (?:you|u)\b(?! (?:about|before|today|tonight|until|till)\b)/,
+  },
+  {
+    id: "si.es_survive_night", // "no sé si voy a aguantar esta noche"
+    category: "suicide_self_harm",
+    pattern: /\bno se si (?:voy a |vaya a |pueda )?(?:aguantar|sobrevivir|llegar a manana|amanecer|pasar la noche)\b(?!\s+(?:el|la|los|las|con|sin|a mi|tanto)\b)/,
+  },
+  {
+    id: "si.kids_and_leaving", // "take care of my babies, ya me voy"
+    category: "suicide_self_harm",
+    pattern: r(String.raw`\b(?:take care of|look after|cuiden(?: a| de)?|cuida(?: a| de)?)\s+(?:my|mis|a mis)\s+${CHILD}\b`),
+    alsoRequires: /\b(?:ya me voy|me voy para siempre|goodbye|adios|for good|forever|when i am gone|cuando no este|i am leaving for good|i love them)\b/,
+  },
+  {
+    id: "si.whole_bottle_here", // "i've got the whole bottle of my sleeping meds right here"
+    category: "suicide_self_harm",
+    pattern: /\b(?:whole|entire|full)\s+(?:bottle|box|pack|frasco|bote|caja)\b/,
+    alsoRequires: /\b(?:right here|in front of me|next to me|with me|in my hand|aqui (?:conmigo|en la mano)|en la mano|enfrente de mi)\b/,
+  },
+  {
+    id: "si.on_the_tracks", // "i've been sitting on the tracks for a while"
+    category: "suicide_self_harm",
+    pattern: /\b(?:sitting|standing|laying|lying|waiting|parked)\s+(?:on|at|by|near)\s+(?:the\s+)?(?:train\s+)?(?:tracks|rails|railroad)\b|\b(?:sentad[oa]|parad[oa]|acostad[oa]) en las vias\b/,
+  },
+  {
+    id: "si.holding_someones_means", // "holding my husband's gun right now"
+    category: "suicide_self_harm",
+    pattern: /\b(?:holding|have|got|tengo|agarre)\s+(?:my|mi|the|la|el)\s+\w+\s+(?:gun|pistol|pistola|knife|rope)\b(?=.*\b(?:right now|now|ahora|in my hand|en la mano|loaded|cargada)\b)/,
+  },
+  {
+    id: "hp.why_still_here", // "i don't know why i'm still here"
+    category: "hopelessness",
+    pattern: /\bwhy i am still (?:here|alive|around|trying)\b|\bpara que sigo (?:aqui|viv[oa])\b/,
+  },
+  {
+    id: "ru.es_used_drug", // "ayer fumé cristal"
+    category: "return_to_use",
+    pattern: /\b(?:fume|use|me meti|inhale|me inyecte|esnife|consumi)\s+(?:cristal|piedra|perico|coca|cocaina|heroina|fentanilo|crack|meth|foco|chiva)\b/,
+  },
+  {
     id: "tp.pills_to_die", // "my daughter just told me she took pills to die"
     category: "third_party",
     pattern: r(String.raw`\b(?:he|she|they|el|ella)\s+(?:took|swallowed|drank|did|used|se tomo|tomo)\b(?:\s+\w+){0,4}?\s+(?:to (?:die|kill (?:himself|herself|themselves)|end (?:it|his life|her life))|para (?:morir|matar se|no despertar))\b`),

@@ -12,6 +12,7 @@
 import { ACUTE_SIGNS, AGENT, CHILD, CHILD_LOSS, DRUGS, ES_AUX_1P, ES_SELF_HARM_VERB, FILLER, FINALITY, INTENT_CUE, METHOD, PERSON, PILLS, RESEARCH, upTo } from "./lexicon.js";
 import { BARE_EMERGENCY_RULE, FINALITY_RULES } from "./rules-finality.js";
 import { UNSPOKEN_RULES } from "./rules-unspoken.js";
+import { CUE_RULES } from "./cues.js";
 import type { CrisisCategory } from "./types.js";
 
 export interface CrisisRule {
@@ -245,7 +246,7 @@ const INDIRECT_RULES: CrisisRule[] = [
   {
     id: "si.time_has_come", // "tonight is the night. im done"
     category: "suicide_self_harm",
-    pattern: /^(?!.*\b(?:date|party|fiesta|movie|movies|pelicula|peliculas|game|concert|show|birthday|cumpleanos|wedding|boda|dinner|cena|episode|finale|prom)\b).*(?:\b(?:tonight|today|this weekend|tomorrow|now) is the (?:night|day|time)\b|\besta noche (?:es la noche|se acaba|acabo|termino)\b|\bhoy (?:es el dia|se acaba todo)\b)/,
+    pattern: /^(?!.*\b(?:date|party|fiesta|movie|movies|pelicula|peliculas|game|concert|show|birthday|cumpleanos|wedding|boda|dinner|cena|episode|finale|prom)\b).*(?:\b(?:tonight|today|this weekend|tomorrow|now) is the (?:night|day|time)\b|\besta noche (?:es la noche|se acaba|acabo|termino)\b|\bhoy (?:es el dia(?! (?:de|del|para)\b)|se acaba todo)\b)/,
   },
   {
     id: "si.farewell_words", // goodbyes, notes, messages to the kids
@@ -257,7 +258,7 @@ const INDIRECT_RULES: CrisisRule[] = [
     id: "si.staged_means", // "pills counted out on the table", "gun loaded next to me"
     category: "suicide_self_harm",
     pattern: r(
-      String.raw`\b${PILLS}\b(?:\s+\w+){0,2}?\s+(?:counted|lined up|laid out|set out|sorted out|poured out|all out|ready|contadas|listas|preparadas|en la mano)\b|\b(?:counted|lined|laid|poured|set)\s+(?:out|up)?\s*(?:all\s+)?(?:my\s+|the\s+)?${PILLS}\b|\b(?:took|poured|got)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?${PILLS}\s+out\b.*\b(?:lined|counted|them up)\b|\b(?:gun|pistol|pistola)\s+(?:is\s+)?(?:loaded|cargada)\b|\bloaded (?:gun|pistol)\b|\benough\s+(?:\w+\s+){1,2}to\s+(?:not wake up|never wake up|die|kill me|end it|kill myself)\b|\b(?:overdos\w*|od|oding)\s+on purpose\b|\bhave a way to (?:end it|do it|die)\b`,
+      String.raw`\b${PILLS}\b(?:\s+\w+){0,2}?\s+(?:counted|lined up|laid out|set out|sorted out|poured out|all out|ready|contadas|listas|preparadas|en la mano)\b(?! (?:to pick|for pick|for you|at|para recoger|en la farmacia)\b)|\b(?:counted|lined|laid|poured|set)\s+(?:out|up)?\s*(?:all\s+)?(?:my\s+|the\s+)?${PILLS}\b|\b(?:took|poured|got)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?${PILLS}\s+out\b.*\b(?:lined|counted|them up)\b|\b(?:gun|pistol|pistola)\s+(?:is\s+)?(?:loaded|cargada)\b|\bloaded (?:gun|pistol)\b|\benough\s+(?:\w+\s+){1,2}to\s+(?:not wake up|never wake up|die|kill me|end it|kill myself)\b|\b(?:overdos\w*|od|oding)\s+on purpose\b|\bhave a way to (?:end it|do it|die)\b`,
     ),
   },
   {
@@ -759,7 +760,7 @@ const HELP_RULES: CrisisRule[] = [
     id: "help.call_911",
     category: "explicit_help",
     pattern:
-      /\b(?:call|calling|need|llama|llamen|llame|llamar|marquen)\s+(?:an?\s+|al\s+|a la\s+|una\s+)?(?:911|ambulance|ambulancia|police|policia|cops)\b(?!\s+(?:if (?:you|u) (?:see|find)|si (?:ves|ven|miras|encuentras))\b)/,
+      /\b(?:call|calling|need|llama|llamen|llame|llamar|marquen)\s+(?:an?\s+|al\s+|a la\s+|una\s+)?(?:911|ambulance|ambulancia|police|policia|cops)\b(?!.*\b(?:todos (?:estan )?bien|todo bien|everyone (?:is )?(?:ok|okay|fine)|all good|by accident|por error|por accidente)\b)(?!\s+(?:if (?:you|u) (?:see|find)|si (?:ves|ven|miras|encuentras))\b)/,
   },
 ];
 
@@ -1030,6 +1031,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   ...RETURN_TO_USE_RULES,
   ...CRAVING_RULES,
   ...HOPELESSNESS_RULES,
+  ...CUE_RULES,
 ];
 
 /**

@@ -23,6 +23,7 @@ import { EN_BENIGN } from "./set/en-benign.js";
 import { ES } from "./set/es.js";
 import { HOLDOUT } from "./set/holdout.js";
 import { HOLDOUT4 } from "./set/holdout4.js";
+import { HOLDOUT6 } from "./set/holdout6.js";
 import { ROUND2 } from "./set/round2.js";
 import { ROUND3 } from "./set/round3.js";
 import { ROUND4 } from "./set/round4.js";
@@ -76,6 +77,7 @@ export const LABELLED_MESSAGES: readonly LabelledMessage[] = [
   ...tagged(ROUND4),
   ...tagged(ROUND5),
   ...tagged(HOLDOUT4),
+  ...tagged(HOLDOUT6),
 ];
 
 /** Written after the rules were final and never used to change them: see set/holdout.ts. */

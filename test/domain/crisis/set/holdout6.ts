@@ -1,11 +1,10 @@
 /**
- * Hold-out (sixth), written after the round-5 rules were final (2026-12-01
- * ~23:21 UTC) and never used to change them. Its first measurement estimates
- * performance on unseen text (docs/crisis-screen.md, BENCHMARKS.md). Round 5's
- * own fresh set (set/round5.ts) and hold-out 4 (set/holdout4.ts) are
- * development data now.
+ * Hold-out 6, written after the round-5 rules (2026-12-01 ~23:21 UTC). Measured
+ * once as a hold-out (recall 63.9%, imminent 58.7%, FPR 11.1%, ask-back 2.2%;
+ * docs/crisis-screen.md), then its misses were generalised by kind in round 6
+ * (rules-unspoken.ts, cues.ts), so it is development data now.
  */
-export const HOLDOUT = String.raw`
+export const HOLDOUT6 = String.raw`
 I SI | i think tonight i'm finally going through with it
 I SI | i won't be around much longer, i just wanted you to know you helped
 I SI | please make sure my son gets my truck
