@@ -392,3 +392,42 @@ describe("a suicide word is a disclosure, not a topic", () => {
     expect(levelOf("the report on the news says teens mental health and suicidal thoughts are rising across the country")).toBe("none");
   });
 });
+
+describe("finality without a method word (round 5) and its everyday look-alikes", () => {
+  it.each([
+    "i've made up my mind, tonight is it",
+    "ya lo decidí, esta noche",
+    "this is my last text",
+    "este es mi último mensaje",
+    "i wrote letters to everyone",
+    "les dejé cartas a todos",
+    "please take care of my kids for me",
+    "i'm giving all my things away",
+    "got my dad's gun out of the safe. i'm done",
+    "i can't keep myself safe",
+    "no me puedo mantener a salvo",
+    "911",
+    "911 please",
+  ])("pages on %s", (t) => expectScreen(t, "imminent", t.startsWith("911") ? "explicit_help" : "suicide_self_harm"));
+
+  it.each([
+    "this is my last day at work",
+    "tonight is the night! date night",
+    "i gave away my old clothes",
+    "call 911 if you see the dog loose lol",
+    "i wrote a letter to my son's teacher",
+    "can you take care of the kids tomorrow while i work?",
+    "my pills are ready to pick up at walgreens",
+    "hoy es el día de la graduación de mi hija",
+    "llamé al 911 por el accidente en la esquina, todos bien",
+  ])("does not page on %s", (t) => expect(levelOf(t), t).not.toBe("imminent"));
+});
+
+describe("cue combinations ask back (round 6)", () => {
+  it("asks when two families meet and stays quiet on one", () => {
+    expect(screenForCrisis("love you, sorry, don't be mad at me").level).toBe("possible");
+    expect(screenForCrisis("ya tengo las pills, tonight").level).not.toBe("none");
+    expect(levelOf("goodbye for now, see you thursday")).toBe("none");
+    expect(levelOf("i'm on the bridge, stuck in traffic, will be late")).toBe("none");
+  });
+});
