@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_PHASE_WEEKS, nextWeeklyTask, weeksInPhase } from "../../src/domain/appointments/phases";
 import { replanPhaseVisits } from "../../src/features/appointments/phases";
+import { planAppointmentsFor, replanUpcomingAppointments } from "../../src/features/appointments/appointments";
 import { runningClock } from "../support/clock";
 import { enrol, waitFor, type Harness } from "../support/harness";
 import { flowHarness, optedIn, textsTo } from "../flows/support";
@@ -81,6 +82,22 @@ describe("bad admin input", () => {
     }
     const result = await replanPhaseVisits(h.deps);
     expect(result.phases).toBeGreaterThanOrEqual(2);
+  });
+
+  it("an appointment stored as 9999-12-31 (an old row) is skipped with a warning; the parent's others are still planned", async () => {
+    const { participantId } = await enrol(h, { phone: nextPhone() });
+    await h.store.appointments.create({
+      participantId, kind: "other", localDate: "9999-12-31", localTime: "10:00", timeZone: NY,
+      startsAt: new Date("9999-12-31T15:00:00Z"), place: null, notes: null,
+    });
+    const ok = await h.admin("POST", `/participants/${participantId}/appointments`, { kind: "treatment_session", localDate: "2026-12-01", localTime: "10:00" });
+    expect(ok.status).toBe(201);
+    await h.deps.queues.appointments.drain(true); // as if Redis had lost them
+    expect(await h.deps.queues.appointments.getDelayedCount()).toBe(0);
+    await planAppointmentsFor(participantId, h.deps);
+    expect(await h.deps.queues.appointments.getDelayedCount()).toBeGreaterThan(0);
+    expect(h.logLines.filter((l) => l.includes("not planned")), h.logLines.filter((l) => l.includes("warn")).join("\n")).not.toEqual([]);
+    await expect(replanUpcomingAppointments(h.deps)).resolves.toMatchObject({ appointments: expect.any(Number) });
   });
 
   it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "nope"])("flowId %s is a 400 naming flowId", async (flowId) => {

@@ -9,7 +9,7 @@ import { describeError } from "../../ports/log";
 import { jobId, payload } from "../../jobs/queues";
 import type { AppointmentPatch } from "../../adapters/postgres/appointments";
 import { planDaySchedule } from "./day-schedule";
-import { addOrMove } from "./appointment-jobs";
+import { addOrMove, onlyBadData } from "./appointment-jobs";
 import { appointmentVars, describeForPeer } from "./appointment-views";
 import type { Deps } from "../../ports/deps";
 import { dispatchEffects, noEffects } from "../../jobs/effects";
@@ -164,31 +164,39 @@ async function planForParticipant(participant: Participant, appts: Appointment[]
   const scheduled = appts.filter((a) => a.status === "scheduled");
   if (scheduled.length === 0) return;
   const now = deps.clock.now();
-  const config = deps.cadence.appointments;
   const firstId = await deps.store.appointments.firstCreatedId(participant.id);
   const days = new Set<string>();
   for (const appt of scheduled) {
-    const plan = planReminders({
-      appointment: appt,
-      offsets: offsetsFor(config, appt.kind),
-      participant,
-      now,
-      lateReminderMinLeadMinutes: config.reminders.lateReminderMinLeadMinutes,
-      alreadyReminded: appt.remindedAt !== null,
-    });
-    for (const r of plan.reminders) {
-      const data = payload.apptReminder.parse({ appointmentId: appt.id, revision: appt.revision, offset: r.offset, sendAt: r.sendAt.toISOString() });
-      await addOrMove(deps, JOBS.apptReminder, data, r.sendAt);
-    }
-    const deadline = confirmationDeadline(appt, config.reminders.confirmByMinutesBefore, now);
-    if (deadline) {
-      const data = { appointmentId: appt.id, revision: appt.revision };
-      await addOrMove(deps, JOBS.apptDeadline, data, deadline);
-    }
-    days.add(localDateOf(appt.startsAt, participant.timeZone));
-    if (appt.id === firstId) await planOnboardingCall(appt, participant, deps);
+    // One stored appointment planning cannot handle (a date from before admin dates were
+    // bounded) is logged and skipped: it must not stop the others or the caller's plan.
+    await planOneAppointment(appt, participant, firstId, now, days, deps).catch(onlyBadData(deps, "appointment not planned", { appointmentId: appt.id }));
   }
-  for (const day of days) await planDaySchedule(participant, day, deps);
+  for (const day of days) {
+    await planDaySchedule(participant, day, deps).catch(onlyBadData(deps, "day schedule not planned", { participantId: participant.id }));
+  }
+}
+
+async function planOneAppointment(appt: Appointment, participant: Participant, firstId: string | null, now: Date, days: Set<string>, deps: Deps) {
+  const config = deps.cadence.appointments;
+  const plan = planReminders({
+    appointment: appt,
+    offsets: offsetsFor(config, appt.kind),
+    participant,
+    now,
+    lateReminderMinLeadMinutes: config.reminders.lateReminderMinLeadMinutes,
+    alreadyReminded: appt.remindedAt !== null,
+  });
+  for (const r of plan.reminders) {
+    const data = payload.apptReminder.parse({ appointmentId: appt.id, revision: appt.revision, offset: r.offset, sendAt: r.sendAt.toISOString() });
+    await addOrMove(deps, JOBS.apptReminder, data, r.sendAt);
+  }
+  const deadline = confirmationDeadline(appt, config.reminders.confirmByMinutesBefore, now);
+  if (deadline) {
+    const data = { appointmentId: appt.id, revision: appt.revision };
+    await addOrMove(deps, JOBS.apptDeadline, data, deadline);
+  }
+  if (appt.id === firstId) await planOnboardingCall(appt, participant, deps);
+  days.add(localDateOf(appt.startsAt, participant.timeZone));
 }
 
 /** Everything upcoming for one parent; called when their settings or consent change. */
@@ -235,9 +243,7 @@ export async function replanUpcomingAppointments(deps: Deps, pageSize = 500): Pr
       // One parent's bad row (a date stored before admin dates were bounded) must not
       // stop the re-plan of everyone after them.
       if (participant) {
-        await planForParticipant(participant, appts, deps).catch((err) =>
-          deps.log.warn("appointment re-plan failed for one participant", { participantId, error: describeError(err) }),
-        );
+        await planForParticipant(participant, appts, deps).catch(onlyBadData(deps, "appointment re-plan failed for one participant", { participantId }));
       }
     }
     appointments += page.length;

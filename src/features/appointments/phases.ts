@@ -3,7 +3,7 @@ import { nextWeeklyTask, weeksInPhase } from "../../domain/appointments/phases";
 import type { Participant } from "../../domain/model";
 import { describeError } from "../../ports/log";
 import { jobId } from "../../jobs/queues";
-import { addOrMove } from "./appointment-jobs";
+import { addOrMove, onlyBadData } from "./appointment-jobs";
 import type { Deps } from "../../ports/deps";
 import { dispatchEffects, noEffects } from "../../jobs/effects";
 import { JOBS } from "../../jobs/catalog";
@@ -43,9 +43,7 @@ export async function replanPhaseVisits(deps: Deps): Promise<{ phases: number }>
     const participant = await store.participants.get(phase.participantId);
     if (participant && participant.status !== "discharged") {
       // One bad row must not stop the re-plan of every phase after it.
-      await planPhaseVisit(phase, participant, 0, deps).catch((err) =>
-        deps.log.warn("phase re-plan failed for one phase", { phaseId: phase.id, error: describeError(err) }),
-      );
+      await planPhaseVisit(phase, participant, 0, deps).catch(onlyBadData(deps, "phase re-plan failed for one phase", { phaseId: phase.id }));
     }
   }
   return { phases: phases.length };
