@@ -64,7 +64,8 @@ describe("v0 signature check", () => {
     expect(await verifySlackSignature(secret, { signature: sig, timestamp: old }, body, nowMs)).toEqual({ ok: false, reason: "stale_timestamp" });
   });
   it("parses JSON events, payload= interactions and slash commands; names the bad field", () => {
-    expect(parseSlackBody("application/json", '{"type":"event_callback"}')).toEqual({ ok: true, body: { type: "event_callback" } });
+    expect(parseSlackBody("application/json", '{"type":"event_callback","event":{"type":"message"}}')).toEqual({ ok: true, body: { type: "event_callback", event: { type: "message" } } });
+    expect(parseSlackBody("application/json", '{"type":"event_callback"}')).toMatchObject({ ok: false, field: "body.event" });
     expect(parseSlackBody("application/x-www-form-urlencoded", "payload=%7B%22type%22%3A%22block_actions%22%7D")).toEqual({ ok: true, body: { type: "block_actions" } });
     expect(parseSlackBody("application/x-www-form-urlencoded", "command=%2Faway&text=2d")).toEqual({ ok: true, body: { command: "/away", text: "2d" } });
     expect(parseSlackBody("application/x-www-form-urlencoded", "ssl_check=1&token=x")).toEqual({ ok: true, body: { ssl_check: "1", token: "x" } });
