@@ -66,8 +66,11 @@ describe("v0 signature check", () => {
   it("parses JSON events, payload= interactions and slash commands; names the bad field", () => {
     expect(parseSlackBody("application/json", '{"type":"event_callback","event":{"type":"message"}}')).toEqual({ ok: true, body: { type: "event_callback", event: { type: "message" } } });
     expect(parseSlackBody("application/json", '{"type":"event_callback"}')).toMatchObject({ ok: false, field: "body.event" });
-    expect(parseSlackBody("application/x-www-form-urlencoded", "payload=%7B%22type%22%3A%22block_actions%22%7D")).toEqual({ ok: true, body: { type: "block_actions" } });
-    expect(parseSlackBody("application/x-www-form-urlencoded", "command=%2Faway&text=2d")).toEqual({ ok: true, body: { command: "/away", text: "2d" } });
+    const action = { type: "block_actions", user: { id: "U1" }, actions: [{ action_id: "ack" }] };
+    expect(parseSlackBody("application/x-www-form-urlencoded", `payload=${encodeURIComponent(JSON.stringify(action))}`)).toEqual({ ok: true, body: action });
+    expect(parseSlackBody("application/x-www-form-urlencoded", "payload=%7B%22type%22%3A%22block_actions%22%7D")).toMatchObject({ ok: false, field: "payload.user" });
+    expect(parseSlackBody("application/x-www-form-urlencoded", "command=%2Faway&text=2d&user_id=U1")).toEqual({ ok: true, body: { command: "/away", text: "2d", user_id: "U1" } });
+    expect(parseSlackBody("application/x-www-form-urlencoded", "command=%2Faway&text=2d")).toMatchObject({ ok: false, field: "user_id" });
     expect(parseSlackBody("application/x-www-form-urlencoded", "ssl_check=1&token=x")).toEqual({ ok: true, body: { ssl_check: "1", token: "x" } });
     expect(parseSlackBody("text/plain", "x")).toMatchObject({ ok: false, field: "content-type" });
     expect(parseSlackBody("application/json", "[1]")).toMatchObject({ ok: false, field: "body" });
