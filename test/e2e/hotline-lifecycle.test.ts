@@ -26,7 +26,10 @@ describe("hotline case lifecycle", { timeout: E2E_TIMEOUT }, () => {
     h.startWorkers();
   });
   afterEach(async () => {
-    // Let in-flight work (a paging step, a relay) finish before the connections close.
+    // Close what is still open first: an unclaimed case re-pages every 2 s here, so the
+    // queues would never go quiet. Then let in-flight work (the chain's last step noticing
+    // the close, a relay) finish before the connections close.
+    await h.db.query("update hotline_cases set status = 'closed', closed_at = $1, updated_at = $1 where status <> 'closed'", [clock.now()]);
     await quiet(h, { timeoutMs: WAIT }).catch(() => undefined);
     await h.close();
   });
@@ -188,6 +191,7 @@ describe("a lost reply check (Redis lost its jobs) is restored by the sweeper", 
       await waitFor(async () => (await eventTypes(h, c.id)).includes("reopened"), WAIT, "re-opened");
       expect((await h.store.cases.events(c.id)).find((e) => e.type === "reopened")!.detail.reason).toBe("holder_silent");
     } finally {
+      await h.db.query("update hotline_cases set status = 'closed', closed_at = $1, updated_at = $1 where status <> 'closed'", [clock.now()]);
       await quiet(h, { timeoutMs: WAIT }).catch(() => undefined);
       await h.close();
     }
