@@ -11,9 +11,9 @@ const KNOWN_EXCEPTIONS = [
   // Slack listeners are the peers' UI; they render with the adapter's Block Kit builders,
   // which the Slack notification port uses too.
   "^src/features/peers/slack/",
-  // Voice keeps its own call-leg repository on the same transaction and builds its Calls
-  // API port lazily; to be moved behind a port like SmsPort.
-  "^src/features/voice/(voice|voice-port)\\.ts$",
+  // Voice keeps its own call-leg repository on the same transaction as the case's
+  // repositories (it opens that transaction itself); to move into src/adapters/postgres.
+  "^src/features/voice/voice\\.ts$",
   // The outage journal replays into a connection it is handed (the store may be the one
   // that just came back), so it opens its own transaction.
   "^src/features/inbound/journal/store-crisis\\.ts$",

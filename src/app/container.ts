@@ -19,6 +19,7 @@ import type { Deps } from "../ports/deps";
 import { createSlackRuntime, slackSettings, type SlackRuntime } from "../adapters/slack/app";
 import { registerSlackListeners } from "../features/peers/slack/register";
 import { inTransaction, migrate, openDb, storeFor, type Db } from "../adapters/postgres";
+import { createSandboxVoice, createTwilioVoice, type VoicePort } from "../adapters/twilio/voice";
 
 /** What a test, a bench or a child process may swap; everything else comes from config. */
 export interface ContainerOverrides {
@@ -28,6 +29,7 @@ export interface ContainerOverrides {
   db?: Db;
   redis?: Redis;
   sms?: SmsPort;
+  voice?: VoicePort;
   notify?: NotificationPort;
   cadence?: (fromFiles: Cadence) => Cadence;
   /** Twilio request timeout for the SMS adapter (tests kill a worker mid-request). */
@@ -76,6 +78,11 @@ export async function buildContainer(config: Config, o: ContainerOverrides = {})
           statusCallbackUrl: `${config.PUBLIC_URL.replace(/\/$/, "")}/twilio/status`,
           ...(o.twilioTimeoutMs ? { timeoutMs: o.twilioTimeoutMs } : {}),
         }));
+  const voice =
+    o.voice ??
+    (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_FROM
+      ? createTwilioVoice({ accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, from: config.TWILIO_FROM, apiBaseUrl: config.TWILIO_API_BASE_URL })
+      : createSandboxVoice());
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   const slack = createSlackRuntime({ db, clock, log }, slackSettings(config));
   if (slack) log.info("slack on", { mode: slack.mode, redact: slack.redact });
@@ -87,6 +94,7 @@ export async function buildContainer(config: Config, o: ContainerOverrides = {})
     transaction: <R>(fn: (s: typeof store) => Promise<R>) => inTransaction(db, fn),
     queues,
     sms,
+    voice,
     notify: o.notify ?? slack?.notifications ?? createSandboxNotifications(log),
     flows,
     cadence: o.cadence ? o.cadence(cadence) : cadence,

@@ -19,7 +19,6 @@ import { parseConfig } from "../app/config";
 import { buildApp } from "../app/web";
 import { createLogger } from "../ports/log";
 import { voiceIdle } from "../features/voice/voice";
-import { useVoicePort } from "../features/voice/voice-port";
 import { migrate, openDb, storeFor } from "../adapters/postgres";
 import { startWorkers } from "../jobs/processors";
 import { buildContainer } from "../app/container";
@@ -92,9 +91,8 @@ async function main() {
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect().catch(() => usage(`Redis is needed at ${config.REDIS_URL} (REDIS_URL); is it running?`));
   const log = createLogger("silent");
-  const { deps } = await buildContainer(config, { db, redis, sms: createSandboxSms(), clock: systemClock, log });
   const voice = createSandboxVoice(PROGRAM);
-  useVoicePort(deps, voice);
+  const { deps } = await buildContainer(config, { db, redis, sms: createSandboxSms(), voice, clock: systemClock, log });
   const app = buildApp(deps);
   const workers = startWorkers(deps, redis, {}, ["sms-urgent", "hotline"]);
   const store = storeFor(db);

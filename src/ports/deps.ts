@@ -7,6 +7,7 @@ import type { FlowCatalog } from "../content/catalog";
 import type { Logger } from "./log";
 import type { Queues } from "../jobs/queues";
 import type { Db, Store } from "../adapters/postgres";
+import type { VoicePort } from "../adapters/twilio/voice";
 
 /**
  * Everything a use case may touch, built once by `buildContainer` (src/app/container.ts) and
@@ -22,6 +23,8 @@ export interface Deps {
   transaction<R>(fn: (store: Store) => Promise<R>): Promise<R>;
   queues: Queues;
   sms: SmsPort;
+  /** Calls API (voice hotline legs): the real twilio SDK, or the sandbox recorder. */
+  voice: VoicePort;
   notify: NotificationPort;
   flows: FlowCatalog;
   /** Appointment and incentive cadence (flows/appointments.json, flows/incentives.json). */

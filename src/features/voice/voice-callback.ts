@@ -6,7 +6,7 @@ import { describeError } from "../../ports/log";
 import type { Deps } from "../../ports/deps";
 import { dispatchEffects, noEffects } from "../../jobs/effects";
 import { lifecycleText, textResponder, type HotlineAct } from "../hotline/hotline-messages";
-import { later, voicePortFor } from "./voice-port";
+import { later } from "./voice-port";
 import { voiceStore } from "./voice-store";
 
 /**
@@ -53,7 +53,7 @@ async function placeCallBack(deps: Deps, c: HotlineCase, responder: Responder, i
   if (!isNew) return;
   const base = deps.config.PUBLIC_URL.replace(/\/$/, "");
   try {
-    const { sid } = await voicePortFor(deps).createCall({
+    const { sid } = await deps.voice.createCall({
       to: responder.phone,
       url: `${base}/twilio/voice/callback?call=${call.id}`,
       statusCallback: `${base}/twilio/voice/status`,
@@ -82,5 +82,5 @@ export async function callbackAnswered(callId: string, deps: Deps): Promise<Voic
   if (await calls.setStatus(call.id, "bridged", now, ["greeting"])) {
     await store.cases.addEvent(c.id, "callback_connected", now, volunteer.id, { callId: call.id }, `callback|${call.id}|answered`);
   }
-  return callbackSteps(call.id, call.fromPhone, voicePortFor(deps).from, c.shortId, volunteer.language);
+  return callbackSteps(call.id, call.fromPhone, deps.voice.from, c.shortId, volunteer.language);
 }

@@ -39,7 +39,7 @@ import { responderCacheFor } from "../inbound/journal/responder-cache";
 import { openOrJoinCase } from "../hotline/hotline";
 import { claimedText } from "../hotline/hotline-actions";
 import { firstName, handOver, textResponder, type HotlineAct } from "../hotline/hotline-messages";
-import { later, voicePortFor } from "./voice-port";
+import { later } from "./voice-port";
 export { voiceIdle } from "./voice-port";
 import { voiceStore, type VoiceCall, type VoiceLeg, type VoiceStore } from "./voice-store";
 
@@ -213,7 +213,7 @@ async function ringWave(deps: Deps, call: VoiceCall, wave: number, responders: R
 async function placeLegs(deps: Deps, call: VoiceCall, wave: number, responders: Responder[]): Promise<{ rung: string[]; failed: number }> {
   const now = deps.clock.now();
   const calls = voiceStore(deps.db);
-  const voice = voicePortFor(deps);
+  const voice = deps.voice;
   let failed = 0;
   const rung: string[] = [];
   await Promise.all(
@@ -284,12 +284,12 @@ export async function advanceHunt(deps: Deps, callId: string): Promise<void> {
     later(deps, `ring wave ${result.call.wave}`, () => ringWave(deps, result.call, result.call.wave, result.responders));
   } else if (result.call.enqueuedAt) {
     // Out of the hold queue now; the hold loop's <Leave> is the fallback if this fails.
-    later(deps, "caller to voicemail", () => voicePortFor(deps).redirectCall(result.call.callSid, abs(deps, `/twilio/voice/missed?call=${callId}`)));
+    later(deps, "caller to voicemail", () => deps.voice.redirectCall(result.call.callSid, abs(deps, `/twilio/voice/missed?call=${callId}`)));
   }
 }
 
 async function stopLegs(deps: Deps, stop: { leg: VoiceLeg; as: "canceled" | "completed" }[]): Promise<void> {
-  const voice = voicePortFor(deps);
+  const voice = deps.voice;
   await Promise.all(
     stop.map(async ({ leg, as }) => {
       try {
