@@ -39,7 +39,7 @@ describe("hotline case lifecycle", { timeout: E2E_TIMEOUT }, () => {
     const v1 = await addResponder(h, { name: "Vera One", phone: "+15555561001", tier: "primary" });
     const v2 = await addResponder(h, { name: "Vic Two", phone: "+15555561002", tier: "backup" });
     const { c } = await openCase(h, "+15555569001");
-    await waitFor(() => texts(v1.phone).length === 1, WAIT, "first page");
+    await waitFor(() => texts(v1.phone).length >= 1, WAIT, "first page");
     await accept(h, v1, c.shortId);
 
     const off = await h.admin("PATCH", `/hotline/responders/${v1.id}`, { shifts: [] });
@@ -158,7 +158,8 @@ describe("hotline case lifecycle", { timeout: E2E_TIMEOUT }, () => {
     const p = await addResponder(h, { name: "Pat Prim", phone: "+15555566001", tier: "primary" });
     const b = await addResponder(h, { name: "Bo Back", phone: "+15555566002", tier: "backup" });
     await openCase(h, "+15555569006");
-    await waitFor(() => texts(p.phone).length === 1, WAIT, "first page");
+    // At least one: with re-pages every 2 s here, a slow first page can arrive with the next.
+    await waitFor(() => texts(p.phone).length >= 1, WAIT, "first page");
     clock.jump(7 * 60_000);
     await waitFor(() => texts(b.phone).some((t) => /\(7 min\)/.test(t)), WAIT, "re-page saying 7 min");
   });
