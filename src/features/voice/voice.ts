@@ -6,7 +6,6 @@ import type { HotlineCase, Responder } from "../../domain/hotline/model";
 import type { Participant } from "../../domain/model";
 import {
   callerKeySteps,
-  enqueueSteps,
   greetingSteps,
   HANGUP,
   holdSteps,
