@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     // Keeps a faked clock (npm run test:any-date) to this process and its Node children.
     setupFiles: ["test/support/any-date.ts"],
     testTimeout: 30_000,
