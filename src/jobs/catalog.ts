@@ -14,6 +14,8 @@ const SCHEDULED_RETRY = { attempts: 5, backoff: { type: "exponential" as const, 
 
 export const JOBS = {
   processInbound: defineJob({ queue: "inbound", name: "process", payload: payload.inbound, id: (p) => jobId.inbound(p.inboundId), options: RETRY_TRANSIENT }),
+  /** The webhook's committed batch of routine texts; each row is still processed (and marked) in its own transaction. */
+  processInboundBatch: defineJob({ queue: "inbound", name: "process-batch", payload: payload.inboundBatch, id: (p) => jobId.inboundBatch(p.inboundIds[0]!), options: RETRY_TRANSIENT }),
 
   /** Crisis texts (pages, relays): own queue, no rate limiter in front of them. */
   sendUrgentSms: defineJob({ queue: "smsUrgent", name: "send", payload: payload.sms, id: (p) => jobId.sms(p.outboundId), options: RETRY_SMS }),

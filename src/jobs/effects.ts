@@ -42,6 +42,16 @@ export async function enqueueInbound(deps: Pick<Deps, "queues">, inboundIds: str
   await deps.queues.inbound.addBulk(inboundIds.map((inboundId) => jobRequest(JOBS.processInbound, { inboundId })));
 }
 
+/**
+ * Queues one job for a webhook batch of stored texts: one Redis write per committed batch
+ * instead of one job per text (issue 13: the per-text job was most of the webhook's cost).
+ */
+export async function enqueueInboundBatch(deps: Pick<Deps, "queues">, inboundIds: string[]): Promise<void> {
+  if (!inboundIds.length) return;
+  const r = jobRequest(JOBS.processInboundBatch, { inboundIds });
+  await deps.queues.inbound.add(r.name, r.data, r.opts);
+}
+
 export async function enqueueNotifications(deps: Pick<Deps, "queues">, notes: PeerNotification[]): Promise<void> {
   if (!notes.length) return;
   await deps.queues.notify.addBulk(notes.map((n) => jobRequest(JOBS.deliverNotification, { notificationId: n.id })));

@@ -14,7 +14,7 @@ import { dispatchEffects } from "./effects";
 import { expireAskBack } from "../features/inbound/ask-back";
 import { runEscalationStep } from "../features/hotline/hotline";
 import { deliverSupervisorAlert, runClaimedReplyCheck } from "../features/hotline/hotline-actions";
-import { processInbound } from "../features/inbound/process-inbound";
+import { processInbound, processInboundBatch } from "../features/inbound/process-inbound";
 import { deliverNotification } from "../features/peers/notify";
 import { runDigest } from "../features/peers/digest";
 import { installSupervisorSummary, runSupervisorSummary } from "../features/peers/supervisor-summary";
@@ -103,6 +103,7 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
 export function jobHandlers(deps: Deps): JobHandler[] {
   const h = [
     handle(JOBS.processInbound, (p) => processInbound(p.inboundId, deps)),
+    handle(JOBS.processInboundBatch, (p) => processInboundBatch(p.inboundIds, deps)),
     handle(JOBS.sendRoutineSms, (p, job) => deliverOutbound(p.outboundId, deps, isLast(job))),
     handle(JOBS.sendUrgentSms, (p, job) => deliverOutbound(p.outboundId, deps, isLast(job))),
     handle(JOBS.checkinDue, (p, job, token) => runCheckinDue(p, deps, { job, token })),

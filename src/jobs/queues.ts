@@ -29,6 +29,8 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
 export const payload = {
   inbound: z.object({ inboundId: z.uuid() }),
+  /** The texts one webhook group commit stored: processed by one job (one Redis write per batch, not per text). */
+  inboundBatch: z.object({ inboundIds: z.array(z.uuid()).min(1).max(500) }),
   sms: z.object({ outboundId: z.uuid() }),
   checkinDue: z.object({
     participantId: z.uuid(),
@@ -72,6 +74,8 @@ export type CheckinClosePayload = z.infer<typeof payload.checkinClose>;
 
 export const jobId = {
   inbound: (inboundId: string) => `in|${inboundId}`,
+  /** Named after the batch's first row: each row is new in exactly one batch, so the id is unique. */
+  inboundBatch: (firstInboundId: string) => `in-batch|${firstInboundId}`,
   sms: (outboundId: string) => `sms|${outboundId}`,
   checkinDue: (p: { participantId: string; kind: string; localDate: string }) =>
     `checkin|${p.participantId}|${p.kind}|${p.localDate}`,

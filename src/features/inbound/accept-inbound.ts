@@ -9,7 +9,7 @@ import { responderCacheFor } from "./journal/responder-cache";
 import { storeCrisisText, type StoredCrisis } from "./journal/store-crisis";
 import type { NewInboundByPhone } from "../../adapters/postgres/inbound";
 import type { Deps } from "../../ports/deps";
-import { dispatchEffects, enqueueInbound } from "../../jobs/effects";
+import { dispatchEffects, enqueueInbound, enqueueInboundBatch } from "../../jobs/effects";
 import { crisisSafetyReply } from "../hotline/hotline";
 import { askBack, thirdPartyReply, webhookFollowUp } from "./ask-back";
 import { ASK_BACK_UNRECORDED_TEXT } from "../../domain/crisis/ask-back";
@@ -139,15 +139,17 @@ function directWriter(deps: Pick<Deps, "store" | "queues" | "log">): InboundWrit
 
 /**
  * Group commit for the webhook: texts that arrive while earlier writes are in flight are
- * stored with one multi-row insert and handed to BullMQ with one addBulk. Each caller's
- * promise resolves once its own row is committed — so every 200 still means "stored" —
- * and that batch's addBulk is already on its way to Redis by then. Waiting for Redis too
- * would add a second round trip to every answer for no safety: the row is the record (the
- * outbox pattern), the job id is its business key, and the sweeper re-queues any stored
- * text whose job never arrived, as it already did when an enqueue failed. Enqueues still
- * in flight are bounded; past the bound, answers wait for Redis (backpressure, not an
- * unbounded backlog in memory). Nothing waits on a timer: a lone text is written at once;
- * batches only form under load, when they save the most.
+ * stored with one multi-row insert and handed to the workers as ONE job for the batch
+ * (`processInboundBatch`), not one BullMQ job per text: that per-text job was most of the
+ * webhook's cost (issue 13). Each caller's promise resolves once its own row is committed
+ * — so every 200 still means "stored" — and the batch's job is already on its way to Redis
+ * by then. Waiting for Redis too would add a second round trip to every answer for no
+ * safety: the row is the record (the outbox pattern), each row is processed in its own
+ * transaction that marks it, and the sweeper re-queues any stored text left unprocessed,
+ * as it already did when an enqueue failed. Enqueues still in flight are bounded; past the
+ * bound, answers wait for Redis (backpressure, not an unbounded backlog in memory).
+ * Nothing waits on a timer: a lone text is written at once; batches only form under load,
+ * when they save the most.
  */
 export function createInboundBatcher(
   deps: Pick<Deps, "store" | "queues" | "log">,
@@ -181,7 +183,7 @@ export function createInboundBatcher(
   };
 
   const enqueue = (ids: string[]): Promise<void> => {
-    const p = enqueueInbound(deps, ids)
+    const p = enqueueInboundBatch(deps, ids)
       .then(
         () => undefined,
         (err: unknown) => {
@@ -201,7 +203,9 @@ export function createInboundBatcher(
       for (const w of batch) w.reject(err);
       return;
     }
-    const ids = [...new Set(results.filter((r) => !r.message.processedAt).map((r) => r.message.id))];
+    // Only rows new in this batch: a re-delivered text that is still unprocessed is already
+    // in the batch job that stored it (or, if that add failed, the sweeper's).
+    const ids = results.filter((r) => r.isNew).map((r) => r.message.id);
     if (ids.length) {
       const queued = enqueue(ids);
       if (enqueues.size > maxEnqueues) await queued;

@@ -37,6 +37,39 @@ export async function processInbound(inboundId: string, deps: Deps): Promise<str
   return result.outcome;
 }
 
+/** Rows of one batch processed at once: enough to overlap round trips, few enough to leave the pg pool to crisis work. */
+const BATCH_CONCURRENCY = 2;
+
+/**
+ * Processes a webhook batch (one job per group commit). Each row keeps its own
+ * transaction, so a row is processed exactly once whatever happens to the job: a retry
+ * (failure, or a worker killed mid-batch and the job taken over as stalled) finds the
+ * done rows marked and skips them. A row that fails fails the job after the others ran,
+ * so BullMQ retries only what is left.
+ */
+export async function processInboundBatch(inboundIds: string[], deps: Deps): Promise<{ processed: number; skipped: number }> {
+  let next = 0;
+  let processed = 0;
+  let skipped = 0;
+  const failures: unknown[] = [];
+  const lane = async () => {
+    while (next < inboundIds.length) {
+      const id = inboundIds[next++]!;
+      try {
+        if ((await processInbound(id, deps)) === null) skipped++;
+        else processed++;
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, inboundIds.length) }, lane));
+  if (failures.length) {
+    throw new Error(`${failures.length} of ${inboundIds.length} inbound texts failed; the job retries them`, { cause: failures[0] });
+  }
+  return { processed, skipped };
+}
+
 /**
  * Order matters: a volunteer's text is hotline work; a parent with a case in progress
  * talks to their volunteer (keywords are still honoured); then keywords, enrolment and
