@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localTimeSchema, zoneSchema } from "../domain/time/schemas";
 import { slackConfigProblems, slackConfigShape } from "../adapters/slack/config";
+import { consoleConfigShape } from "../features/console/config";
 
 /**
  * The one place that knows about environment variables. Everything else receives a
@@ -84,6 +85,7 @@ const configSchema = z
     /** What "press 9 for 988" dials: Twilio cannot dial the 988 short code; this 10-digit number reaches the same Lifeline. */
     VOICE_988_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number").default("+18002738255"),
     ...slackConfigShape,
+    ...consoleConfigShape,
   });
 
 const TWILIO_VARS = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const;

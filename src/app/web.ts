@@ -17,6 +17,7 @@ import { twilioWebhooks } from "../features/inbound/twilio-routes";
 import { voiceRoutes } from "../features/voice/routes";
 import { slackRoutes } from "../adapters/slack/routes";
 import type { SlackRuntime } from "../adapters/slack/app";
+import { consoleRoutes } from "../features/console/routes";
 
 /** The whole HTTP surface. Tests call `buildApp(deps).request(...)`; main.ts serves it. */
 export function buildApp(deps: Deps, slack: Pick<SlackRuntime, "http"> | null = null) {
@@ -43,6 +44,9 @@ export function buildApp(deps: Deps, slack: Pick<SlackRuntime, "http"> | null = 
   app.route("/metrics", new Hono().use("*", metricsGuard).route("/", metrics.routes));
   app.route("/admin/queues", new Hono().use("*", requireAdminBrowser(deps.config.ADMIN_TOKEN)).route("/", queuesDashboard(deps.queues, "/admin/queues")));
   app.route("/slack", slackRoutes(deps, slack?.http ?? null));
+  // The web console (docs/console.md): its own sessions, CSRF and roles; a browser at / lands there.
+  app.route("/console", consoleRoutes(deps));
+  app.get("/", (c) => c.redirect("/console", 303));
 
   // Registered before the admin guard so supervisors' read-only token works here.
   const readOnly = requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.SUPERVISOR_TOKEN]);

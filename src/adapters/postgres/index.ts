@@ -17,6 +17,10 @@ import { flowRunsStore } from "./flow-runs";
 import { pausesStore } from "./pauses";
 import { recoveryCapitalStore } from "./recovery-capital";
 import { boundariesStore } from "./boundaries";
+import { usersStore } from "./users";
+import { sessionsStore } from "./sessions";
+import { auditStore } from "./audit";
+import { consoleReadsStore } from "./console-reads";
 
 /** Repositories bound to one connection or transaction; cheap to build per transaction. */
 export function storeFor(q: Queryable) {
@@ -39,6 +43,11 @@ export function storeFor(q: Queryable) {
     recoveryCapital: recoveryCapitalStore(q),
     boundaries: boundariesStore(q),
     askBacks: askBacksStore(q),
+    // Web console (features/console): accounts, sessions, audit log, page reads.
+    users: usersStore(q),
+    sessions: sessionsStore(q),
+    audit: auditStore(q),
+    consoleReads: consoleReadsStore(q),
   };
 }
 export type Store = ReturnType<typeof storeFor>;
