@@ -46,16 +46,24 @@ export interface PrivateRedis {
   thaw(): void;
   /** SIGKILL: no shutdown save, connections drop at once. */
   kill(): Promise<void>;
-  /** Starts it again on the same port (empty: no persistence). */
+  /** Starts it again on the same port (empty without `aofDir`; with it, from the AOF). */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+/**
+ * `aofDir`: persist as production should (AOF, fsync every second, noeviction) in that
+ * folder, so a restart keeps what was written up to about a second before a SIGKILL
+ * (the chaos run, bench/chaos). Without it: no persistence, a restart comes back empty.
+ */
+export async function startPrivateRedis(opts: { aofDir?: string } = {}): Promise<PrivateRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
+  const persistence = opts.aofDir
+    ? ["--appendonly", "yes", "--appendfsync", "everysec", "--dir", opts.aofDir, "--maxmemory-policy", "noeviction"]
+    : ["--appendonly", "no"];
   const start = async () => {
-    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning"], {
+    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence, "--loglevel", "warning"], {
       stdio: "ignore",
     });
     await until(() => portAnswers(port), 10_000, "private redis to listen");
