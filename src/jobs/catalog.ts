@@ -57,6 +57,8 @@ export const JOBS = {
   planRecoveryCapital: defineJob({ queue: "housekeeping", name: "plan-recovery-capital", payload: payload.empty, id: () => "plan-recovery-capital", options: {} }),
   sweep: defineJob({ queue: "housekeeping", name: "sweep", payload: payload.empty, id: () => "sweep", options: {} }),
   supervisorSummary: defineJob({ queue: "housekeeping", name: "supervisor-summary", payload: payload.empty, id: () => "supervisor-summary", options: {} }),
+  /** Monthly progress reports (features/reports/draft.ts): recurring on the 1st; `month` drafts that month (catch-up). Drafting is idempotent per parent × month, so no dedupe key. */
+  draftMonthlyReports: defineJob({ queue: "housekeeping", name: "draft-monthly-reports", payload: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }), id: () => undefined, options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } } }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

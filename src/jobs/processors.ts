@@ -22,6 +22,8 @@ import { sweepOrphans } from "../features/housekeeping/sweep";
 import { runFlowTimer } from "../features/flows/flow-engine";
 import { runPauseEnd } from "../features/pause/pause";
 import { planAllRecoveryCapital, runFlowStart } from "../features/flows/recovery-capital";
+import { draftMonthlyReports } from "../features/reports/draft";
+import { installMonthlyReports } from "../features/reports/schedule";
 
 /**
  * Thin BullMQ processors: parse the payload with the catalog's schema, call a use case.
@@ -136,6 +138,7 @@ export function jobHandlers(deps: Deps): JobHandler[] {
     handle(JOBS.planRecoveryCapital, () => planAllRecoveryCapital(deps)),
     handle(JOBS.sweep, () => sweepOrphans(deps)),
     handle(JOBS.supervisorSummary, () => runSupervisorSummary(deps)),
+    handle(JOBS.draftMonthlyReports, (p) => draftMonthlyReports(deps, p)),
   ];
   return h as JobHandler[];
 }
@@ -168,6 +171,7 @@ async function installRecurring(deps: Deps): Promise<void> {
   await deps.queues.appointments.upsertJobScheduler("replan-upcoming", { every: 3600_000 }, { name: "replan-upcoming" });
   await deps.queues.housekeeping.upsertJobScheduler("plan-recovery-capital", { every: 6 * 3600_000 }, { name: "plan-recovery-capital" });
   await installSupervisorSummary(deps);
+  await installMonthlyReports(deps);
 }
 
 const redisWatches = new WeakMap<Deps, RedisWatch>();

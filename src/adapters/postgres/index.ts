@@ -17,6 +17,9 @@ import { flowRunsStore } from "./flow-runs";
 import { pausesStore } from "./pauses";
 import { recoveryCapitalStore } from "./recovery-capital";
 import { boundariesStore } from "./boundaries";
+import { consentsStore } from "./consents";
+import { reportsStore } from "./reports";
+import { disclosuresStore } from "./disclosures";
 import { usersStore } from "./users";
 import { sessionsStore } from "./sessions";
 import { auditStore } from "./audit";
@@ -43,6 +46,10 @@ export function storeFor(q: Queryable) {
     recoveryCapital: recoveryCapitalStore(q),
     boundaries: boundariesStore(q),
     askBacks: askBacksStore(q),
+    // Monthly progress reports (features/reports): consents, drafts, the disclosure log.
+    consents: consentsStore(q),
+    reports: reportsStore(q),
+    disclosures: disclosuresStore(q),
     // Web console (features/console): accounts, sessions, audit log, page reads.
     users: usersStore(q),
     sessions: sessionsStore(q),
