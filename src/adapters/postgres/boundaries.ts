@@ -125,6 +125,36 @@ export function boundariesStore(q: Queryable) {
       );
       return rows.map(toNotification);
     },
+    /**
+     * Per peer and week (the workload page): notes first held in the week, notes delivered
+     * off-hours in it (after-hours interruptions), and notes delivered in it that the peer
+     * has not acknowledged. `weekStarts` ascending; `week` is the 0-based index into it;
+     * nothing at or after `end` counts.
+     */
+    async weeklyCounts(weekStarts: readonly Date[], end: Date): Promise<{ peerId: string; week: number; held: number; interrupted: number; unacknowledged: number }[]> {
+      if (weekStarts.length === 0) return [];
+      const { rows } = await q.query<{ peer_id: string; bucket: number; held: string | number; interrupted: string | number; unacknowledged: string | number }>(
+        `with facts as (
+           select peer_id, width_bucket(deferred_at, $1::timestamptz[]) as bucket, 1 as held, 0 as interrupted, 0 as unacknowledged
+             from peer_notifications where peer_id is not null and deferred_at >= $2 and deferred_at < $3
+           union all
+           select peer_id, width_bucket(delivered_at, $1::timestamptz[]), 0,
+                  case when interrupted_off_hours then 1 else 0 end, case when acknowledged_at is null then 1 else 0 end
+             from peer_notifications where peer_id is not null and delivered_at >= $2 and delivered_at < $3
+              and (interrupted_off_hours or acknowledged_at is null)
+         )
+         select peer_id, bucket, sum(held) as held, sum(interrupted) as interrupted, sum(unacknowledged) as unacknowledged
+           from facts group by peer_id, bucket`,
+        [weekStarts, weekStarts[0], end],
+      );
+      return rows.map((r) => ({
+        peerId: r.peer_id,
+        week: Number(r.bucket) - 1,
+        held: Number(r.held),
+        interrupted: Number(r.interrupted),
+        unacknowledged: Number(r.unacknowledged),
+      }));
+    },
     /** Per peer since `since`: notes held off-hours (the boundary held) and after-hours interruptions. */
     async boundaryCounts(since: Date): Promise<Map<string, { deferred: number; interruptions: number }>> {
       const { rows } = await q.query<{ peer_id: string; deferred: string | number; interruptions: string | number }>(

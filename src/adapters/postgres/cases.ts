@@ -137,6 +137,38 @@ export function casesStore(q: Queryable) {
       );
       return rows.map(toCase);
     },
+    /**
+     * The live queue (console): every case not closed, gravest first, then longest waiting
+     * (by `queued_at`, which a re-open or release moves to the new round's start).
+     */
+    async queue(limit = 200): Promise<HotlineCase[]> {
+      const { rows } = await q.query<CaseRow>(
+        `select * from hotline_cases where status <> 'closed'
+          order by severity desc, coalesce(queued_at, created_at), created_at limit $1`,
+        [limit],
+      );
+      return rows.map(toCase);
+    },
+    /**
+     * A fingerprint of the queue: changes whenever a case enters, leaves or changes (every
+     * write to a case sets `updated_at`). Console pages poll it to know when to re-render.
+     */
+    async queueStamp(): Promise<string> {
+      const { rows } = await q.query<{ stamp: string | null; n: string | number }>(
+        `select count(*) as n,
+                md5(coalesce(string_agg(id::text || ':' || status || ':' || (extract(epoch from updated_at) * 1000000)::bigint::text, ',' order by id), '')) as stamp
+           from hotline_cases where status <> 'closed'`,
+      );
+      return `${rows[0]?.n ?? 0}:${rows[0]?.stamp ?? ""}`;
+    },
+    /** Timeline events of the given types in [from, to), every case (the workload page's raw facts). */
+    async eventsBetween(types: readonly string[], from: Date, to: Date): Promise<CaseEvent[]> {
+      const { rows } = await q.query<EventRow>(
+        "select * from case_events where at >= $1 and at < $2 and type = any($3::text[]) order by at, id",
+        [from, to, types],
+      );
+      return rows.map((r) => ({ id: r.id, caseId: r.case_id, at: r.at, type: r.type, responderId: r.responder_id, detail: r.detail }));
+    },
     /** Cases not closed, and of those the ones nobody has claimed (for /metrics). */
     async countOpen(): Promise<{ open: number; unclaimed: number }> {
       const { rows } = await q.query<{ open: string | number; unclaimed: string | number }>(
