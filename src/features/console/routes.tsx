@@ -10,7 +10,7 @@ import { usersRoutes } from "./pages/users";
 import { auditRoutes } from "./pages/audit-log";
 import { clearSessionCookie, csrfGuard, loadSession, requireRole } from "./session";
 import { consoleHotlineRoutes } from "./hotline/routes";
-// import { consoleWorkloadRoutes } from "./workload/routes";
+import { consoleWorkloadRoutes } from "./workload/routes";
 // import { consoleReportRoutes } from "../reports/console-routes";
 
 /**
@@ -46,7 +46,7 @@ export function consoleRoutes(deps: Deps): Hono {
   app.route("/", usersRoutes(deps));
   app.route("/", auditRoutes(deps));
   app.route("/hotline", consoleHotlineRoutes(deps));
-  // TODO(H4): app.route("/workload", consoleWorkloadRoutes(deps));
+  app.route("/workload", consoleWorkloadRoutes(deps));
   // TODO(H3): app.route("/reports", consoleReportRoutes(deps));
 
   app.notFound((c) => c.text("Not found", 404));
