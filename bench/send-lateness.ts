@@ -10,7 +10,7 @@
  * before 10:00 local, so every check-in is due at the same instant a few seconds ahead
  * in real time. The real pipeline then runs end to end: planAll puts the delayed jobs in
  * BullMQ; the checkins worker (runCheckinDue: DB transaction, outbound row, enqueue) and
- * the sms-routine worker (deliverOutbound with BullMQ's limiter at SMS_MAX_PER_SECOND)
+ * the sms-routine worker (deliverOutbound, paced by the Redis send limiter at SMS_MAX_PER_SECOND)
  * send through the real twilio SDK to the loopback fake Twilio, which stamps each arrival.
  *
  * Why SMS_MAX_PER_SECOND=100: at 100/s the 1,000 sends must take >= 10 s, so the limiter
@@ -21,8 +21,7 @@
  * the allowed times come from the limit itself, measured against the same clock.
  * Also printed, not judged: the stricter "whole-second bucket" reading
  * due + floor(k / MPS) s, which only a sender bursting MPS at the start of each second
- * could meet — the opposite of what smsLimiter is built to do (even spacing, so Twilio
- * never sees 2×MPS in one second).
+ * could meet.
  */
 import { createHarness } from "../test/support/harness";
 import { runningClock } from "../test/support/clock";

@@ -17,7 +17,7 @@ export const JOBS = {
   /** The webhook's committed batch of routine texts; each row is still processed (and marked) in its own transaction. */
   processInboundBatch: defineJob({ queue: "inbound", name: "process-batch", payload: payload.inboundBatch, id: (p) => jobId.inboundBatch(p.inboundIds[0]!), options: RETRY_TRANSIENT }),
 
-  /** Crisis texts (pages, relays): own queue, no rate limiter in front of them. */
+  /** Crisis texts (pages, relays): own queue and workers; they take the send limiter's next free slot before any routine text. */
   sendUrgentSms: defineJob({ queue: "smsUrgent", name: "send", payload: payload.sms, id: (p) => jobId.sms(p.outboundId), options: RETRY_SMS }),
   sendRoutineSms: defineJob({ queue: "smsRoutine", name: "send", payload: payload.sms, id: (p) => jobId.sms(p.outboundId), options: RETRY_SMS }),
 

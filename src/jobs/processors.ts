@@ -3,12 +3,12 @@ import { describeError } from "../ports/log";
 import { cappedBackoff, QUEUE, type QueueName } from "./queues";
 import { JOBS } from "./catalog";
 import { dispatcher, handle, type JobHandler } from "./define";
-import { watchForEmptyRedis, type MarkerClient, type RedisWatch } from "../adapters/redis";
+import { createSendLimiter, sendLimitFor, watchForEmptyRedis, type EvalClient, type MarkerClient, type GrantInfo, type RedisWatch } from "../adapters/redis";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../features/checkins/checkins";
 import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../features/appointments/appointments";
 import { replanPhaseVisits, runPhaseVisit } from "../features/appointments/phases";
 import { runDaySchedule } from "../features/appointments/day-schedule";
-import { deliverOutbound } from "../features/outbound/deliver-sms";
+import { deliverOutbound, type SendPermit } from "../features/outbound/deliver-sms";
 import type { Deps } from "../ports/deps";
 import { dispatchEffects } from "./effects";
 import { expireAskBack } from "../features/inbound/ask-back";
@@ -34,6 +34,8 @@ export interface WorkerTuning {
   lockDuration?: number;
   stalledInterval?: number;
   concurrency?: number;
+  /** Test seam: every slot the send limiter grants (the rate-limit test checks each window). */
+  onSendGrant?: (grant: GrantInfo) => void;
 }
 
 export interface RunningWorkers {
@@ -71,15 +73,24 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
       },
     },
   };
-  const handlers = jobHandlers(deps);
+  // One limit for the whole account, in Redis: every worker process of this prefix shares it.
+  const limiter = createSendLimiter({
+    client: () => deps.queues.smsRoutine.client as unknown as Promise<EvalClient>,
+    prefix,
+    limit: sendLimitFor(mps),
+    onGrant: tuning.onSendGrant,
+  });
+  const handlers = jobHandlers(deps, (priority) => limiter.acquire(priority));
   // Handlers are grouped by catalog key (smsRoutine), workers named by queue (sms-routine).
   const run = (key: keyof typeof QUEUE) => dispatcher(key, handlers) as Processor;
   const processors: Record<QueueName, () => Worker> = {
     [QUEUE.inbound]: () => make(QUEUE.inbound, run("inbound")),
     [QUEUE.smsRoutine]: () =>
+      // No BullMQ limiter: the Redis send limiter paces sends (urgent and routine
+      // together). Jobs beyond the rate wait for a slot while active, so concurrency
+      // bounds how many wait at once.
       make(QUEUE.smsRoutine, run("smsRoutine"), {
         ...smsRetries,
-        limiter: smsLimiter(mps),
         concurrency: Math.max(1, Math.min(16, Math.ceil(mps))),
       }),
     [QUEUE.smsUrgent]: () => make(QUEUE.smsUrgent, run("smsUrgent"), smsRetries),
@@ -102,12 +113,12 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
 }
 
 /** Which use case runs for each job of the catalog (src/jobs/catalog.ts); payloads arrive parsed. */
-export function jobHandlers(deps: Deps): JobHandler[] {
+export function jobHandlers(deps: Deps, permit?: SendPermit): JobHandler[] {
   const h = [
     handle(JOBS.processInbound, (p) => processInbound(p.inboundId, deps)),
     handle(JOBS.processInboundBatch, (p) => processInboundBatch(p.inboundIds, deps)),
-    handle(JOBS.sendRoutineSms, (p, job) => deliverOutbound(p.outboundId, deps, isLast(job))),
-    handle(JOBS.sendUrgentSms, (p, job) => deliverOutbound(p.outboundId, deps, isLast(job))),
+    handle(JOBS.sendRoutineSms, (p, job) => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit })),
+    handle(JOBS.sendUrgentSms, (p, job) => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit })),
     handle(JOBS.checkinDue, (p, job, token) => runCheckinDue(p, deps, { job, token })),
     handle(JOBS.checkinClose, (p) => runCheckinClose(p, deps)),
     handle(JOBS.planParticipant, (p) => planParticipant(p.participantId, deps)),
@@ -141,18 +152,6 @@ export function jobHandlers(deps: Deps): JobHandler[] {
     handle(JOBS.draftMonthlyReports, (p) => draftMonthlyReports(deps, p)),
   ];
   return h as JobHandler[];
-}
-
-/**
- * BullMQ's limiter counts jobs per fixed window, at the moment a job starts. With one
- * 1-second window of `mps` jobs, a burst at the end of one window and the next burst at
- * its start (plus the varying time from job start to the HTTP call) let Twilio see up to
- * 2×mps requests in one second. Small windows (≥ 50 ms, `max` jobs each) spread the
- * sends evenly, so any 1-second span holds at most mps + max (max is 1 up to 20/s).
- */
-export function smsLimiter(mps: number): { max: number; duration: number } {
-  const max = Math.max(1, Math.ceil((mps * 50) / 1000));
-  return { max, duration: Math.ceil((1000 * max) / mps) };
 }
 
 function isLast(job: { attemptsMade: number; opts: { attempts?: number } }) {

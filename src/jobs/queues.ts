@@ -11,9 +11,9 @@ import { z } from "zod";
  */
 export const QUEUE = {
   inbound: "inbound",
-  /** Scheduled texts and replies: rate-limited to the account's messages per second. */
+  /** Scheduled texts and replies: they share the account's messages per second with sms-urgent (the Redis send limiter). */
   smsRoutine: "sms-routine",
-  /** Crisis texts (pages, relays): own queue and worker, so routine backlog never delays them. */
+  /** Crisis texts (pages, relays): own queue and worker, and first in line for the send limiter, so routine backlog never delays them. */
   smsUrgent: "sms-urgent",
   checkins: "checkins",
   notify: "notify",

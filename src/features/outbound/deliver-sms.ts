@@ -12,6 +12,12 @@ import type { Deps } from "../../ports/deps";
  */
 const ALLOWED_AFTER_OPT_OUT = new Set(["opt_out_confirmation", "hotline_relay"]);
 
+/**
+ * Waits for a slot under the account's messages-per-second limit (the workers pass the
+ * Redis limiter, src/adapters/redis.ts createSendLimiter); urgent is served first.
+ */
+export type SendPermit = (priority: "urgent" | "routine") => Promise<{ done(sent: boolean): Promise<void> }>;
+
 export type DeliveryOutcome =
   | "sent"
   | "already_handled"
@@ -39,7 +45,7 @@ export async function deliverOutbound(
    * `direct`: sent around the queue (Redis down). It then takes only a "queued" row: a row
    * "sending" belongs to a job in flight, and resuming it would page twice.
    */
-  attempt: { isLast: boolean; direct?: boolean } = { isLast: false },
+  attempt: { isLast: boolean; direct?: boolean; permit?: SendPermit } = { isLast: false },
 ): Promise<DeliveryOutcome> {
   const store = deps.store;
   const msg = await store.outbound.get(outboundId);
@@ -76,19 +82,32 @@ export async function deliverOutbound(
     return suppressed ? "suppressed_opted_out" : "already_handled";
   }
 
-  const claimed = await store.outbound.transition(msg.id, resumable, "sending", { countAttempt: true });
-  if (!claimed) return "already_handled";
-
+  // The account-wide rate limit, before the claim: a worker that dies while waiting for
+  // its slot (seconds, in a backlog) leaves the row "queued" and it is simply sent later;
+  // claimed first, a routine text would end "unknown" and never go. The slot is handed
+  // back as used once Twilio has the request, or freed if nothing was sent.
+  const slot = await attempt.permit?.(msg.priority === "crisis" ? "urgent" : "routine");
+  let requested = false;
   try {
-    const validitySeconds = msg.notAfter ? (msg.notAfter.getTime() - now.getTime()) / 1000 : undefined;
-    const { providerSid } = await deps.sms.send({ to: msg.toPhone, body: msg.body, validitySeconds });
-    // "unknown" too: a stalled-job rerun may have marked it while this send was still in flight.
-    await store.outbound.transition(msg.id, ["sending", "unknown"], "sent", { providerSid, sentAt: deps.clock.now() });
-    await store.outbound.applyEarlyStatus(providerSid);
-    deps.log.info("sms sent", { outboundId, kind: msg.kind, channel: deps.sms.channel });
-    return "sent";
-  } catch (err) {
-    return handleSendFailure(msg, err, deps, attempt.isLast);
+    const claimed = await store.outbound.transition(msg.id, resumable, "sending", { countAttempt: true });
+    if (!claimed) return "already_handled";
+
+    try {
+      const validitySeconds = msg.notAfter ? (msg.notAfter.getTime() - now.getTime()) / 1000 : undefined;
+      requested = true;
+      const { providerSid } = await deps.sms.send({ to: msg.toPhone, body: msg.body, validitySeconds });
+      await slot?.done(true);
+      // "unknown" too: a stalled-job rerun may have marked it while this send was still in flight.
+      await store.outbound.transition(msg.id, ["sending", "unknown"], "sent", { providerSid, sentAt: deps.clock.now() });
+      await store.outbound.applyEarlyStatus(providerSid);
+      deps.log.info("sms sent", { outboundId, kind: msg.kind, channel: deps.sms.channel });
+      return "sent";
+    } catch (err) {
+      await slot?.done(true);
+      return handleSendFailure(msg, err, deps, attempt.isLast);
+    }
+  } finally {
+    await slot?.done(requested); // a no-op after the done(true) above; frees an unused slot
   }
 }
 
