@@ -1,6 +1,7 @@
 import type { CaseEvent, HotlineCase, Responder } from "../../../domain/hotline/model";
 import type { Deps } from "../../../ports/deps";
 import type { ConsoleUser } from "../session";
+import { categoryLabel } from "./labels";
 
 /**
  * Who may read message bodies on a case page (docs/console.md): supervisors and admins
@@ -91,7 +92,7 @@ export function toTimeline(
     const d = e.detail;
     const facts: string[] = [];
     const via = str(d.via);
-    if (via) facts.push(`via ${via === "api" ? "the API" : via === "sms" ? "SMS" : via}`);
+    if (via) facts.push(`via ${via === "api" ? "the API or console" : via === "sms" ? "SMS" : via}`);
     if (Array.isArray(d.responderIds)) facts.push(d.responderIds.length ? `to ${d.responderIds.map(name).join(", ")}` : "nobody could be paged");
     if (typeof d.minutesWaiting === "number") facts.push(`waiting ${d.minutesWaiting} min`);
     if (typeof d.round === "number") facts.push(`round ${d.round + 1}`);
@@ -99,7 +100,7 @@ export function toTimeline(
     if (str(d.from) && e.type !== "severity_raised") facts.push(`from ${name(d.from)}`);
     if (str(d.to)) facts.push(`to ${name(d.to)}`);
     if (e.type === "severity_raised" && typeof d.from === "number" && typeof d.to === "number") facts.push(`${d.from} → ${d.to}`);
-    if (Array.isArray(d.categories) && d.categories.length) facts.push(d.categories.map(String).join(", ").replace(/_/g, " "));
+    if (Array.isArray(d.categories) && d.categories.length) facts.push(d.categories.map((x) => categoryLabel(String(x))).join(", "));
     const inboundId = str(d.inboundId);
     let body: string | null = null;
     if (inboundId && bodies.has(inboundId) && !shown.has(inboundId)) {

@@ -124,8 +124,8 @@ export function CaseView(props: CaseViewProps) {
           {props.flash.text}
         </p>
       ) : null}
-      <dl class="grid2">
-        <div>
+      <div class="grid2">
+        <dl>
           <dt>Status</dt>
           <dd>
             {c.status === "open" ? "Waiting for a volunteer" : c.status === "claimed" ? `Claimed by ${data.holder}` : "Closed"}
@@ -140,8 +140,8 @@ export function CaseView(props: CaseViewProps) {
               </>
             ) : null}
           </dd>
-        </div>
-        <div>
+        </dl>
+        <dl>
           <dt>Parent</dt>
           <dd>
             {data.who} ({c.language === "es" ? "Spanish" : "English"})
@@ -154,8 +154,8 @@ export function CaseView(props: CaseViewProps) {
               <dd>{when(c.closedAt)}</dd>
             </>
           ) : null}
-        </div>
-      </dl>
+        </dl>
+      </div>
       {c.closeNote ? (
         <>
           <h2>Closing note</h2>

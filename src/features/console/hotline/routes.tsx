@@ -46,7 +46,7 @@ export function consoleHotlineRoutes(deps: Deps, opts: { pollMs?: number; maxStr
         <noscript>
           <meta http-equiv="refresh" content="30" />
         </noscript>
-        <p id="queue-status" class="visually-hidden" role="status" aria-live="polite">
+        <p id="queue-status" style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden" role="status" aria-live="polite">
           {`Queue: ${queueSummary(queue)}.`}
         </p>
         <div id="queue-live" data-stream="/console/hotline/stream">
