@@ -95,7 +95,7 @@ describe("hotline queue in Chromium", { timeout: 120_000 }, () => {
     expect(await page.getByRole("heading", { name: "Hotline responders" }).count()).toBe(1);
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(1);
     expect(await checkA11y(page)).toEqual([]);
-    await screenshot(page, "workload");
+    await screenshot(page, "workload-supervisor");
   });
 });
 
