@@ -37,6 +37,8 @@ export interface ScenarioResult {
   lostInbound: number;
   /** Stored routine texts still unprocessed when the drain ended. */
   unprocessed: number;
+  /** Slowest routine text from stored to processed (ms): late work shows here, not as lost. */
+  slowestProcessingMs: number;
   /** Texts that got no 200 from any backend after retries. */
   unanswered: number;
   fiveXX: number;
@@ -90,7 +92,9 @@ export async function measure(
   responderPhones: string[],
   expectedCheckins: ExpectedCheckin[],
 ): Promise<ScenarioResult[]> {
-  const inbound = await db.query<{ message_sid: string; processed_at: Date | null }>("select message_sid, processed_at from inbound_messages");
+  const inbound = await db.query<{ message_sid: string; received_at: Date; processed_at: Date | null }>(
+    "select message_sid, received_at, processed_at from inbound_messages",
+  );
   const storedBySid = new Map(inbound.rows.map((r) => [r.message_sid, r]));
   const outbound = (await db.query<OutboundRow>("select to_phone, body, priority, status, created_at from outbound_messages")).rows;
   const cases = (await db.query<{ short_id: string; from_phone: string; created_at: Date }>("select short_id, from_phone, created_at from hotline_cases")).rows;
@@ -155,6 +159,13 @@ export async function measure(
       stored: stored.length,
       lostInbound: mine.filter((t) => !storedBySid.has(t.sid)).length,
       unprocessed: mine.filter((t) => !t.crisis && storedBySid.get(t.sid) && storedBySid.get(t.sid)!.processed_at === null).length,
+      slowestProcessingMs: maxOrNaN(
+        mine
+          .filter((t) => !t.crisis)
+          .map((t) => storedBySid.get(t.sid))
+          .filter((r) => r?.processed_at)
+          .map((r) => r!.processed_at!.getTime() - r!.received_at.getTime()),
+      ),
       unanswered: mine.filter((t) => t.status !== 200).length,
       fiveXX: mine.reduce((n, t) => n + t.fiveXX, 0),
       connectionErrors: mine.reduce((n, t) => n + t.connectionErrors, 0),
@@ -170,14 +181,16 @@ export async function measure(
       cases: myCases.length,
       lostPages: myCases.length - paged.length + crisisTexts.filter((t) => t.ok && !cases.some((c) => c.from_phone === t.from)).length,
       firstPageP50Ms: percentile(paged, 50),
-      firstPageMaxMs: paged.length ? Math.max(...paged) : NaN,
+      firstPageMaxMs: maxOrNaN(paged),
       crisisLate: crisisMs.filter((ms) => ms > CRISIS_REPLY_MS).length + crisisTexts.filter((t) => t.ms !== null && !t.ok).length,
       crisisP50Ms: percentile(crisisMs, 50),
       crisisP99Ms: percentile(crisisMs, 99),
-      crisisMaxMs: crisisMs.length ? Math.max(...crisisMs) : NaN,
+      crisisMaxMs: maxOrNaN(crisisMs),
     };
   });
 }
+
+const maxOrNaN = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
 
 /** Whether a scenario's work has settled: every acked text stored and processed, no routine row waiting, every case paged. */
 export async function settled(db: Pool, w: { from: number }, texts: TextRecord[], fake: FakeDump, responderPhones: string[]): Promise<boolean> {

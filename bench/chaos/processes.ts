@@ -1,5 +1,5 @@
 /**
- * The built service (dist/main.js, a snapshot taken at the start of the run) as separate
+ * The built service (dist/main.js, built for this run in a folder of its own) as separate
  * `--role web` / `--role worker` processes that the chaos run can SIGKILL and restart.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -24,6 +24,8 @@ const READY_TIMEOUT_MS = 60_000;
 export function serviceProcess(opts: {
   name: string;
   role: "web" | "worker";
+  /** Where the service runs (its flows/ folder). */
+  cwd: string;
   mainJs: string;
   env: Record<string, string>;
   port: number | null;
@@ -45,7 +47,7 @@ export function serviceProcess(opts: {
       expectingExit = false;
       log ??= createWriteStream(opts.logFile, { flags: "a" });
       const c = spawn(process.execPath, ["--enable-source-maps", opts.mainJs, "--role", opts.role], {
-        cwd: process.cwd(),
+        cwd: opts.cwd,
         env: { ...opts.env, ...(opts.port ? { PORT: String(opts.port) } : {}) },
         stdio: ["ignore", "pipe", "pipe"],
       });

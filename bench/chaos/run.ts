@@ -6,7 +6,8 @@
  * What runs: a private redis-server (AOF, appendfsync everysec, noeviction, own port and
  * folder), a private PostgreSQL (initdb + pg_ctl, own port and folder), the fake Twilio in
  * its own process behind a 429/500/hang switch (fake-twilio-process.ts), and the built
- * service (npm run build, dist/main.js snapshotted for the run) as 2 × `--role web` +
+ * service (built with scripts/build.mjs from the last commit in a temp folder, see
+ * buildService; CHAOS_WORKTREE=1 for the working tree) as 2 × `--role web` +
  * 2 × `--role worker`. This process is the load generator and the balancer (round-robin
  * over the two web ports, traffic.ts); it enrols parents through the admin API with a
  * daily check-in a few minutes ahead, so check-ins fall due while the scenarios run.
@@ -21,10 +22,11 @@
  *
  *   npm run chaos
  *   CHAOS_SCENARIOS=baseline,kill-worker npm run chaos      # a subset (baseline-like setup always runs)
+ *   CHAOS_REF=<commit> npm run chaos                         # build that commit instead of HEAD
  *   CHAOS_KEEP=1 npm run chaos                               # keep the temp folder (service logs) for reading
  */
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -147,8 +149,7 @@ async function main(): Promise<number> {
   if (!process.env.CHAOS_KEEP) cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
   else cleanups.push(async () => console.log(`kept ${tmp} (service logs in *.log)`));
 
-  const mainJs = snapshotBuild();
-  cleanups.push(async () => rmSync(resolve(mainJs, ".."), { recursive: true, force: true }));
+  const { cwd, mainJs } = buildService(tmp);
 
   mkdirSync(join(tmp, "redis"));
   const redis = await startPrivateRedis({ aofDir: join(tmp, "redis") });
@@ -177,7 +178,7 @@ async function main(): Promise<number> {
     LOG_LEVEL: "info",
   });
   const proc = (name: string, role: "web" | "worker", port: number | null) =>
-    serviceProcess({ name, role, mainJs, env: env(name), port, logFile: join(tmp, `${name}.log`) });
+    serviceProcess({ name, role, cwd, mainJs, env: env(name), port, logFile: join(tmp, `${name}.log`) });
   const webs = [proc("web-1", "web", webPorts[0]!), proc("web-2", "web", webPorts[1]!)];
   const workers = [proc("worker-1", "worker", null), proc("worker-2", "worker", null)];
   const all = [...webs, ...workers];
@@ -197,7 +198,9 @@ async function main(): Promise<number> {
 
   // ---- setup: responders, a peer, parents with a check-in a few minutes ahead, each texts YES
   const setupWindow: Window = { name: "setup", from: Date.now(), to: 0 };
-  const { expected, phones } = await enrol(webPorts[0]!, lb, texts);
+  // Spread the check-ins over the minutes the scenarios should take (~10 s of drain each).
+  const spreadMinutes = Math.max(1, Math.floor((scenarios.length * (SCENARIO_MS + 10_000)) / 60_000) - 1);
+  const { expected, phones } = await enrol(webPorts[0]!, lb, texts, spreadMinutes);
   await waitFor(async () => Number((await db.query("select count(*) as n from participants where consent = 'opted_in'")).rows[0].n) === PARENTS, 60_000, "every parent opted in");
   setupWindow.to = Date.now();
   windows.push(setupWindow);
@@ -237,6 +240,8 @@ async function main(): Promise<number> {
   const dump = await fake.dump();
   const results = await measure(db, windows, texts, dump, RESPONDER_PHONES, expected);
   const crashes = all.flatMap((p) => p.crashes);
+  const unmeasured = expected.filter((e) => !windows.some((w) => e.dueAt >= w.from && e.dueAt < w.to)).length;
+  if (unmeasured) console.log(`${unmeasured} check-ins fell due outside every scenario (between or after them): not counted`);
   const loadAtEnd = loadavg();
   printTable(results, windows, loads);
   console.log(`\nload average (1 min) at start ${fmt(loadAtStart[0]!)}, at end ${fmt(loadAtEnd[0]!)}; ${machineLine()}`);
@@ -256,19 +261,33 @@ async function main(): Promise<number> {
   return goals.every((g) => g.value === 0) ? 0 : 1;
 }
 
-/** npm run build, then a private copy of the bundle: others may rebuild dist/ while this runs. */
-function snapshotBuild(): string {
-  const built = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
-  if (built.status !== 0) throw new Error("npm run build failed");
-  // Inside node_modules so the bundle still resolves its packages from this tree.
-  mkdirSync("node_modules/.cache", { recursive: true });
-  const dir = mkdtempSync(resolve("node_modules/.cache/buddyline-chaos-"));
-  copyFileSync("dist/main.js", join(dir, "main.js"));
-  copyFileSync("dist/main.js.map", join(dir, "main.js.map"));
-  cpSync("dist/migrations", join(dir, "migrations"), { recursive: true });
-  const head = spawnSync("git", ["describe", "--always", "--dirty"], { encoding: "utf8" }).stdout.trim();
-  console.log(`service: dist/main.js built from ${head || "?"}, copied to ${dir}`);
-  return join(dir, "main.js");
+/**
+ * The service the run exercises, built in a folder of its own: by default the last commit
+ * (git archive HEAD; CHAOS_REF=<commit> for another), so other people's uncommitted edits in this tree are not what gets
+ * tested and a rebuild of dist/ mid-run cannot change the code a restarted process runs;
+ * with CHAOS_WORKTREE=1, the working tree as it is. Built with scripts/build.mjs (what
+ * `npm run build` runs); node_modules is a symlink to this tree's.
+ */
+function buildService(tmp: string): { cwd: string; mainJs: string } {
+  const cwd = join(tmp, "tree");
+  mkdirSync(cwd);
+  const parts = ["src", "scripts", "flows", "package.json"];
+  let from: string;
+  if (process.env.CHAOS_WORKTREE) {
+    for (const p of parts) cpSync(p, join(cwd, p), { recursive: true });
+    from = `working tree at ${spawnSync("git", ["describe", "--always", "--dirty"], { encoding: "utf8" }).stdout.trim()}`;
+  } else {
+    const ref = process.env.CHAOS_REF ?? "HEAD";
+    if (!/^[\w./~^-]+$/.test(ref)) throw new Error(`CHAOS_REF: not a commit name: ${ref}`);
+    const archive = spawnSync("sh", ["-c", `git archive ${ref} ${parts.join(" ")} | tar -x -C "${cwd}"`], { stdio: "inherit" });
+    if (archive.status !== 0) throw new Error(`git archive ${ref} failed`);
+    from = `commit ${spawnSync("git", ["rev-parse", "--short", ref], { encoding: "utf8" }).stdout.trim()}`;
+  }
+  symlinkSync(resolve("node_modules"), join(cwd, "node_modules"));
+  const built = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd, stdio: "inherit" });
+  if (built.status !== 0) throw new Error("scripts/build.mjs failed");
+  console.log(`service: dist/main.js built from ${from}`);
+  return { cwd, mainJs: join(cwd, "dist", "main.js") };
 }
 
 async function startFake() {
@@ -297,7 +316,7 @@ async function startFake() {
   };
 }
 
-async function enrol(port: number, lb: Balancer, texts: TextRecord[]): Promise<{ expected: ExpectedCheckin[]; phones: string[] }> {
+async function enrol(port: number, lb: Balancer, texts: TextRecord[], spreadMinutes: number): Promise<{ expected: ExpectedCheckin[]; phones: string[] }> {
   const admin = async (path: string, body: unknown) => {
     const res = await fetch(`http://127.0.0.1:${port}/api${path}`, {
       method: "POST",
@@ -315,8 +334,8 @@ async function enrol(port: number, lb: Balancer, texts: TextRecord[]): Promise<{
   const expected: ExpectedCheckin[] = [];
   const phones: string[] = [];
   for (let i = 0; i < PARENTS; i++) {
-    // Spread over minutes +2 … +9, so check-ins fall due while the scenarios run.
-    const due = DateTime.now().setZone(zone).plus({ minutes: 2 + (i % 8) }).startOf("minute");
+    // From 2 minutes ahead (enrolment and YES take a while), one minute after another.
+    const due = DateTime.now().setZone(zone).plus({ minutes: 2 + (i % spreadMinutes) }).startOf("minute");
     const phone = `+1555200${String(i).padStart(4, "0")}`;
     await admin("/participants", {
       firstName: `Parent${i}`,
@@ -363,6 +382,7 @@ function printTable(results: ScenarioResult[], windows: Window[], loads: Record<
     "stored",
     "lost in",
     "unproc",
+    "slowest processing s",
     "5xx",
     "conn err",
     "out rows",
@@ -392,6 +412,7 @@ function printTable(results: ScenarioResult[], windows: Window[], loads: Record<
         r.stored,
         r.lostInbound,
         r.unprocessed,
+        Number.isFinite(r.slowestProcessingMs) ? fmt(r.slowestProcessingMs / 1000, 1) : "–",
         r.fiveXX,
         r.connectionErrors,
         r.outboundRows,
