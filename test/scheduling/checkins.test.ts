@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planCheckins } from "../../src/domain/checkin-plan";
 import { createQueues, jobId } from "../../src/jobs/queues";
-import { planAll, planParticipant } from "../../src/features/checkins/checkins";
+import { nextOfEachKind, planAll, planParticipant } from "../../src/features/checkins/checkins";
 import { REDIS_URL } from "../support/env";
 import { enrol, waitFor, type Harness } from "../support/harness";
 import { quiet, scheduledFor } from "../support/settle";
@@ -63,6 +63,14 @@ describe("check-in planning and sending on real BullMQ", () => {
     const nightly = await getJob(h, dueJobId(participantId, "nightly"));
     expect(nightly?.data.dueAt).toBe(at("20:30").toISOString());
     expect(await nightly!.isDelayed()).toBe(true);
+    // Only the next check-in of each kind is planned ahead: tomorrow's daily was added when
+    // today's fired (rolled forward), and nothing later exists yet.
+    const tomorrow = await planned(h, dueJobId(participantId, "daily", "2026-06-11"), at("09:00", "2026-06-11"));
+    expect(await tomorrow.isDelayed()).toBe(true);
+    expect(Math.abs((await scheduledFor(tomorrow, clock)).getTime() - at("09:00", "2026-06-11").getTime())).toBeLessThan(1000);
+    expect((await dueJobs(h)).map((j) => j.id).sort()).toEqual(
+      [dueJobId(participantId, "daily"), dueJobId(participantId, "nightly"), dueJobId(participantId, "daily", "2026-06-11")].sort(),
+    );
 
     await quiet(h, { only: [...MESSAGING, ...CHECKINS] });
     expect(await checkinTexts(h, phone)).toHaveLength(1);
@@ -88,9 +96,10 @@ describe("check-in planning and sending on real BullMQ", () => {
       await planParticipant(participantId, h.deps);
 
       const participant = (await h.store.participants.get(participantId))!;
-      const expected = planCheckins(participant, clock.now(), h.deps.config.PLAN_HORIZON_DAYS).map((p) => jobId.checkinDue(p));
+      const expected = nextOfEachKind(planCheckins(participant, clock.now(), h.deps.config.PLAN_HORIZON_DAYS)).map((p) => jobId.checkinDue(p));
       const ids = (await dueJobs(h)).map((j) => j.id!);
-      expect(ids).toHaveLength(6); // today's two, then two for each of the next two days
+      // Only the next of each kind: today's daily and tonight's nightly.
+      expect(ids.sort()).toEqual([dueJobId(participantId, "daily"), dueJobId(participantId, "nightly")].sort());
       expect(ids.sort()).toEqual(expected.sort());
 
       // The worker also runs the plan job YES queued: one more re-plan.
@@ -101,7 +110,8 @@ describe("check-in planning and sending on real BullMQ", () => {
       await Promise.all([planAll(h.deps), planAll(other), planParticipant(participantId, h.deps)]);
       const daily = await getJob(h, dueJobId(participantId, "daily"));
       expect(await daily!.isCompleted()).toBe(true);
-      expect((await dueJobs(h)).map((j) => j.id!).sort()).toEqual(expected.sort());
+      // Today's daily is recorded, so the next daily is tomorrow's (added when today's fired).
+      expect((await dueJobs(h)).map((j) => j.id!).sort()).toEqual([...expected, dueJobId(participantId, "daily", "2026-06-11")].sort());
       await quiet(h, { only: [...MESSAGING, ...CHECKINS] });
       expect(await checkinTexts(h, phone)).toHaveLength(1);
       expect(await h.store.checkins.listForParticipant(participantId, 10)).toHaveLength(1);
@@ -130,11 +140,10 @@ describe("check-in planning and sending on real BullMQ", () => {
     // YES after 09:00: today's daily is not owed; tonight's and later ones are planned.
     await h.postSms(phone, "YES");
     await waitFor(() => textsTo(h, phone).length === 2, 10_000, "confirmation");
-    await waitFor(async () => (await dueJobs(h)).length === 5, 10_000, "plans after YES");
+    await waitFor(async () => (await dueJobs(h)).length === 2, 10_000, "plans after YES");
+    // The next of each kind: tonight's nightly and tomorrow's daily.
     const ids = (await dueJobs(h)).map((j) => j.id);
-    expect(ids).not.toContain(dueJobId(participantId, "daily"));
-    expect(ids).toContain(dueJobId(participantId, "nightly"));
-    expect(ids).toContain(dueJobId(participantId, "daily", "2026-06-11"));
+    expect(ids.sort()).toEqual([dueJobId(participantId, "nightly"), dueJobId(participantId, "daily", "2026-06-11")].sort());
     await quiet(h, { only: [...MESSAGING, ...CHECKINS] });
     expect(await checkinTexts(h, phone)).toHaveLength(0);
   });
@@ -180,18 +189,31 @@ describe("check-in planning and sending on real BullMQ", () => {
     expect(await h.store.checkins.find(participantId, "daily", DAY)).toMatchObject({ status: "awaiting", dueAt: at("09:01") });
   });
 
-  it("an admin PATCH of the time zone re-plans every check-in to the new zone's local time", async () => {
+  it("an admin PATCH of the time zone re-plans the next check-ins to the new zone's local time", async () => {
     const { participantId } = await enrolOptedIn(h);
     h.startWorkers(undefined, CHECKINS);
-    await planned(h, dueJobId(participantId, "daily", "2026-06-11"), at("09:00", "2026-06-11"));
+    await planned(h, dueJobId(participantId, "daily"), at("09:00"));
 
     const res = await h.admin("PATCH", `/participants/${participantId}`, { timeZone: "America/Chicago" });
     expect(res.status).toBe(200);
     for (const [kind, time] of [["daily", "09:00"], ["nightly", "20:30"]] as const) {
-      for (const date of [DAY, "2026-06-11", "2026-06-12"]) {
-        await planned(h, dueJobId(participantId, kind, date), at(time, date, "America/Chicago"));
-      }
+      await planned(h, dueJobId(participantId, kind), at(time, DAY, "America/Chicago"));
     }
+    // Later days are planned as each one fires, from the settings of that moment.
+    expect((await dueJobs(h)).map((j) => j.id).sort()).toEqual([dueJobId(participantId, "daily"), dueJobId(participantId, "nightly")].sort());
+  });
+
+  it("a lost next check-in job (Redis lost it, a failed add) is re-created by the hourly planAll, once", async () => {
+    const { participantId } = await enrolOptedIn(h);
+    h.startWorkers(undefined, CHECKINS);
+    const job = await planned(h, dueJobId(participantId, "nightly"), at("20:30"));
+    await job.remove();
+    expect(await getJob(h, dueJobId(participantId, "nightly"))).toBeUndefined();
+    const result = await planAll(h.deps);
+    expect(result.jobs).toBe(2); // both next check-ins offered again; the daily's add is a no-op
+    const back = await planned(h, dueJobId(participantId, "nightly"), at("20:30"));
+    expect(await back.isDelayed()).toBe(true);
+    expect((await dueJobs(h)).map((j) => j.id).sort()).toEqual([dueJobId(participantId, "daily"), dueJobId(participantId, "nightly")].sort());
   });
 
   it("a job that fires after its time moved later without a re-plan waits, on BullMQ's clock, for the new time", async () => {

@@ -39,6 +39,25 @@ function splitPastGrace(plans: PlannedCheckin[], participants: Map<string, Parti
   return { live, skipped };
 }
 
+/**
+ * Only the next check-in of each kind per participant is kept in Redis: the earliest one
+ * still to send. The one after it is added when it fires (`rollForward`), and the hourly
+ * planAll re-creates any that went missing (a lost job, a flushed Redis). Plans come in
+ * date order per participant (planCheckins), so the first of each kind is the next.
+ * About 2 delayed jobs per parent instead of one per day of the horizon.
+ */
+export function nextOfEachKind(plans: PlannedCheckin[]): PlannedCheckin[] {
+  const seen = new Set<string>();
+  const next: PlannedCheckin[] = [];
+  for (const plan of plans) {
+    const key = `${plan.participantId}|${plan.kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    next.push(plan);
+  }
+  return next;
+}
+
 /** Drops plans whose check-in is already recorded (sent, answered, skipped…): one query for a page of participants. */
 async function withoutRecorded(store: Store, plans: PlannedCheckin[], participantIds: string[]): Promise<PlannedCheckin[]> {
   const done = await store.checkins.existingKeys([...new Set(plans.map((p) => p.localDate))], participantIds);
@@ -63,7 +82,7 @@ export async function planParticipant(participantId: string, deps: Deps): Promis
     deps.config.SEND_GRACE_MINUTES,
   );
   await store.checkins.recordSkippedMany(skipped, "missed_send_window");
-  for (const plan of live) {
+  for (const plan of nextOfEachKind(live)) {
     const job = dueJob(plan, now);
     if (await scheduleIn(deps.queues, JOBS.checkinDue, job.data, plan.dueAt.getTime() - now.getTime())) added++;
   }
@@ -110,7 +129,8 @@ export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participan
     next = page.length < pageSize ? Promise.resolve([]) : started(store.participants.listSchedulable(page[page.length - 1]!.id, pageSize));
     participants += page.length;
     const notDone = await withoutRecorded(store, page.flatMap((p) => planCheckins(p, now, horizon)), page.map((p) => p.id));
-    const { live: fresh, skipped } = splitPastGrace(notDone, new Map(page.map((p) => [p.id, p])), now, deps.config.SEND_GRACE_MINUTES);
+    const { live, skipped } = splitPastGrace(notDone, new Map(page.map((p) => [p.id, p])), now, deps.config.SEND_GRACE_MINUTES);
+    const fresh = nextOfEachKind(live);
     skippedRows += await store.checkins.recordSkippedMany(skipped, "missed_send_window");
     if (adding.length >= PLAN_ADDS_IN_FLIGHT) await adding.shift();
     // BullMQ counts a delay from when the job is added, so measure it from this moment,
@@ -127,16 +147,50 @@ export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participan
 
 export type DueOutcome = "sent" | "not_eligible" | "duplicate" | "rescheduled" | "missed_send_window" | "quiet_hours";
 
-/** Runs when a check-in job fires. `job`/`token` let it move itself when settings changed. */
+/**
+ * Runs when a check-in job fires. `job`/`token` let it move itself when settings changed.
+ * Whatever it decides (sent, skipped, already recorded), the next check-in of the same
+ * kind is then put on the schedule: only one per kind is planned ahead (nextOfEachKind).
+ * A failure to add it fails the job, whose retry adds it (nothing is sent twice: the
+ * check-in row is the record); the hourly planAll is the net under both.
+ */
 export async function runCheckinDue(
+  payload: CheckinDuePayload,
+  deps: Deps,
+  reschedule?: { job: Job; token?: string },
+): Promise<DueOutcome> {
+  const participant = await deps.store.participants.get(payload.participantId);
+  if (!canReceiveRoutine(participant)) return "not_eligible";
+  const outcome = await dueFor(participant, payload, deps, reschedule);
+  if (outcome !== "not_eligible" && outcome !== "rescheduled") await rollForward(participant, payload, deps);
+  return outcome;
+}
+
+/**
+ * Adds the job for the first check-in of `payload.kind` after `payload.localDate` that is
+ * not yet past its grace window (normally tomorrow's). Its id is the business key, so a
+ * job already there (planAll got there first, a retry) is left as it is: it re-checks
+ * the time against current settings when it fires.
+ */
+async function rollForward(participant: Participant, payload: CheckinDuePayload, deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  const graceMs = deps.config.SEND_GRACE_MINUTES * 60_000;
+  const next = planCheckins(participant, now, deps.config.PLAN_HORIZON_DAYS).find(
+    (p) => p.kind === payload.kind && p.localDate > payload.localDate && now.getTime() - p.dueAt.getTime() <= graceMs,
+  );
+  if (!next) return;
+  const job = dueJob(next, now);
+  await enqueue(deps.queues, JOBS.checkinDue, job.data, { delay: job.opts.delay });
+}
+
+async function dueFor(
+  participant: Participant,
   payload: CheckinDuePayload,
   deps: Deps,
   reschedule?: { job: Job; token?: string },
 ): Promise<DueOutcome> {
   const now = deps.clock.now();
   const store = deps.store;
-  const participant = await store.participants.get(payload.participantId);
-  if (!canReceiveRoutine(participant)) return "not_eligible";
   const dueAt = checkinDueAt(participant, payload.kind, payload.localDate);
   if (!dueAt) return "not_eligible";
   const decision = decideDue(participant, payload.kind, dueAt, now, deps.config.SEND_GRACE_MINUTES);
