@@ -51,6 +51,15 @@ export function disclosuresStore(q: Queryable) {
       const { rows } = await q.query<Row>("select * from report_disclosures where id = $1", [id]);
       return rows[0] ? toDisclosure(rows[0]) : null;
     },
+    /** How many times each report was released (the list page). */
+    async countByReport(reportIds: string[]): Promise<Map<string, number>> {
+      if (reportIds.length === 0) return new Map();
+      const { rows } = await q.query<{ report_id: string; n: number }>(
+        "select report_id, count(*)::int as n from report_disclosures where report_id = any($1::uuid[]) group by report_id",
+        [reportIds],
+      );
+      return new Map(rows.map((r) => [r.report_id, Number(r.n)]));
+    },
     /** Newest first; without a filter, the whole log (admins and supervisors). */
     async list(filter: { participantId?: string; reportId?: string; participantIds?: string[] } = {}, limit = 200): Promise<Disclosure[]> {
       const where: string[] = [];

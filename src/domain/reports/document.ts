@@ -70,8 +70,11 @@ export function buildDocument(input: {
     consent: { id: consent.id, signedOn: consent.signedOn, expiresOn: consent.expiresOn },
     releasedAt: input.releasedAt.toISOString(),
     releasedBy: input.releasedBy,
-    sections: input.included.map(
-      (section) => ({ section, title: SECTION_TITLES[section], note: input.notes[section], figures: sectionFigures(figures, section) }) as DocumentSection,
-    ),
+    sections: documentSections(figures, input.notes, input.included),
   };
+}
+
+/** The sections' headings, figures and notes, in the order given. */
+export function documentSections(figures: ReportFigures, notes: ReportNotes, included: readonly ReportSection[]): DocumentSection[] {
+  return included.map((section) => ({ section, title: SECTION_TITLES[section], note: notes[section], figures: sectionFigures(figures, section) }) as DocumentSection);
 }
