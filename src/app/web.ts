@@ -15,6 +15,7 @@ import { sandboxRoutes } from "../features/inbound/sandbox-routes";
 import { supervisorRoutes } from "../features/peers/supervisor-routes";
 import { twilioWebhooks } from "../features/inbound/twilio-routes";
 import { voiceRoutes } from "../features/voice/routes";
+import { reportApiRoutes } from "../features/reports/api-routes";
 import { slackRoutes } from "../adapters/slack/routes";
 import type { SlackRuntime } from "../adapters/slack/app";
 import { consoleRoutes } from "../features/console/routes";
@@ -61,6 +62,7 @@ export function buildApp(deps: Deps, slack: Pick<SlackRuntime, "http"> | null = 
   admin.route("/", appointmentRoutes(deps));
   admin.route("/sandbox", sandboxRoutes(deps));
   admin.route("/hotline/responders", responderRoutes(deps));
+  admin.route("/reports", reportApiRoutes(deps));
   app.route("/api", admin);
 
   app.notFound((c) => c.json({ error: "not found" }, 404));
