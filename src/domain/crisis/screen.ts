@@ -8,6 +8,8 @@ import { CHILD, LAUGH } from "./lexicon.js";
 import { normalise } from "./normalise.js";
 import { CRISIS_RULES, SAFETY_NET, type CrisisRule } from "./rules.js";
 import { CATEGORY_SEVERITY, IMMINENT_CATEGORIES, levelOfAll, type CrisisCategory, type CrisisScreen } from "./types.js";
+import { applyLearnedLayer } from "./learned/combine.js";
+import { distressScores, LEARNED_THRESHOLDS } from "./learned/model.js";
 
 const LAUGHS = new RegExp(String.raw`\b${LAUGH}\b|\blaughing\b`);
 // "no joke", "en serio": the sender says it is not a joke, so a laugh nearby is not read as one.
@@ -29,9 +31,20 @@ function laughsAt(screened: string, rule: RegExp): boolean {
   return LAUGHS.test(before) || LAUGHS.test(after);
 }
 
+/**
+ * The screen: the rules (precise layer), then the learned layer (generalising
+ * layer, learned/combine.ts) on what the rules did not page.
+ */
 export function screenForCrisis(text: string): CrisisScreen {
+  const { screen, screened } = screenWithRules(text);
+  if (screened.length === 0 || screen.level === "imminent") return screen;
+  return applyLearnedLayer(screen, screened, distressScores(screened), LEARNED_THRESHOLDS);
+}
+
+/** The rules alone, and the text they read (normalised + figurative rewrites): for the trainer and the bench. */
+export function screenWithRules(text: string): { screen: CrisisScreen; screened: string } {
   const normalised = normalise(text);
-  if (normalised.length === 0) return { level: "none", categories: [], ruleIds: [] };
+  if (normalised.length === 0) return { screen: { level: "none", categories: [], ruleIds: [] }, screened: "" };
 
   const found = new Set<CrisisCategory>();
   const ruleIds: string[] = [];
@@ -67,7 +80,7 @@ export function screenForCrisis(text: string): CrisisScreen {
   }
 
   const categories = CATEGORY_SEVERITY.filter((c) => found.has(c));
-  return { level: levelOfAll(categories), categories, ruleIds };
+  return { screen: { level: levelOfAll(categories), categories, ruleIds }, screened };
 }
 
 /** True when the person at risk is someone other than the sender (a different safety text). */

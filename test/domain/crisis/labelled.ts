@@ -13,8 +13,9 @@
  *   C = concern (relapse, cravings: the peer, with care)
  *   N = benign free text,  K = benign reply to a check-in
  *
- * HOLDOUT (set/holdout.ts) was written after the rules were final and is
- * reported separately: it estimates how the screen does on unseen text.
+ * Hold-outs (set/holdout8.ts, …) are written before a change and reported
+ * separately: they estimate how the screen does on unseen text. Once measured,
+ * a hold-out may be folded into the development set (LABELLED_MESSAGES).
  */
 import type { Lang, LabelledMessage } from "../../../src/domain/crisis/metrics.js";
 import type { CrisisCategory, CrisisLevel } from "../../../src/domain/crisis/types.js";
@@ -79,13 +80,21 @@ export const LABELLED_MESSAGES: readonly LabelledMessage[] = [
   ...tagged(ROUND5),
   ...tagged(HOLDOUT4),
   ...tagged(HOLDOUT6),
+  // Hold-out 7 was measured once (docs/crisis-screen.md) and then folded in, as
+  // earlier hold-outs were: the learned layer is trained on this whole list.
+  ...tagged(HOLDOUT),
 ];
 
-/** Written after the rules were final and never used to change them: see set/holdout.ts. */
+/** Hold-out 7 alone (now part of the development set, kept for the record). */
 export const HOLDOUT_MESSAGES: readonly LabelledMessage[] = tagged(HOLDOUT);
 
 /** Hold-out 8: written before the learned layer (issue 10 §1), see set/holdout8.ts. */
 export const HOLDOUT8_MESSAGES: readonly LabelledMessage[] = tagged(HOLDOUT8);
+
+/** Hold-outs not (yet) in the development set, by name: printed by the test and the bench. */
+export const HOLDOUTS: Readonly<Record<string, readonly LabelledMessage[]>> = {
+  "hold-out 8 (written before the learned layer)": HOLDOUT8_MESSAGES,
+};
 
 /** Files that mix languages line by line. */
 function tagged(source: string): LabelledMessage[] {
