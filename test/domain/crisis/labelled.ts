@@ -26,6 +26,7 @@ import { HOLDOUT } from "./set/holdout.js";
 import { HOLDOUT4 } from "./set/holdout4.js";
 import { HOLDOUT6 } from "./set/holdout6.js";
 import { HOLDOUT8 } from "./set/holdout8.js";
+import { HOLDOUT9 } from "./set/holdout9.js";
 import { ROUND2 } from "./set/round2.js";
 import { ROUND3 } from "./set/round3.js";
 import { ROUND4 } from "./set/round4.js";
@@ -94,6 +95,7 @@ export const HOLDOUT8_MESSAGES: readonly LabelledMessage[] = tagged(HOLDOUT8);
 /** Hold-outs not (yet) in the development set, by name: printed by the test and the bench. */
 export const HOLDOUTS: Readonly<Record<string, readonly LabelledMessage[]>> = {
   "hold-out 8 (written before the learned layer)": HOLDOUT8_MESSAGES,
+  "hold-out 9 (written after the learned layer was frozen)": tagged(HOLDOUT9),
 };
 
 /** Files that mix languages line by line. */
