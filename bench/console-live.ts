@@ -18,7 +18,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import twilio from "twilio";
 import { REDIS_URL, TEST_DATABASE_URL } from "../test/support/env";
-import { fmt, heading, machineLine, percentile } from "./lib";
+import { fmt, heading, percentile } from "./lib";
 import { buildService, cpuSeconds, privateDatabase, startService } from "./service-process";
 import { openDb, storeFor } from "../src/adapters/postgres";
 import { createConsoleUser } from "../src/features/console/accounts";
@@ -193,7 +193,6 @@ async function main() {
     `what: crisis text (signed webhook) into web B → SSE 'queue' event on N pages streamed by web A (2 s store poll); ${CASES} cases per N; idle CPU over ${IDLE_MS / 1000} s`,
     ...lines,
   ]);
-  void machineLine;
 }
 
 main().then(
