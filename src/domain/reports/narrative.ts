@@ -40,7 +40,7 @@ function participation(f: ReportFigures, name: string, month: string): string {
 function appointments(f: ReportFigures, name: string): string {
   const a = f.appointments;
   if (a.kept + a.missed === 0) return `No appointments with a recorded outcome this month.`;
-  if (a.missed === 0) return `${name} kept all ${a.kept} appointments with a recorded outcome this month.`;
+  if (a.missed === 0) return a.kept === 1 ? `${name} kept the one appointment with a recorded outcome this month.` : `${name} kept all ${a.kept} appointments with a recorded outcome this month.`;
   const missedKinds = a.byKind.filter((k) => k.missed > 0).map((k) => k.label.toLowerCase());
   return (
     `${name} kept ${a.kept} of ${a.kept + a.missed} appointments with a recorded outcome. ` +

@@ -20,7 +20,8 @@ export interface Plot {
 
 const W = 480;
 const H = 180;
-const AREA = { x: 40, y: 10, w: W - 50, h: H - 40 };
+// Room on the left for the y labels and on the right for the last x label.
+const AREA = { x: 40, y: 10, w: W - 72, h: H - 40 };
 
 function frame(max: number, ticks: number, fmt: (v: number) => string): Pick<Plot, "width" | "height" | "area" | "yTicks"> {
   return {

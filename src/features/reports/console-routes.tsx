@@ -568,7 +568,7 @@ export function consoleReportRoutes(deps: Deps) {
           {REPORT_SECTIONS.map((s) => (
             <label>
               {SECTION_TITLES[s]}
-              <textarea name={`note_${s}`} rows={4} maxlength={NOTE_MAX_CHARS}>
+              <textarea name={`note_${s}`} rows={4} maxlength={NOTE_MAX_CHARS} style="font-weight:400">
                 {report.notes[s]}
               </textarea>
             </label>
