@@ -18,6 +18,25 @@ export const LIVE_POLL_MS = 2000;
 export const LIVE_MAX_MS = 5 * 60_000;
 const KEEPALIVE_MS = 25_000;
 
+/**
+ * Supervisors and admins all see the same queue, so one render per change serves every
+ * such page this process streams (keyed by the fingerprint and the minute); volunteers'
+ * queues depend on their pages, so theirs are rendered per stream.
+ */
+const sharedRender = new WeakMap<Deps, { key: string; html: Promise<string> }>();
+
+function fragmentFor(deps: Deps, user: ConsoleUser, key: string): Promise<string> {
+  const render = async () => renderQueueFragment(deps, await loadQueue(deps, user));
+  if (user.role !== "admin" && user.role !== "supervisor") return render();
+  const hit = sharedRender.get(deps);
+  if (hit?.key === key) return hit.html;
+  const html = render();
+  sharedRender.set(deps, { key, html });
+  // A failed render is not kept: the next poll tries again.
+  html.catch(() => sharedRender.get(deps)?.html === html && sharedRender.delete(deps));
+  return html;
+}
+
 export function queueStream(c: Context, deps: Deps, user: ConsoleUser, opts: { pollMs?: number; maxMs?: number } = {}) {
   const pollMs = opts.pollMs ?? LIVE_POLL_MS;
   const maxMs = opts.maxMs ?? LIVE_MAX_MS;
@@ -37,7 +56,7 @@ export function queueStream(c: Context, deps: Deps, user: ConsoleUser, opts: { p
         const stamp = await deps.store.cases.queueStamp();
         const minute = Math.floor(deps.clock.now().getTime() / 60_000);
         if (stamp !== lastStamp || minute !== lastMinute) {
-          const html = await renderQueueFragment(deps, await loadQueue(deps, user));
+          const html = await fragmentFor(deps, user, `${stamp}|${minute}`);
           if (html !== lastHtml) {
             await stream.writeSSE({ event: "queue", data: html, id: String(++seq) });
             lastWrite = performance.now();
