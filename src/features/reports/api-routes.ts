@@ -5,7 +5,7 @@ import { REPORT_SECTIONS } from "../../domain/reports/sections";
 import type { Deps } from "../../ports/deps";
 import { fieldErrors, readJson } from "../http/validation";
 import { consentInputSchema, recordConsent, revokeConsent, type Actor } from "./consents";
-import { draftMonthlyReports } from "./draft";
+import { draftMonthlyReports, draftReportFor } from "./draft";
 import { renderReportPdf } from "./pdf";
 import { releaseReport } from "./release";
 
@@ -21,11 +21,20 @@ const monthSchema = z.string().refine(isReportMonth, 'must be a month "yyyy-MM"'
 export function reportApiRoutes(deps: Deps) {
   const app = new Hono();
 
-  /** Drafts a month now (catch-up after an outage); idempotent like the job. */
+  /**
+   * Drafts a month now (catch-up after an outage); idempotent like the job. With a
+   * participantId, that parent's draft whatever their status (the console's "draft now").
+   */
   app.post("/draft", async (c) => {
-    const body = await readJson(c, z.strictObject({ month: monthSchema.optional() }));
+    const body = await readJson(c, z.strictObject({ month: monthSchema.optional(), participantId: z.uuid("must be an id").optional() }));
     if (!body.ok) return body.response;
-    return c.json({ outcome: await draftMonthlyReports(deps, body.data) });
+    const { month, participantId } = body.data;
+    if (participantId) {
+      if (!month) return c.json({ error: "invalid request", fields: { month: "is required with participantId" } }, 400);
+      const report = await draftReportFor(deps, participantId, month);
+      return report ? c.json({ report }) : c.json({ error: "invalid request", fields: { participantId: "no such parent" } }, 400);
+    }
+    return c.json({ outcome: await draftMonthlyReports(deps, { month }) });
   });
 
   app.get("/", async (c) => {
