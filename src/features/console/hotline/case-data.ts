@@ -80,6 +80,34 @@ export function eventLabel(type: string): string {
 
 const str = (v: unknown) => (typeof v === "string" ? v : null);
 
+/**
+ * Steps written in one transaction share its timestamp, and the store breaks the tie by
+ * random uuid; put such ties in the order the use cases write them (the text, the safety
+ * reply, the pages, the claim or hand-over, then what follows it).
+ */
+const WRITE_ORDER: Record<string, number> = {
+  received: 0,
+  handed_over_by_peer: 0,
+  call_started: 0,
+  message_received: 1,
+  severity_raised: 2,
+  safety_reply: 2,
+  flagged_for_supervisor_review: 3,
+  paged: 4,
+  escalated: 4,
+  claimed: 5,
+  taken_over: 5,
+  reassigned: 5,
+  call_answered: 5,
+  conversation_relayed: 6,
+  relayed_to_volunteer: 6,
+};
+
+export function inWrittenOrder<E extends { at: Date; type: string }>(events: readonly E[]): E[] {
+  const rank = (t: string) => WRITE_ORDER[t] ?? 7;
+  return [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a.type) - rank(b.type));
+}
+
 /** Pure: the case's events, names and (allowed) bodies to what the page lists. */
 export function toTimeline(
   events: readonly CaseEvent[],
@@ -88,7 +116,7 @@ export function toTimeline(
 ): TimelineEntry[] {
   const name = (id: unknown) => (typeof id === "string" ? (responders.get(id)?.name ?? "a former responder") : null);
   const shown = new Set<string>();
-  return events.map((e) => {
+  return inWrittenOrder(events).map((e) => {
     const d = e.detail;
     const facts: string[] = [];
     const via = str(d.via);
