@@ -164,6 +164,21 @@ describe("monthly report release through the console (HTTP)", () => {
     expect((await sam.get("/console/reports/00000000-0000-4000-8000-00000000dead")).status).toBe(404);
   });
 
+  it("volunteers have no access to reports; another peer cannot record a consent for someone else's parent", async () => {
+    const res = await h.admin("POST", "/hotline/responders", { name: "Val Volunteer", phone: "+15555550199", timeZone: "America/New_York", tier: "primary" });
+    const { responder } = (await res.json()) as { responder: { id: string } };
+    const volunteer = await makeUser(h, { role: "volunteer", responderId: responder.id });
+    const vol = consoleClient(h.app);
+    expect((await vol.signIn(volunteer.email, PASSWORD)).status).toBe(303);
+    expect((await vol.get("/console/reports")).status).toBe(403);
+    expect((await vol.get(`/console/reports/${reportId}`)).status).toBe(403);
+    await sam.get("/console/reports");
+    const before = (await h.store.consents.listForParticipant(parentId)).length;
+    const forged = await sam.post(`/console/reports/parents/${parentId}/consents`, { recipientName: "X", recipientKind: "other", purpose: "x", sections: "participation", signedOn: "2026-11-20", expiresOn: "2027-11-20" });
+    expect(forged.status).toBe(403);
+    expect((await h.store.consents.listForParticipant(parentId)).length).toBe(before);
+  });
+
   it("the disclosure log is for supervisors and admins, not peers", async () => {
     expect((await rosa.get("/console/reports/disclosures")).status).toBe(403);
     expect((await sup.get("/console/reports/disclosures")).status).toBe(200);
