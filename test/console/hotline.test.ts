@@ -21,6 +21,7 @@ describe("console hotline queue, case page and supervisor actions", { timeout: 1
   let stranger: ConsoleClient;
   let strangerId: string;
   let unlinked: ConsoleClient;
+  let peer: ConsoleClient;
 
   const signedIn = async (role: "supervisor" | "volunteer" | "admin", responderId: string | null) => {
     const user = await makeUser(h, { role, responderId });
@@ -43,6 +44,10 @@ describe("console hotline queue, case page and supervisor actions", { timeout: 1
     stranger = s.c;
     strangerId = s.user.id;
     unlinked = (await signedIn("supervisor", null)).c;
+    const peerRow = await h.store.peers.create({ name: "Rosa Diaz", timeZone: "America/New_York", workingHours: [], offDates: [], slackUserId: null });
+    const peerUser = await makeUser(h, { role: "peer", peerId: peerRow.id });
+    peer = consoleClient(h.app);
+    expect((await peer.signIn(peerUser.email, PASSWORD)).status).toBe(303);
   });
   afterAll(async () => {
     await quiet(h, { timeoutMs: WAIT }).catch(() => undefined);
@@ -183,6 +188,18 @@ describe("console hotline queue, case page and supervisor actions", { timeout: 1
     expect(denied.status).toBe(403);
     const entries = await h.store.audit.list({ limit: 5, subjectId: c.id, action: "denied" });
     expect(entries.some((e) => e.userId === strangerId)).toBe(true);
+    // Nor does the stranger's live stream carry it.
+    const res = await stranger.request("GET", "/console/hotline/stream");
+    const stream = sseReader(res);
+    try {
+      const first = await stream.until((e) => e.event === "queue", WAIT, "stranger's queue");
+      expect(first.data).not.toContain(c.shortId);
+    } finally {
+      await stream.close();
+    }
+    // Peers are not responders: no queue, no case page.
+    expect((await peer.get("/console/hotline")).status).toBe(403);
+    expect((await peer.get(`/console/hotline/cases/${c.shortId}`)).status).toBe(403);
     // Guessing ids: 404, audited too.
     expect((await stranger.get("/console/hotline/cases/ZZZZZ")).status).toBe(404);
     expect((await h.store.audit.list({ limit: 5, subjectId: "ZZZZZ", action: "denied" })).length).toBe(1);
@@ -196,6 +213,32 @@ describe("console hotline queue, case page and supervisor actions", { timeout: 1
     await volunteer.get(`/console/hotline/cases/${c.shortId}`);
     expect(volunteer.html).toContain("i want to kill myself tonight");
     expect(volunteer.html).not.toContain(parent.slice(2));
+  });
+
+  it("take over, release and review by form, each on the timeline by the supervisor and in the audit log", async () => {
+    const parent = "+15555582007";
+    const { c } = await openCase(h, parent, "he is hitting me and the baby");
+    await supervisor.get(`/console/hotline/cases/${c.shortId}`);
+    expect(supervisor.html).toContain("child safety: supervisor review needed");
+    expect((await supervisor.post(`/console/hotline/cases/${c.shortId}/take`)).status).toBe(303);
+    expect((await h.store.cases.get(c.id))!).toMatchObject({ status: "claimed", claimedBy: sup.id });
+    await supervisor.get(`/console/hotline/cases/${c.shortId}`);
+    expect((await supervisor.post(`/console/hotline/cases/${c.shortId}/release`)).status).toBe(303);
+    expect((await h.store.cases.get(c.id))!.status).toBe("open");
+    await supervisor.get(`/console/hotline/cases/${c.shortId}`);
+    expect((await supervisor.post(`/console/hotline/cases/${c.shortId}/review`, { note: "reported to CPS hotline" })).status).toBe(303);
+    expect((await h.store.cases.get(c.id))!.reviewedBy).toBe(sup.id);
+    const events = (await h.store.cases.events(c.id)).filter((e) => ["taken_over", "released", "supervisor_reviewed"].includes(e.type));
+    expect(events.map((e) => [e.type, e.responderId])).toEqual([
+      ["taken_over", sup.id],
+      ["released", sup.id],
+      ["supervisor_reviewed", sup.id],
+    ]);
+    for (const action of ["hotline_take", "hotline_release", "hotline_review"]) {
+      expect((await h.store.audit.list({ limit: 5, subjectId: c.id, action })).length).toBe(1);
+    }
+    await supervisor.get(`/console/hotline/cases/${c.shortId}`);
+    expect(supervisor.html).toContain("child safety: supervisor review done");
   });
 
   it("escapes <script> in a parent's text and in a supervisor's note", async () => {
