@@ -31,7 +31,9 @@ import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
+import { Redis } from "ioredis";
 import pg from "pg";
+import { QUEUE } from "../../src/jobs/queues";
 import { freePort, startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from "../../test/outage/services";
 import { fmt, machineLine, sleep } from "../lib";
 import { measure, settled, type ExpectedCheckin, type FakeDump, type ScenarioResult, type Window } from "./measure";
@@ -56,13 +58,15 @@ interface Ctx {
   redis: PrivateRedis;
   postgres: PrivatePostgres;
   setMode(mode: FakeMode): Promise<void>;
+  /** Jobs BullMQ lists as active (being processed by some worker) right now, over every queue ("queue:id"). */
+  activeJobs(): Promise<string[]>;
 }
 
 interface Scenario {
   name: string;
   what: string;
-  /** Runs from 0 s into the scenario's traffic; its steps are timed from `t0`. */
-  action(ctx: Ctx, at: (ms: number) => Promise<void>): Promise<void>;
+  /** Runs from 0 s into the scenario's traffic; its steps are timed from its start. May return a note for the report. */
+  action(ctx: Ctx, at: (ms: number) => Promise<void>): Promise<string | void>;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -79,12 +83,30 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "kill-worker",
-    what: "SIGKILL worker-1 at 8 s, restart at 13 s (its jobs' locks expire after 30 s)",
+    what: "SIGKILL worker-1 at 8 s while it holds a job (up to 3 tries), restart at 13 s (a killed worker's jobs stay locked 30 s)",
     action: async (c, at) => {
       await at(8000);
-      await c.workers[0]!.kill();
+      // A kill between jobs proves little. Which worker holds a job is not visible from
+      // outside, so: kill while some job is active, and if none of the jobs active at the
+      // kill is still active 1 s later (the live worker finishes its own in milliseconds),
+      // worker-1 held none: start it and try again.
+      let orphaned = 0;
+      let tries = 0;
+      while (tries < 3) {
+        tries++;
+        let before: string[] = [];
+        const until = Date.now() + 3000;
+        while ((before = await c.activeJobs().catch(() => [])).length === 0 && Date.now() < until) await sleep(5);
+        await c.workers[0]!.kill();
+        await sleep(1000);
+        const after = new Set(await c.activeJobs().catch(() => []));
+        orphaned = before.filter((j) => after.has(j)).length;
+        if (orphaned > 0 || tries === 3) break;
+        await c.workers[0]!.start();
+      }
       await at(13_000);
       await c.workers[0]!.start();
+      return `killed ${tries} time(s); ${orphaned} job(s) left locked by the killed worker (${orphaned ? "taken over after the lock expired" : "none: the kill fell between jobs"})`;
     },
   },
   {
@@ -206,7 +228,14 @@ async function main(): Promise<number> {
   windows.push(setupWindow);
   console.log(`enrolled ${PARENTS} parents (check-ins due ${new Date(Math.min(...expected.map((e) => e.dueAt))).toISOString().slice(11, 16)}–${new Date(Math.max(...expected.map((e) => e.dueAt))).toISOString().slice(11, 16)} UTC)`);
 
-  const ctx: Ctx = { webs, workers, redis, postgres, setMode: fake.setMode };
+  const probe = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  probe.on("error", () => undefined); // Redis restarts mid-run
+  cleanups.push(async () => probe.disconnect());
+  const activeJobs = async () => {
+    const lists = await Promise.all(Object.values(QUEUE).map(async (q) => (await probe.lrange(`chaos:${q}:active`, 0, -1)).map((id) => `${q}:${id}`)));
+    return lists.flat();
+  };
+  const ctx: Ctx = { webs, workers, redis, postgres, setMode: fake.setMode, activeJobs };
   let crisisNumber = 0;
   for (const sc of scenarios) {
     const w: Window = { name: sc.name, from: Date.now(), to: 0 };
@@ -221,7 +250,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${sc.name}: ${sc.what} … `);
     const load = offerLoad(lb, RATE, next, sc.name, mine);
     const at = async (ms: number) => sleep(Math.max(0, w.from + ms - Date.now()));
-    await sc.action(ctx, at);
+    const note = await sc.action(ctx, at);
     await at(SCENARIO_MS);
     await load.stop();
     texts.push(...mine);
@@ -234,7 +263,7 @@ async function main(): Promise<number> {
     w.to = Date.now();
     windows.push(w);
     loads[sc.name] = loadavg()[0]!;
-    console.log(`drained in ${fmt((w.to - drainFrom) / 1000, 1)} s`);
+    console.log(`${note ? `${note}; ` : ""}drained in ${fmt((w.to - drainFrom) / 1000, 1)} s`);
   }
 
   const dump = await fake.dump();
@@ -246,6 +275,9 @@ async function main(): Promise<number> {
   printTable(results, windows, loads);
   console.log(`\nload average (1 min) at start ${fmt(loadAtStart[0]!)}, at end ${fmt(loadAtEnd[0]!)}; ${machineLine()}`);
   if (crashes.length) console.log(`unexpected exits: ${crashes.join("; ")}`);
+  for (const t of texts.filter((x) => x.crisis && (!x.ok || (x.ms ?? Infinity) > 1000))) {
+    console.log(`late crisis reply (${t.scenario}): ${t.ms === null ? "no answer" : `${Math.round(t.ms)} ms`}, ${t.attempts} attempt(s), ${t.connectionErrors} connection error(s), ${t.fiveXX} 5xx, last status ${t.status ?? "none"}`);
+  }
 
   const scored = results.filter((r) => r.name !== "setup");
   const sum = (k: keyof ScenarioResult) => scored.reduce((n, r) => n + (r[k] as number), 0);
