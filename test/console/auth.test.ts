@@ -46,6 +46,24 @@ describe("console sign-in and sessions", () => {
     expect((await replay.get("/console/caseload")).status).toBe(303);
   });
 
+  it("gives a new session at every sign-in and ends the one the browser had", async () => {
+    const u = await makeUser(h, { role: "admin" });
+    const c = consoleClient(h.app);
+    await c.signIn(u.email, PASSWORD);
+    const first = c.jar.get("bl_console")!;
+    // Straight to the form again (as a second tab would post it), still holding the first cookie.
+    await c.request("GET", "/console/login?x=1");
+    const login = consoleClient(h.app);
+    await login.get("/console/login");
+    c.jar.set("bl_console_login", login.jar.get("bl_console_login")!);
+    expect((await c.request("POST", "/console/login", { _csrf: login.csrf(), email: u.email, password: PASSWORD })).status).toBe(303);
+    expect(c.jar.get("bl_console")).not.toBe(first);
+    const stale = consoleClient(h.app);
+    stale.jar.set("bl_console", first);
+    expect((await stale.get("/console/caseload")).status).toBe(303);
+    expect((await c.get("/console/caseload")).status).toBe(200);
+  });
+
   it("marks the cookie Secure behind an https proxy", async () => {
     const u = await makeUser(h, { role: "admin" });
     const c = consoleClient(h.app, { headers: { "x-forwarded-proto": "https" } });

@@ -80,6 +80,9 @@ export function loginRoutes(deps: Deps) {
       const status = result.reason === "wrong" ? 401 : 429;
       return renderPage(c, <LoginPage csrf={cookie} next={next} email={parsed.data.email} error={MESSAGES[result.reason]} />, status);
     }
+    // A session this browser already had is ended, not kept beside the new one.
+    const previous = c.get("consoleSession");
+    if (previous) await deps.store.sessions.delete(previous.tokenHash);
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: "/console/login", secure: isHttps(c) });
     setSessionCookie(c, result.token, result.maxAgeSeconds);
     return c.redirect(next, 303);
