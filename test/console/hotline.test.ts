@@ -106,6 +106,19 @@ describe("console hotline queue, case page and supervisor actions", { timeout: 1
     }
   });
 
+  it("signing out ends an open live stream", async () => {
+    const { c } = await signedIn("supervisor", sup.id);
+    await c.get("/console/hotline");
+    const stream = sseReader(await c.request("GET", "/console/hotline/stream"));
+    try {
+      await stream.until((e) => e.event === "queue", WAIT, "first queue event");
+      expect((await c.post("/console/logout")).status).toBe(303);
+      await stream.ended(WAIT);
+    } finally {
+      await stream.close();
+    }
+  });
+
   it("a supervisor reassigns by form: the case moves, the timeline and the audit log say who did it", async () => {
     const parent = "+15555582002";
     const { c } = await openCase(h, parent);

@@ -54,6 +54,15 @@ export function sseReader(res: Response) {
         parse();
       }
     },
+    /** Resolves when the server ends the stream (events on the way are kept); fails after `timeoutMs`. */
+    async ended(timeoutMs = 20_000): Promise<void> {
+      try {
+        await this.until(() => false, timeoutMs, "end of stream");
+      } catch (err) {
+        if (err instanceof Error && err.message.startsWith("stream ended")) return;
+        throw err;
+      }
+    },
     async close() {
       await reader.cancel().catch(() => undefined);
     },

@@ -37,7 +37,22 @@ function fragmentFor(deps: Deps, user: ConsoleUser, key: string): Promise<string
   return html;
 }
 
+/**
+ * Whether the session that opened the stream still holds (not signed out, not past its
+ * absolute expiry, user still active): checked on every poll, so signing out or an admin
+ * deactivating the account ends the stream within one poll. Reconnects go through the
+ * session middleware like any request (and count as activity for the idle limit).
+ */
+async function sessionHolds(deps: Deps, tokenHash: string | undefined, userId: string): Promise<boolean> {
+  if (!tokenHash) return false;
+  const session = await deps.store.sessions.get(tokenHash);
+  if (!session || session.userId !== userId || session.expiresAt.getTime() <= deps.clock.now().getTime()) return false;
+  const record = await deps.store.users.get(userId);
+  return !!record?.active;
+}
+
 export function queueStream(c: Context, deps: Deps, user: ConsoleUser, opts: { pollMs?: number; maxMs?: number } = {}) {
+  const tokenHash = c.get("consoleSession")?.tokenHash;
   const pollMs = opts.pollMs ?? LIVE_POLL_MS;
   const maxMs = opts.maxMs ?? LIVE_MAX_MS;
   return streamSSE(
@@ -53,6 +68,7 @@ export function queueStream(c: Context, deps: Deps, user: ConsoleUser, opts: { p
       let seq = 0;
       await stream.writeSSE({ event: "hello", data: "live", retry: 3000 });
       while (!stream.aborted && !stream.closed && performance.now() - started < maxMs) {
+        if (!(await sessionHolds(deps, tokenHash, user.id))) break;
         const stamp = await deps.store.cases.queueStamp();
         const minute = Math.floor(deps.clock.now().getTime() / 60_000);
         if (stamp !== lastStamp || minute !== lastMinute) {
