@@ -7,6 +7,7 @@ import { JOBS } from "../../src/jobs/catalog";
 import { jobRequest } from "../../src/jobs/define";
 import { draftReportFor } from "../../src/features/reports/draft";
 import { installMonthlyReports } from "../../src/features/reports/schedule";
+import type { MonthlyReport } from "../../src/adapters/postgres/reports";
 import { enrolParent, seedMonth } from "./support";
 
 const ENROLLED = new Date("2026-10-15T16:00:00Z");
@@ -44,7 +45,8 @@ describe("monthly drafting job through the real queue", () => {
     return waitFor(async () => {
       const j = await h.deps.queues.housekeeping.getJob(job.id!);
       if (await j?.isFailed()) throw new Error(`job failed: ${j?.failedReason}`);
-      return (await j?.isCompleted()) ? (j!.returnvalue as Record<string, number | string>) : null;
+      // Read again once completed: the copy fetched above may predate its return value.
+      return (await j?.isCompleted()) ? ((await h.deps.queues.housekeeping.getJob(job.id!))!.returnvalue as Record<string, number | string>) : null;
     }, 20_000, "draft job");
   }
 
@@ -104,9 +106,12 @@ describe.each(DB_KINDS)("month facts in the parent's zone (%s)", (db) => {
       texts: [["2026-11-01T05:30:00Z", []], ["2026-11-01T06:30:00Z", ["return_to_use"]], ["2026-11-01T03:59:00Z", []], ["2026-12-01T04:59:00Z", []]],
     });
     clock.set(RUN_AT);
-    const r = (await draftReportFor(h.deps, participantId, "2026-11"))!;
+    const r = (await draftReportFor(h.deps, participantId, "2026-11")) as MonthlyReport;
     // 03:59Z on 1 Nov is still 31 October in New York; 04:59Z on 1 Dec is 23:59 on 30 November.
     expect(r.figures.participation.daysWithContact).toBe(2);
     expect(r.figures.returnToUse.dates).toEqual(["2026-11-01"]);
+    // A month still running is not drafted by hand: its one draft would be partial.
+    expect(await draftReportFor(h.deps, participantId, "2026-12")).toBe("month_not_over");
+    expect(await h.store.reports.find(participantId, "2026-12")).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { createHarness, type Harness } from "../support/harness";
 import { runningClock } from "../support/clock";
 import { consoleClient, makeUser, PASSWORD, type ConsoleClient } from "../console/client";
 import { draftReportFor } from "../../src/features/reports/draft";
+import type { MonthlyReport } from "../../src/adapters/postgres/reports";
 import { REDISCLOSURE_NOTICE } from "../../src/domain/reports/notice";
 import { enrolParent, seedMonth } from "./support";
 
@@ -37,8 +38,8 @@ describe("monthly report release through the console (HTTP)", () => {
       recoveryCapital: [["2026-10-20T15:00:00Z", 30], ["2026-11-20T15:00:00Z", 27]],
     });
     clock.set(new Date("2026-12-01T15:00:00Z"));
-    reportId = (await draftReportFor(h.deps, parentId, "2026-11"))!.id;
-    otherReportId = (await draftReportFor(h.deps, other.participantId, "2026-11"))!.id;
+    reportId = ((await draftReportFor(h.deps, parentId, "2026-11")) as MonthlyReport).id;
+    otherReportId = ((await draftReportFor(h.deps, other.participantId, "2026-11")) as MonthlyReport).id;
     const peerUser = await makeUser(h, { role: "peer", peerId: ana.peerId, name: "Rosa Diaz" });
     const otherPeer = await makeUser(h, { role: "peer", peerId: other.peerId, name: "Sam Lee" });
     const supervisor = await makeUser(h, { role: "supervisor", name: "Pat Supervisor" });

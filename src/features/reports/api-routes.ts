@@ -32,6 +32,7 @@ export function reportApiRoutes(deps: Deps) {
     if (participantId) {
       if (!month) return c.json({ error: "invalid request", fields: { month: "is required with participantId" } }, 400);
       const report = await draftReportFor(deps, participantId, month);
+      if (report === "month_not_over") return c.json({ error: "invalid request", fields: { month: "is not over yet in the parent's zone" } }, 400);
       return report ? c.json({ report }) : c.json({ error: "invalid request", fields: { participantId: "no such parent" } }, 400);
     }
     return c.json({ outcome: await draftMonthlyReports(deps, { month }) });

@@ -378,6 +378,7 @@ export function consoleReportRoutes(deps: Deps) {
     const month = typeof form.month === "string" && isReportMonth(form.month) ? form.month : null;
     if (!month) return renderPage(c, <Message user={user} title="Not drafted" text="month must be a month like 2026-11." />, 400);
     const report = await draftReportFor(deps, found.parent.id, month);
+    if (report === "month_not_over") return render(c, <Message user={user} title="Not drafted" text={`${monthTitle(month)} is not over yet for ${found.parent.firstName}: it is drafted on the 1st.`} />, 400);
     await recordEvent(deps, { user, action: "report-drafted", what: "report", subjectId: report?.id ?? null, detail: { participantId: found.parent.id, month } });
     return c.redirect(report ? `/console/reports/${report.id}` : "/console/reports", 303);
   });

@@ -50,10 +50,15 @@ export async function draftMonthlyReports(deps: DraftDeps, opts: { month?: Repor
   return outcome;
 }
 
-/** A draft for one parent and month (the peer's "draft now"), whatever the parent's status. */
-export async function draftReportFor(deps: DraftDeps, participantId: string, month: ReportMonth): Promise<MonthlyReport | null> {
+/**
+ * A draft for one parent and month (the peer's "draft now"), whatever the parent's status
+ * or enrolment date. Not for a month still running in the parent's zone: that draft would
+ * hold part of the month and, being the one draft, keep the job from drafting it whole.
+ */
+export async function draftReportFor(deps: DraftDeps, participantId: string, month: ReportMonth): Promise<MonthlyReport | "month_not_over" | null> {
   const p = await deps.store.participants.get(participantId);
   if (!p) return null;
+  if (monthBounds(month, p.timeZone).to > deps.clock.now()) return "month_not_over";
   const peer = p.peerId ? await deps.store.peers.get(p.peerId) : null;
   const candidate: DraftCandidate = { id: p.id, firstName: p.firstName, timeZone: p.timeZone, peerId: p.peerId, peerName: peer?.name ?? null, status: p.status, createdAt: p.createdAt };
   await draftBatch(deps, [candidate], month, deps.clock.now(), { evenIfNotDue: true });
