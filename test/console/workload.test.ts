@@ -7,7 +7,8 @@ import { consoleClient, makeUser, PASSWORD, type ConsoleClient } from "./client"
  * The workload page through the whole app on PGlite, with notes and case timelines written
  * at chosen times (a running clock pinned to Wed 2026-11-25 15:00 in New York).
  */
-describe("console workload page", () => {
+// Both stores: the weekly counts use width_bucket over a timestamptz[] and the events a text[] filter.
+describe.each(["pglite", "postgres"] as const)("console workload page (%s)", (db) => {
   let h: Harness;
   let supervisor: ConsoleClient;
   const clock = runningClock(new Date("2026-11-25T20:00:00Z"));
@@ -26,7 +27,7 @@ describe("console workload page", () => {
   }
 
   beforeAll(async () => {
-    h = await createHarness({ sms: "sandbox", clock, env: { SUPERVISOR_TIME_ZONE: "America/New_York" } });
+    h = await createHarness({ db, sms: "sandbox", clock, env: { SUPERVISOR_TIME_ZONE: "America/New_York" } });
     const peer = (name: string) => h.store.peers.create({ name, timeZone: "America/New_York", workingHours: [], offDates: [], slackUserId: null });
     const rosa = await peer("Rosa Diaz");
     rosaId = rosa.id;
