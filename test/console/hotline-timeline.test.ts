@@ -30,7 +30,7 @@ describe("case timeline (pure)", () => {
         ev("paged", 1, { responderIds: ["r1", "gone"], round: 0, minutesWaiting: 1 }),
         ev("relayed_to_volunteer", 2, { inboundId: "m1" }, "r1"),
         ev("relayed_to_parent", 3, { inboundId: "m2" }, "r1"),
-        ev("reassigned", 4, { via: "api", from: "r1", to: "r2" }, "r2"),
+        ev("reassigned", 4, { via: "console", from: "r1", to: "r2" }, "r2"),
         ev("closed", 5, { note: "<b>safe</b>" }, "r2"),
       ],
       names,
@@ -40,7 +40,7 @@ describe("case timeline (pure)", () => {
     expect(t[1]!.facts).toEqual(["to Vera, a former responder", "waiting 1 min", "round 1"]);
     expect(t[2]!.body).toBeNull(); // the same text, already shown
     expect(t[3]).toMatchObject({ body: "I'm here", direction: "out", actor: "Vera" });
-    expect(t[4]!.facts).toEqual(["via the API or console", "from Vera", "to Vic"]);
+    expect(t[4]!.facts).toEqual(["via the console", "from Vera", "to Vic"]);
     expect(t[5]!.note).toBe("<b>safe</b>"); // escaped by the renderer, kept as typed here
   });
 

@@ -134,7 +134,7 @@ describe("console hotline queue, case page and supervisor actions", { timeout: 1
     expect(moved.claimedBy).toBe(v2.id);
     const ev = (await h.store.cases.events(c.id)).find((e) => e.type === "reassigned")!;
     expect(ev.responderId).toBe(sup.id);
-    expect(ev.detail).toMatchObject({ from: v1.id, to: v2.id });
+    expect(ev.detail).toMatchObject({ via: "console", from: v1.id, to: v2.id });
     await waitFor(() => h.fakeTwilio!.sentTo(v2.phone).some((s) => /assigned case/.test(s.body)), WAIT, "v2 told");
 
     await supervisor.get(`/console/hotline/cases/${c.shortId}?done=reassign`);

@@ -30,7 +30,7 @@ export async function applySupervisorAction(
   act: HotlineAct,
   c: HotlineCase,
   input: ActionInput,
-  origin: { via: "api" | "sms"; key: string },
+  origin: { via: "api" | "sms" | "console"; key: string },
 ): Promise<ActionResult> {
   const { store, now } = act;
   const actor = input.actor;

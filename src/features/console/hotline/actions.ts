@@ -61,7 +61,7 @@ export async function runConsoleAction(
   const result = await deps.transaction(async (tx) => {
     const current = await tx.cases.get(c.id);
     if (!current) return { ok: false as const, conflict: "case not found" };
-    return applySupervisorAction({ store: tx, deps, now: deps.clock.now(), effects }, current, input, { via: "api", key: `console|${randomUUID()}` });
+    return applySupervisorAction({ store: tx, deps, now: deps.clock.now(), effects }, current, input, { via: "console", key: `console|${randomUUID()}` });
   });
   if (!result.ok) return { kind: "conflict", reason: result.conflict };
   try {

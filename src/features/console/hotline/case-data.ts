@@ -120,7 +120,7 @@ export function toTimeline(
     const d = e.detail;
     const facts: string[] = [];
     const via = str(d.via);
-    if (via) facts.push(`via ${via === "api" ? "the API or console" : via === "sms" ? "SMS" : via}`);
+    if (via) facts.push(`via ${via === "api" ? "the API" : via === "sms" ? "SMS" : via === "console" ? "the console" : via}`);
     if (Array.isArray(d.responderIds)) facts.push(d.responderIds.length ? `to ${d.responderIds.map(name).join(", ")}` : "nobody could be paged");
     if (typeof d.minutesWaiting === "number") facts.push(`waiting ${d.minutesWaiting} min`);
     if (typeof d.round === "number") facts.push(`round ${d.round + 1}`);
