@@ -1,61 +1,60 @@
 /**
- * Crisis paging latency under background load (issue 3, "Benchmark"; target: p99 <= 250 ms
- * with 200 req/s of routine inbound texts in the background).
+ * Crisis → first page latency under routine background load, against the BUILT service
+ * run as its own process, as `npm start` runs it (issue 13; target: p99 <= 250 ms with 200
+ * routine texts/s in the background, one process, role all).
  *
- *   npx tsx bench/crisis-latency.ts
- *   BENCH_WORKERS=child npx tsx bench/crisis-latency.ts   # BullMQ workers in a separate process
+ *   npx tsx bench/crisis-latency.ts                      # default store: embedded PGlite (file-backed)
+ *   BENCH_DB=postgres npx tsx bench/crisis-latency.ts    # a fresh Postgres database
+ *   BENCH_ROLE=split …   # two processes instead: --role web and --role worker (for comparison)
+ *   optional BENCH_CRISIS= (100), BENCH_BG_RATE= (200)
  *
- * What: latency = time the fake Twilio received the first volunteer-page request for a
- * crisis case − time the crisis webhook request was sent. Both instants are stamped in the
- * same "outside world" thread (Date.now(), one clock), so the app's event loop cannot hide
- * or inflate either end.
+ * What: latency = the instant the fake Twilio received the first volunteer page for a case
+ * − the instant its crisis webhook was sent. Both are stamped in THIS process (the outside
+ * world: fake Twilio, background generator, crisis sender), which the service's event loop
+ * cannot hold up.
  *
  * How:
- * - Main thread = the service, built like test/support/harness (and like src/app/main.ts
- *   `--role all`): Postgres server (own schema, pg pool of 10), real Redis (own queue
- *   prefix), real twilio SDK pointed at the fake, buildApp served by @hono/node-server on
- *   127.0.0.1, and the real BullMQ workers (src/jobs/processors.ts startWorkers) in the same
- *   process — one process, as `npm start` runs it — unless BENCH_WORKERS=child
- *   (test/support/worker-process: the same workers in their own Node process).
- *   Logger at "warn" (production would run "info" to stderr; the harness's debug-to-array
- *   logger is a test convenience).
- * - "Outside world" = a worker thread of this file: the fake Twilio (test/support/fake-twilio,
- *   stamping arrivals), the background load generator and the crisis sender.
- * - Setup: 2 primary responders on 24-hour shifts every weekday (POST /api/hotline/responders),
- *   200 opted-in participants (bulk SQL seed, one peer). SMS_MAX_PER_SECOND=500 so replies
- *   never starve; HOTLINE_ESCALATE_AFTER_SECONDS=3600 (in-process mode) and the hotline
- *   queue's delayed escalation jobs are drained between phases, so only first pages exist.
- * - Background: open-loop generator, Twilio-signed POST /twilio/sms from the enrolled
- *   numbers, bodies "4" / "good" / "at work", at BG_RATE req/s (a request is issued on
- *   schedule whether or not earlier ones answered; capped at MAX_INFLIGHT outstanding —
- *   anything over is counted as skipped, never silently dropped).
- * - Foreground: crisis texts ("i took all my pills" variants) from distinct unknown
- *   numbers, spaced uniformly 200–300 ms apart. After each phase the case is looked up in
- *   the store by from_phone; its short id is matched in the bodies of the fake Twilio's
- *   requests to the responders. Each page's outbound row is checked to be priority
- *   "crisis" with its job on the sms-urgent queue (and none on sms-routine).
- * - Phases, one run: warm-up → unloaded A (half the baseline) → loaded → drain →
- *   unloaded B (other half). Baseline = A ∪ B (split around the loaded phase so drift
- *   such as table growth lands on both sides). Ratio = loaded p99 / unloaded p99.
- * - Per-stage breakdown from BullMQ job timestamps (same wall clock): webhook answered,
- *   escalation job added / started, sms-urgent job added / started, Twilio received.
- * - Bounded: counts fixed, background stops when all pages arrived or after TAIL_MS, hard
- *   cap per phase, global watchdog. Cleanup: queues obliterated, prefix keys deleted,
- *   schema dropped, servers closed.
+ * - `npm run build`, then `node dist/main.js` (role all: HTTP + every worker in one process),
+ *   on PGlite in a fresh DATA_DIR (the default, file-backed) or a fresh Postgres database;
+ *   Redis with its own queue prefix; Twilio = test/support/fake-twilio in this process.
+ * - Before the service starts, the store is migrated and seeded here: one peer, 200
+ *   opted-in participants (SQL). Then 2 primary responders on 24-hour shifts via the admin
+ *   API. SMS_MAX_PER_SECOND=500; HOTLINE_ESCALATE_AFTER_SECONDS=3600 and the hotline
+ *   queue's delayed chains are drained between phases, so only first pages exist.
+ * - Background: open loop, Twilio-signed texts "4" / "good" / "at work" from the enrolled
+ *   numbers at BG_RATE/s (issued on schedule whether or not earlier ones answered; over
+ *   MAX_INFLIGHT outstanding counted as skipped). Each is stored, processed (a note for the
+ *   peer, a once-a-day acknowledgement), like real traffic.
+ * - Foreground: imminent crisis texts from distinct unknown numbers, 200–300 ms apart.
+ * - Phases: warm-up → unloaded A → loaded → drain → unloaded B; baseline = A ∪ B.
+ * - The service process's CPU (from /proc) and event-loop lag (its own /metrics, reset by
+ *   each scrape) per phase; stage stamps from the BullMQ jobs (read from Redis before each
+ *   drain); after the run the service is stopped and its store read for cases and pages.
+ * - Bounded: fixed counts, a tail of 10 s per phase for pages, a cap per phase, a watchdog.
+ *   Cleanup: processes stopped, prefix keys deleted, database dropped / folder removed.
  */
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import { isMainThread, parentPort, Worker } from "node:worker_threads";
-import { buildContainer } from "../src/app/container";
+import { join } from "node:path";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import twilio from "twilio";
+import { migrate, openDb } from "../src/adapters/postgres";
+import { screenForCrisis } from "../src/domain/crisis";
+import { startFakeTwilio } from "../test/support/fake-twilio";
+import { REDIS_URL, TEST_DATABASE_URL } from "../test/support/env";
+import { deletePrefix, fmt, heading, machineLine, percentile, seedParticipants, sleep, verdict } from "./lib";
+import { buildService, cpuSeconds, peakRssMb, privateDatabase, privateDataDir, SERVICE_DIR, startService, type Proc } from "./service-process";
 
 const BG_RATE = Number(process.env.BENCH_BG_RATE ?? 200);
 const CRISIS_N = Number(process.env.BENCH_CRISIS ?? 100);
+const KIND = process.env.BENCH_DB === "postgres" ? "postgres" : "pglite";
+const SPLIT = process.env.BENCH_ROLE === "split";
 const PARTICIPANTS = 200;
 const MAX_INFLIGHT = 2000;
-const LEAD_MS = 2000; // background runs this long before the first crisis text
-const TAIL_MS = 10_000; // at most this long after the last crisis text for its pages
+const LEAD_MS = 2000;
+const TAIL_MS = 10_000;
 const PHASE_CAP_MS = 120_000;
 const WATCHDOG_MS = 10 * 60_000;
 const SPACING_MS: [number, number] = [200, 300];
@@ -70,22 +69,12 @@ const CRISIS_BODIES = [
   "I took all my pills tonight",
   "i took all my pills i want to die",
 ];
-// Same values as test/support/harness (kept literal so the outside thread needs nothing from it).
-const TWILIO_AUTH_TOKEN = "test-twilio-auth-token";
+const TWILIO_AUTH_TOKEN = "bench-twilio-auth-token";
 const PROGRAM_NUMBER = "+15550001111";
 const PUBLIC_URL = "https://buddyline.example.org";
 const ACCOUNT_SID = "AC00000000000000000000000000000000";
-const ADMIN_TOKEN = "test-admin-token-0123456789";
+const ADMIN_TOKEN = "bench-admin-token-0123456789";
 
-// ---------------------------------------------------------------- messages between threads
-
-interface PhaseCommand {
-  cmd: "phase";
-  name: string;
-  appPort: number;
-  crisisPhones: string[];
-  background: { rate: number; senders: string[] } | null;
-}
 interface CrisisSend {
   phone: string;
   sentAt: number;
@@ -93,364 +82,158 @@ interface CrisisSend {
   status: number;
   safetyReply: boolean;
 }
-interface BackgroundStats {
-  issued: number;
-  completed: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  skipped: number;
-  elapsedMs: number;
-  achievedRps: number;
-  completedRps: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-}
-interface PhaseResult {
-  crisis: CrisisSend[];
-  background: BackgroundStats | null;
-  pagesSeen: number;
-  startedAt: number;
-  endedAt: number;
-}
-interface SentRecord {
-  at: number;
-  to: string;
-  body: string;
-}
 
-// ---------------------------------------------------------------- outside world (worker thread)
-
-async function outsideWorld(): Promise<void> {
-  const { startFakeTwilio } = await import("../test/support/fake-twilio");
-  const twilio = (await import("twilio")).default;
-  const fake = await startFakeTwilio();
-  const port = parentPort!;
-  const bgAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const crisisAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-
-  const post = (appPort: number, agent: http.Agent, from: string, body: string) => {
-    const sid = `SM${randomBytes(16).toString("hex")}`;
-    const params: Record<string, string> = {
-      ToCountry: "US", ToState: "NY", SmsMessageSid: sid, NumMedia: "0", ToCity: "", FromZip: "",
-      SmsSid: sid, FromState: "NY", SmsStatus: "received", FromCity: "", Body: body, FromCountry: "US",
-      To: PROGRAM_NUMBER, ToZip: "", NumSegments: "1", MessageSid: sid, AccountSid: ACCOUNT_SID,
-      From: from, ApiVersion: "2010-04-01",
-    };
-    const signature = twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, PUBLIC_URL + "/twilio/sms", params);
-    const payload = new URLSearchParams(params).toString();
-    const sentAt = Date.now();
-    const t0 = performance.now();
-    return new Promise<{ sentAt: number; ms: number; status: number; text: string }>((resolve) => {
-      const req = http.request(
-        {
-          agent, host: "127.0.0.1", port: appPort, method: "POST", path: "/twilio/sms",
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            "content-length": Buffer.byteLength(payload),
-            "x-twilio-signature": signature,
-          },
-        },
-        (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (c: string) => (text += c));
-          res.on("end", () => resolve({ sentAt, ms: performance.now() - t0, status: res.statusCode ?? 0, text }));
-        },
-      );
-      req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
-      req.on("error", () => resolve({ sentAt, ms: performance.now() - t0, status: -1, text: "" }));
-      req.end(payload);
-    });
-  };
-
-  const pagesSince = (t: number) => fake.sent.filter((s) => s.at >= t && RESPONDER_PHONES.includes(s.to)).length;
-
-  async function runPhase(c: PhaseCommand): Promise<PhaseResult> {
-    const startedAt = Date.now();
-    const hardEnd = startedAt + PHASE_CAP_MS;
-    let stopBg = false;
-    const bg = { issued: 0, completed: 0, ok: 0, non2xx: 0, errors: 0, skipped: 0, inflight: 0, lat: [] as number[] };
-    let bgStart = 0;
-    let bgEnd = 0;
-    const bgDone = c.background
-      ? new Promise<void>((resolve) => {
-          const { rate, senders } = c.background!;
-          bgStart = performance.now();
-          let n = 0; // scheduled so far (issued + skipped)
-          const tick = () => {
-            const now = performance.now();
-            if (stopBg || Date.now() > hardEnd) {
-              bgEnd = now;
-              const wait = () => (bg.inflight === 0 || Date.now() > hardEnd + 30_000 ? resolve() : setTimeout(wait, 10));
-              wait();
-              return;
-            }
-            const due = Math.floor(((now - bgStart) / 1000) * rate);
-            while (n < due) {
-              const i = n++;
-              if (bg.inflight >= MAX_INFLIGHT) {
-                bg.skipped++;
-                continue;
-              }
-              bg.issued++;
-              bg.inflight++;
-              void post(c.appPort, bgAgent, senders[i % senders.length]!, ROUTINE_BODIES[i % ROUTINE_BODIES.length]!).then((r) => {
-                bg.inflight--;
-                bg.completed++;
-                bg.lat.push(r.ms);
-                if (r.status === -1) bg.errors++;
-                else if (r.status >= 200 && r.status < 300) bg.ok++;
-                else bg.non2xx++;
-              });
-            }
-            setTimeout(tick, 1);
-          };
-          tick();
-        })
-      : Promise.resolve();
-
-    if (c.background) await new Promise((r) => setTimeout(r, LEAD_MS));
-    const pagesBase = Date.now();
-    const crisisPending: Promise<CrisisSend>[] = [];
-    for (let k = 0; k < c.crisisPhones.length && Date.now() < hardEnd; k++) {
-      const phone = c.crisisPhones[k]!;
-      crisisPending.push(
-        post(c.appPort, crisisAgent, phone, CRISIS_BODIES[k % CRISIS_BODIES.length]!).then((r) => ({
-          phone,
-          sentAt: r.sentAt,
-          answeredAt: r.sentAt + r.ms,
-          status: r.status,
-          safetyReply: r.text.includes("988"),
-        })),
-      );
-      const gap = SPACING_MS[0] + Math.random() * (SPACING_MS[1] - SPACING_MS[0]);
-      await new Promise((r) => setTimeout(r, gap));
-    }
-    const crisis = await Promise.all(crisisPending);
-    // Wait (bounded) for every case's pages before stopping the background.
-    const want = crisis.length * RESPONDER_PHONES.length;
-    const tailEnd = Math.min(Date.now() + TAIL_MS, hardEnd);
-    while (pagesSince(pagesBase) < want && Date.now() < tailEnd) await new Promise((r) => setTimeout(r, 20));
-    stopBg = true;
-    await bgDone;
-
-    let background: BackgroundStats | null = null;
-    if (c.background) {
-      const elapsedMs = bgEnd - bgStart;
-      const sorted = bg.lat.sort((a, b) => a - b);
-      const pick = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
-      background = {
-        issued: bg.issued,
-        completed: bg.completed,
-        ok: bg.ok,
-        non2xx: bg.non2xx,
-        errors: bg.errors,
-        skipped: bg.skipped,
-        elapsedMs,
-        achievedRps: bg.issued / (elapsedMs / 1000),
-        completedRps: bg.ok / (elapsedMs / 1000),
-        p50Ms: pick(50),
-        p99Ms: pick(99),
-        maxMs: sorted[sorted.length - 1] ?? NaN,
-      };
-    }
-    return { crisis, background, pagesSeen: pagesSince(pagesBase), startedAt, endedAt: Date.now() };
-  }
-
-  port.on("message", (m: { id: number } & ({ cmd: "sent" } | { cmd: "close" } | PhaseCommand)) => {
-    const reply = (value: unknown) => port.postMessage({ id: m.id, value });
-    if (m.cmd === "phase") void runPhase(m).then(reply, (e: unknown) => port.postMessage({ id: m.id, error: String(e) }));
-    else if (m.cmd === "sent") reply(fake.sent.map((s): SentRecord => ({ at: s.at, to: s.to, body: s.body })));
-    else if (m.cmd === "close") {
-      bgAgent.destroy();
-      crisisAgent.destroy();
-      void fake.close().then(() => reply(true));
-    }
-  });
-  port.postMessage({ id: 0, value: fake.url });
-}
-
-// ---------------------------------------------------------------- the service (main thread)
-
-interface Outside {
-  url: string;
-  call<T>(msg: Record<string, unknown>): Promise<T>;
-  terminate(): Promise<number>;
-}
-
-function startOutside(): Promise<Outside> {
-  const self = import.meta.url;
-  // Node 20 worker threads do not inherit tsx's loader: load this file through tsx's API.
-  const worker = new Worker(`import("tsx/esm/api").then((m) => m.tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)}))`, {
-    eval: true,
-  });
-  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-  let nextId = 1;
-  return new Promise((resolve, reject) => {
-    worker.once("error", reject);
-    worker.on("message", (m: { id: number; value?: unknown; error?: string }) => {
-      if (m.id === 0) {
-        resolve({
-          url: m.value as string,
-          call<T>(msg: Record<string, unknown>) {
-            const id = nextId++;
-            return new Promise<T>((res, rej) => {
-              waiting.set(id, { resolve: res as (v: unknown) => void, reject: rej });
-              worker.postMessage({ ...msg, id });
-            });
-          },
-          terminate: () => worker.terminate(),
-        });
-        return;
-      }
-      const w = waiting.get(m.id);
-      waiting.delete(m.id);
-      if (m.error) w?.reject(new Error(m.error));
-      else w?.resolve(m.value);
-    });
-  });
-}
-
-interface CaseSample {
-  phase: string;
-  phone: string;
-  shortId: string | null;
-  latencyMs: number | null;
-  webhookMs: number;
-  safetyReply: boolean;
-  escAddedMs: number | null;
-  escStartMs: number | null;
-  urgentAddedMs: number | null;
-  urgentStartMs: number | null;
-  pageOnUrgentQueue: boolean;
+interface Stamps {
+  /** escalation job by case id: added / started (epoch ms). */
+  esc: Map<string, { added: number; started: number | null }>;
+  /** sms-urgent job by outbound id. */
+  urgent: Map<string, { added: number; started: number | null }>;
 }
 
 async function main(): Promise<{ met: boolean; summary: string[] }> {
-  const { Redis } = await import("ioredis");
-  const { serve } = await import("@hono/node-server");
-  const { createSandboxNotifications } = await import("../src/ports/notify");
-  const { createTwilioSms } = await import("../src/adapters/twilio/sms");
-  const { parseConfig } = await import("../src/app/config");
-  const { loadFlows } = await import("../src/content/catalog");
-  const { loadCadence } = await import("../src/content/appointments-config");
-  const { buildApp } = await import("../src/app/web");
-  const { createLogger } = await import("../src/ports/log");
-  const { createQueues, jobId } = await import("../src/jobs/queues");
-  const { storeFor } = await import("../src/adapters/postgres");
-  const { screenForCrisis } = await import("../src/domain/crisis");
-  const { startWorkers } = await import("../src/jobs/processors");
-  const { openTestDb } = await import("../test/support/db");
-  const { REDIS_URL, TEST_DATABASE_URL } = await import("../test/support/env");
-  const { spawnWorkerProcess } = await import("../test/support/worker-process");
-  const { deletePrefix, fmt, heading, percentile, seedParticipants, sleep, verdict } = await import("./lib");
-  type Deps = import("../src/ports/deps").Deps;
-  type Harness = import("../test/support/harness").Harness;
-
-  const workerMode = process.env.BENCH_WORKERS === "child" ? "child" : "inproc";
-  for (const b of CRISIS_BODIES) {
-    if (screenForCrisis(b).level !== "imminent") throw new Error(`crisis body not screened imminent: ${b}`);
-  }
-
-  const outside = await startOutside();
-  const prefix = `blbench_${randomBytes(5).toString("hex")}`;
-  const config = parseConfig({
-    ADMIN_TOKEN,
-    PUBLIC_URL,
-    QUEUE_PREFIX: prefix,
-    REDIS_URL,
-    SMS_MAX_PER_SECOND: "500",
-    LOG_LEVEL: "warn",
-    HOTLINE_ESCALATE_AFTER_SECONDS: "3600",
-    HOTLINE_REPEAT_EVERY_SECONDS: "3600",
-    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN,
-    TWILIO_FROM: PROGRAM_NUMBER,
-    TWILIO_API_BASE_URL: outside.url,
-  });
-  const warnCounts = new Map<string, number>();
-  const log = createLogger("warn", (line) => {
-    const { level, msg } = JSON.parse(line) as { level: string; msg: string };
-    const key = `${level}: ${msg}`;
-    warnCounts.set(key, (warnCounts.get(key) ?? 0) + 1);
-  });
-  const db = await openTestDb("postgres");
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const { deps } = await buildContainer(config, { db: db, redis: redis, sms: createTwilioSms({
-      accountSid: ACCOUNT_SID,
-      authToken: TWILIO_AUTH_TOKEN,
-      from: PROGRAM_NUMBER,
-      apiBaseUrl: outside.url,
-      timeoutMs: 2000,
-    }), clock: { now: () => new Date() }, log: log });
-  const store = storeFor(db);
-  const app = buildApp(deps);
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
-  });
-
-  let inproc: { close(): Promise<void> } | null = null;
-  let child: { kill(): Promise<void> } | null = null;
+  for (const b of CRISIS_BODIES) if (screenForCrisis(b).level !== "imminent") throw new Error(`crisis body not screened imminent: ${b}`);
   const watchdog = setTimeout(() => {
-    console.error(`watchdog: bench exceeded ${WATCHDOG_MS / 1000} s; exiting (queue prefix ${prefix} may need cleanup)`);
+    console.error(`watchdog: bench exceeded ${WATCHDOG_MS / 1000} s; exiting`);
     process.exit(3);
   }, WATCHDOG_MS);
   watchdog.unref();
 
+  heading("crisis-latency (built service, own process)", [
+    `crisis webhook sent -> first volunteer page at the fake Twilio; ${CRISIS_N} crisis texts under ${BG_RATE} routine texts/s from ${PARTICIPANTS} enrolled numbers;`,
+    `baseline ${CRISIS_N} crisis texts with no background (half before, half after). Service: node dist/main.js ${SPLIT ? "--role web + --role worker (2 processes)" : "(role all, one process, as npm start)"},`,
+    `store ${KIND === "pglite" ? "embedded PGlite (file-backed DATA_DIR, the default)" : "Postgres (fresh database)"}, real Redis (own prefix); outside world (fake Twilio, senders) in this process.`,
+  ]);
+  buildService();
+  const fake = await startFakeTwilio();
+  const prefix = `h7crisis_${randomBytes(5).toString("hex")}`;
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const dataDir = await privateDataDir();
+  const pgDb = KIND === "postgres" ? await privateDatabase(TEST_DATABASE_URL) : null;
+  const pgliteDir = join(dataDir.dir, "pglite");
+  const openStore = () => openDb(pgDb ? { databaseUrl: pgDb.url, clock: { now: () => new Date() } } : { dataDir: pgliteDir, clock: { now: () => new Date() } });
+  const services: Proc[] = [];
+  const queues = new Map<string, Queue>();
+  const queue = (name: string) => {
+    if (!queues.has(name)) queues.set(name, new Queue(name, { connection: redis, prefix }));
+    return queues.get(name)!;
+  };
   try {
-    heading("crisis-latency", [
-      `crisis webhook sent -> first volunteer page request at the fake Twilio; ${CRISIS_N} crisis texts under ${BG_RATE} req/s of routine`,
-      `inbound texts from ${PARTICIPANTS} enrolled numbers, baseline ${CRISIS_N} crisis texts with no background (split before/after).`,
-      `Postgres (own schema), real Redis, @hono/node-server on 127.0.0.1, workers ${workerMode === "inproc" ? "in-process (as npm start)" : "in a child process"};`,
-      `fake Twilio + load generator + crisis sender in a worker thread. SMS_MAX_PER_SECOND=500.`,
-    ]);
+    // -- the store, seeded before the service opens it (PGlite has one owner at a time)
+    if (!pgDb) {
+      const template = join(SERVICE_DIR, "dist/pglite-template");
+      if (existsSync(join(template, "PG_VERSION"))) {
+        cpSync(template, pgliteDir, { recursive: true });
+        rmSync(join(pgliteDir, ".template-key"), { force: true });
+      }
+    }
+    {
+      const db = await openStore();
+      await migrate(db);
+      await seedParticipants(db, {
+        count: PARTICIPANTS,
+        zones: ["America/New_York", "America/Chicago", "America/Los_Angeles"],
+        dailyTimes: ["10:00"],
+        nightlyTimes: [],
+        consentChangedAt: new Date(Date.now() - 86400_000),
+      });
+      const { rows } = await db.query<{ id: string }>("insert into peers (name, time_zone) values ('Rosa Diaz', 'America/New_York') returning id");
+      await db.query("update participants set peer_id = $1", [rows[0]!.id]);
+      await db.close();
+    }
+    const env: Record<string, string> = {
+      ADMIN_TOKEN,
+      METRICS_TOKEN: ADMIN_TOKEN,
+      PUBLIC_URL,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: "warn",
+      SMS_MAX_PER_SECOND: "500",
+      HOTLINE_ESCALATE_AFTER_SECONDS: "3600",
+      HOTLINE_REPEAT_EVERY_SECONDS: "3600",
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN,
+      TWILIO_FROM: PROGRAM_NUMBER,
+      TWILIO_API_BASE_URL: fake.url,
+      DATA_DIR: dataDir.dir,
+      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+      ...(process.env.FLOWS_DIR ? { FLOWS_DIR: process.env.FLOWS_DIR } : {}),
+    };
+    if (SPLIT && !pgDb) throw new Error("BENCH_ROLE=split needs BENCH_DB=postgres (PGlite has one owner)");
+    const web = await startService(env, SPLIT ? ["--role", "web"] : []);
+    services.push(web);
+    if (SPLIT) services.push(await startService(env, ["--role", "worker"]));
+    const base = web.url;
+    const port = Number(new URL(base).port);
 
-    // -- setup: a peer, 200 opted-in participants, 2 primaries on 24-hour shifts
-    await seedParticipants(db, {
-      count: PARTICIPANTS,
-      zones: ["America/New_York", "America/Chicago", "America/Los_Angeles"],
-      dailyTimes: ["10:00"],
-      nightlyTimes: [],
-      consentChangedAt: new Date(Date.now() - 86400_000),
-    });
     const adminPost = async (path: string, body: unknown) => {
-      const res = await app.request(`/api${path}`, {
+      const res = await fetch(`${base}/api${path}`, {
         method: "POST",
         headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
         body: JSON.stringify(body),
       });
       if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<Record<string, { id: string; phone?: string }>>;
     };
-    const { peer } = await adminPost("/peers", { name: "Rosa Diaz", timeZone: "America/New_York" });
-    await db.query("update participants set peer_id = $1", [peer!.id]);
-    const senders = (await db.query<{ phone: string }>("select phone from participants order by phone")).rows.map((r) => r.phone);
     const always = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ weekday: d, start: "00:00", end: "00:00" }));
     for (const [i, phone] of RESPONDER_PHONES.entries()) {
       await adminPost("/hotline/responders", { name: `Vol ${i + 1}`, phone, tier: "primary", timeZone: "America/New_York", shifts: always });
     }
+    const senders = Array.from({ length: PARTICIPANTS }, (_, i) => "+1" + String(2000000000 + 1 + i).padStart(10, "0"));
 
-    if (workerMode === "inproc") {
-      inproc = startWorkers(deps, redis);
-    } else {
-      const fakeHarness = { db, fakeTwilio: { url: outside.url }, deps } as unknown as Harness;
-      child = await spawnWorkerProcess(fakeHarness, ["inbound", "sms-routine", "sms-urgent", "checkins", "notify", "hotline", "housekeeping"], {
-        lockDuration: 30_000,
-        stalledInterval: 30_000,
+    // -- the outside world's HTTP client
+    const bgAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+    const crisisAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    const post = (agent: http.Agent, from: string, body: string) => {
+      const sid = `SM${randomBytes(16).toString("hex")}`;
+      const params: Record<string, string> = {
+        ToCountry: "US", SmsMessageSid: sid, NumMedia: "0", SmsSid: sid, SmsStatus: "received", Body: body, FromCountry: "US",
+        To: PROGRAM_NUMBER, NumSegments: "1", MessageSid: sid, AccountSid: ACCOUNT_SID, From: from, ApiVersion: "2010-04-01",
+      };
+      const signature = twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, PUBLIC_URL + "/twilio/sms", params);
+      const payload = new URLSearchParams(params).toString();
+      const sentAt = Date.now();
+      return new Promise<{ sentAt: number; answeredAt: number; status: number; text: string }>((resolve) => {
+        const req = http.request(
+          {
+            agent, host: "127.0.0.1", port, method: "POST", path: "/twilio/sms",
+            headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(payload), "x-twilio-signature": signature },
+          },
+          (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (c: string) => (text += c));
+            res.on("end", () => resolve({ sentAt, answeredAt: Date.now(), status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
+        req.on("error", () => resolve({ sentAt, answeredAt: Date.now(), status: -1, text: "" }));
+        req.end(payload);
       });
-      void TEST_DATABASE_URL;
-    }
+    };
+    const pagesSince = (t: number) => fake.sent.filter((s) => s.at >= t && RESPONDER_PHONES.includes(s.to)).length;
+    const lagMetrics = async () => {
+      const text = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text(), () => "");
+      const read = (name: string) => Number(new RegExp(`^buddyline_nodejs_eventloop_lag_${name}_seconds (\\S+)`, "m").exec(text)?.[1] ?? NaN) * 1000;
+      return { p99: read("p99"), max: read("max") };
+    };
 
     let phoneSeq = 0;
-    const crisisPhones = (n: number) => Array.from({ length: n }, () => `+1555${String(7_000_000 + phoneSeq++).padStart(7, "0")}`);
-
+    const stamps: Stamps = { esc: new Map(), urgent: new Map() };
+    const readStamps = async () => {
+      for (const j of await queue("hotline").getJobs(["delayed", "waiting", "active", "completed", "failed", "prioritized"])) {
+        const d = j.data as { caseId?: string };
+        if (j.name === "escalate" && d.caseId && !stamps.esc.has(d.caseId)) stamps.esc.set(d.caseId, { added: j.timestamp, started: j.processedOn ?? null });
+      }
+      for (const j of await queue("sms-urgent").getJobs(["completed", "waiting", "active", "failed", "delayed", "prioritized"])) {
+        const d = j.data as { outboundId?: string };
+        if (d.outboundId && !stamps.urgent.has(d.outboundId)) stamps.urgent.set(d.outboundId, { added: j.timestamp, started: j.processedOn ?? null });
+      }
+    };
     const drain = async (label: string) => {
       const deadline = Date.now() + 90_000;
       for (;;) {
         let busy = 0;
-        for (const q of [deps.queues.inbound, deps.queues.notify, deps.queues.smsRoutine, deps.queues.smsUrgent, deps.queues.hotline]) {
-          const c = await q.getJobCounts("waiting", "active", "prioritized");
+        for (const name of ["inbound", "notify", "sms-routine", "sms-urgent"]) {
+          const c = await queue(name).getJobCounts("waiting", "active", "prioritized");
           busy += (c.waiting ?? 0) + (c.active ?? 0) + (c.prioritized ?? 0);
         }
         if (busy === 0) break;
@@ -460,195 +243,202 @@ async function main(): Promise<{ met: boolean; summary: string[] }> {
         }
         await sleep(100);
       }
-      // Only first pages are measured: stop every escalation chain left sleeping.
-      await deps.queues.hotline.drain(true);
+      await queue("hotline").drain(true); // only first pages are measured: stop the sleeping chains
     };
-
-    const analyse = async (name: string, r: PhaseResult, sent: SentRecord[]): Promise<CaseSample[]> => {
-      const out: CaseSample[] = [];
-      for (const c of r.crisis) {
-        const { rows } = await db.query<{ id: string; short_id: string }>(
-          "select id, short_id from hotline_cases where from_phone = $1 order by created_at limit 1",
-          [c.phone],
-        );
-        const hc = rows[0];
-        const sample: CaseSample = {
-          phase: name,
-          phone: c.phone,
-          shortId: hc?.short_id ?? null,
-          latencyMs: null,
-          webhookMs: c.answeredAt - c.sentAt,
-          safetyReply: c.safetyReply && c.status === 200,
-          escAddedMs: null,
-          escStartMs: null,
-          urgentAddedMs: null,
-          urgentStartMs: null,
-          pageOnUrgentQueue: false,
-        };
-        out.push(sample);
-        if (!hc) continue;
-        const firstPage = sent
-          .filter((s) => RESPONDER_PHONES.includes(s.to) && s.body.includes(hc.short_id))
-          .reduce<number | null>((min, s) => (min === null || s.at < min ? s.at : min), null);
-        sample.latencyMs = firstPage === null ? null : firstPage - c.sentAt;
-        const esc = await deps.queues.hotline.getJob(jobId.escalate({ id: hc.id, escalationRound: 0 }));
-        if (esc) {
-          sample.escAddedMs = esc.timestamp - c.sentAt;
-          sample.escStartMs = esc.processedOn ? esc.processedOn - c.sentAt : null;
-        }
-        const pages = await db.query<{ id: string; priority: string }>(
-          "select id, priority from outbound_messages where idempotency_key like $1",
-          [`page|${hc.id}|%`],
-        );
-        let onUrgent = pages.rows.length === RESPONDER_PHONES.length;
-        for (const p of pages.rows) {
-          const urgent = await deps.queues.smsUrgent.getJob(jobId.sms(p.id));
-          const routine = await deps.queues.smsRoutine.getJob(jobId.sms(p.id));
-          onUrgent &&= p.priority === "crisis" && !!urgent && !routine;
-          if (urgent) {
-            const added = urgent.timestamp - c.sentAt;
-            if (sample.urgentAddedMs === null || added < sample.urgentAddedMs) sample.urgentAddedMs = added;
-            if (urgent.processedOn) {
-              const started = urgent.processedOn - c.sentAt;
-              if (sample.urgentStartMs === null || started < sample.urgentStartMs) sample.urgentStartMs = started;
-            }
-          }
-        }
-        sample.pageOnUrgentQueue = onUrgent;
-      }
-      return out;
-    };
-
-    const elu = () => performance.eventLoopUtilization();
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
 
     const runPhase = async (name: string, n: number, background: boolean) => {
-      lag.reset();
-      const elu0 = elu();
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      const r = await outside.call<PhaseResult>({
-        cmd: "phase",
-        name,
-        appPort: port,
-        crisisPhones: crisisPhones(n),
-        background: background ? { rate: BG_RATE, senders } : null,
-      });
-      const wall = performance.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      const stats = {
-        elu: performance.eventLoopUtilization(elu0).utilization,
-        cpu: (cpu.user + cpu.system) / 1000 / wall,
-        lagP99: lag.percentile(99) / 1e6,
-        lagMax: lag.max / 1e6,
-      };
-      // Analysed before the drain, which removes the (sleeping) escalation jobs we read stamps from.
-      const samples = await analyse(name, r, await outside.call<SentRecord[]>({ cmd: "sent" }));
+      await lagMetrics(); // resets the service's lag histogram
+      const cpu0 = services.map((s) => cpuSeconds(s.pid));
+      const t0 = Date.now();
+      const hardEnd = t0 + PHASE_CAP_MS;
+      const bg = { issued: 0, ok: 0, non2xx: 0, errors: 0, skipped: 0, inflight: 0, lat: [] as number[] };
+      let stopBg = false;
+      let bgStart = 0;
+      let bgEnd = 0;
+      const bgDone = background
+        ? new Promise<void>((resolve) => {
+            bgStart = performance.now();
+            let scheduled = 0;
+            const tick = () => {
+              const now = performance.now();
+              if (stopBg || Date.now() > hardEnd) {
+                bgEnd = now;
+                const wait = () => (bg.inflight === 0 || Date.now() > hardEnd + 30_000 ? resolve() : setTimeout(wait, 10));
+                return wait();
+              }
+              const due = Math.floor(((now - bgStart) / 1000) * BG_RATE);
+              while (scheduled < due) {
+                const i = scheduled++;
+                if (bg.inflight >= MAX_INFLIGHT) {
+                  bg.skipped++;
+                  continue;
+                }
+                bg.issued++;
+                bg.inflight++;
+                void post(bgAgent, senders[i % senders.length]!, ROUTINE_BODIES[i % ROUTINE_BODIES.length]!).then((r) => {
+                  bg.inflight--;
+                  bg.lat.push(r.answeredAt - r.sentAt);
+                  if (r.status === -1) bg.errors++;
+                  else if (r.status >= 200 && r.status < 300) bg.ok++;
+                  else bg.non2xx++;
+                });
+              }
+              setTimeout(tick, 1);
+            };
+            tick();
+          })
+        : Promise.resolve();
+      if (background) await sleep(LEAD_MS);
+      const pagesBase = Date.now();
+      const pending: Promise<CrisisSend>[] = [];
+      for (let k = 0; k < n && Date.now() < hardEnd; k++) {
+        const phone = `+1555${String(7_000_000 + phoneSeq++).padStart(7, "0")}`;
+        pending.push(
+          post(crisisAgent, phone, CRISIS_BODIES[k % CRISIS_BODIES.length]!).then((r) => ({
+            phone,
+            sentAt: r.sentAt,
+            answeredAt: r.answeredAt,
+            status: r.status,
+            safetyReply: r.text.includes("988"),
+          })),
+        );
+        await sleep(SPACING_MS[0] + Math.random() * (SPACING_MS[1] - SPACING_MS[0]));
+      }
+      const crisis = await Promise.all(pending);
+      const want = crisis.length * RESPONDER_PHONES.length;
+      const tailEnd = Math.min(Date.now() + TAIL_MS, hardEnd);
+      while (pagesSince(pagesBase) < want && Date.now() < tailEnd) await sleep(20);
+      stopBg = true;
+      await bgDone;
+      const wall = (Date.now() - t0) / 1000;
+      const lag = await lagMetrics();
+      const cpu = services.map((s, i) => (cpuSeconds(s.pid) - cpu0[i]!) / wall);
+      await readStamps();
       await drain(name);
-      return { name, r, stats, samples };
+      const sorted = bg.lat.sort((a, b) => a - b);
+      const elapsed = (bgEnd - bgStart) / 1000;
+      return {
+        name,
+        crisis,
+        wall,
+        lag,
+        cpu,
+        load: machineLine(),
+        bg: background
+          ? { ...bg, rate: bg.issued / elapsed, okRate: bg.ok / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN }
+          : null,
+      };
     };
 
-    // -- warm-up (JIT, pools, Lua scripts): 5 crisis texts with 2 s of background, not reported
     await runPhase("warm-up", 5, true);
     const half = Math.ceil(CRISIS_N / 2);
     const a = await runPhase("unloaded A", half, false);
     const loaded = await runPhase("loaded", CRISIS_N, true);
     const b = await runPhase("unloaded B", CRISIS_N - half, false);
-    lag.disable();
+    const rssMb = services.map((s) => peakRssMb(s.pid));
+    bgAgent.destroy();
+    crisisAgent.destroy();
 
-    const unloadedSamples = [...a.samples, ...b.samples];
-    const loadedSamples = loaded.samples;
+    // -- stop the service, then read what it stored
+    for (const s of services) await s.stop();
+    services.length = 0;
+    const db = await openStore();
+    const cases = new Map<string, { id: string; shortId: string }>();
+    for (const r of (await db.query<{ id: string; short_id: string; from_phone: string }>("select id, short_id, from_phone from hotline_cases")).rows) {
+      cases.set(r.from_phone, { id: r.id, shortId: r.short_id });
+    }
+    const pages = new Map<string, { id: string; priority: string }[]>();
+    for (const r of (await db.query<{ id: string; priority: string; idempotency_key: string }>("select id, priority, idempotency_key from outbound_messages where kind = 'hotline_page'")).rows) {
+      const caseId = r.idempotency_key.split("|")[1]!;
+      pages.set(caseId, [...(pages.get(caseId) ?? []), r]);
+    }
+    const { rows: inb } = await db.query<{ n: number; unprocessed: number }>("select count(*)::int as n, count(*) filter (where processed_at is null)::int as unprocessed from inbound_messages");
+    const { rows: counts } = await db.query<{ kind: string; status: string; n: number }>("select kind, status, count(*)::int as n from outbound_messages group by 1, 2 order by 1, 2");
+    await db.close();
 
-    const lat = (xs: CaseSample[]) => xs.map((s) => s.latencyMs).filter((v): v is number => v !== null);
-    const stage = (xs: CaseSample[], f: (s: CaseSample) => number | null) => {
+    const analyse = (p: Awaited<ReturnType<typeof runPhase>>) =>
+      p.crisis.map((c) => {
+        const hc = cases.get(c.phone);
+        const first = hc
+          ? fake.sent.filter((s) => RESPONDER_PHONES.includes(s.to) && s.body.includes(hc.shortId)).reduce<number | null>((m, s) => (m === null || s.at < m ? s.at : m), null)
+          : null;
+        const esc = hc ? stamps.esc.get(hc.id) : undefined;
+        const rows = hc ? (pages.get(hc.id) ?? []) : [];
+        const urg = rows.map((r) => stamps.urgent.get(r.id)).filter((x) => !!x);
+        return {
+          latency: first === null ? null : first - c.sentAt,
+          webhook: c.answeredAt - c.sentAt,
+          safety: c.safetyReply && c.status === 200,
+          escAdded: esc ? esc.added - c.sentAt : null,
+          escStarted: esc?.started ? esc.started - c.sentAt : null,
+          urgentAdded: urg.length ? Math.min(...urg.map((u) => u.added)) - c.sentAt : null,
+          urgentStarted: urg.some((u) => u.started) ? Math.min(...urg.filter((u) => u.started).map((u) => u.started!)) - c.sentAt : null,
+          crisisPriority: rows.length === RESPONDER_PHONES.length && rows.every((r) => r.priority === "crisis"),
+        };
+      });
+    type Sample = ReturnType<typeof analyse>[number];
+    const stage = (xs: Sample[], f: (s: Sample) => number | null) => {
       const v = xs.map(f).filter((x): x is number => x !== null);
-      return `p50 ${fmt(percentile(v, 50), 0)} / p99 ${fmt(percentile(v, 99), 0)}`;
+      return v.length ? `p50 ${fmt(percentile(v, 50), 0)} / p99 ${fmt(percentile(v, 99), 0)} (n=${v.length})` : "none";
     };
-    const describe = (label: string, xs: CaseSample[]) => {
-      const l = lat(xs);
-      const missing = xs.length - l.length;
+    const describe = (label: string, xs: Sample[]) => {
+      const l = xs.map((s) => s.latency).filter((v): v is number => v !== null);
       console.log(
-        `  ${label}: n=${xs.length}, paged ${l.length}${missing ? ` (${missing} NOT PAGED)` : ""}; latency ms p50 ${fmt(percentile(l, 50), 0)}` +
+        `  ${label}: n=${xs.length}, paged ${l.length}${xs.length - l.length ? ` (${xs.length - l.length} NOT PAGED)` : ""}; latency ms p50 ${fmt(percentile(l, 50), 0)}` +
           ` p90 ${fmt(percentile(l, 90), 0)} p99 ${fmt(percentile(l, 99), 0)} max ${fmt(Math.max(...l), 0)}`,
       );
       console.log(
-        `    stages (ms after webhook sent): webhook answered ${stage(xs, (s) => s.webhookMs)}; escalation job added ${stage(xs, (s) => s.escAddedMs)},` +
-          ` started ${stage(xs, (s) => s.escStartMs)}; sms-urgent job added ${stage(xs, (s) => s.urgentAddedMs)}, started ${stage(xs, (s) => s.urgentStartMs)};` +
-          ` at Twilio ${stage(xs, (s) => s.latencyMs)}`,
+        `    stages (ms after send): webhook answered ${stage(xs, (s) => s.webhook)}; escalation job added ${stage(xs, (s) => s.escAdded)}, started ${stage(xs, (s) => s.escStarted)};` +
+          ` sms-urgent job added ${stage(xs, (s) => s.urgentAdded)}, started ${stage(xs, (s) => s.urgentStarted)}; at Twilio ${stage(xs, (s) => s.latency)}`,
       );
-      const noSafety = xs.filter((s) => !s.safetyReply).length;
-      const notUrgent = xs.filter((s) => s.shortId && !s.pageOnUrgentQueue).length;
-      console.log(
-        `    safety TwiML in webhook answer: ${xs.length - noSafety}/${xs.length}; pages = priority crisis on sms-urgent (none on sms-routine): ` +
-          `${xs.length - notUrgent}/${xs.length} cases`,
-      );
+      console.log(`    safety TwiML in the webhook answer ${xs.filter((s) => s.safety).length}/${xs.length}; both pages stored with priority crisis ${xs.filter((s) => s.crisisPriority).length}/${xs.length}`);
       return l;
     };
     for (const p of [a, loaded, b]) {
       console.log(
-        `  [${p.name}] main-thread ELU ${fmt(p.stats.elu)}, main-process CPU ${fmt(p.stats.cpu)} cores, event-loop lag p99 ${fmt(p.stats.lagP99, 0)} ms (max ${fmt(p.stats.lagMax, 0)} ms)` +
-          `, phase ${fmt((p.r.endedAt - p.r.startedAt) / 1000, 1)} s`,
+        `  [${p.name}] service CPU ${p.cpu.map((c) => fmt(c)).join(" + ")} cores, event-loop lag p99 ${fmt(p.lag.p99, 0)} ms (max ${fmt(p.lag.max, 0)} ms), phase ${fmt(p.wall, 1)} s; ${p.load}`,
       );
     }
-    const bgs = loaded.r.background!;
+    const bg = loaded.bg!;
     console.log(
-      `  background: ${bgs.issued} issued in ${fmt(bgs.elapsedMs / 1000, 1)} s = ${fmt(bgs.achievedRps, 1)} req/s issued, ${fmt(bgs.completedRps, 1)} req/s answered 2xx` +
-        ` (${bgs.ok} ok, ${bgs.non2xx} non-2xx, ${bgs.errors} errors, ${bgs.skipped} skipped at the in-flight cap);` +
-        ` webhook latency p50 ${fmt(bgs.p50Ms, 1)} ms, p99 ${fmt(bgs.p99Ms, 1)} ms, max ${fmt(bgs.maxMs, 0)} ms`,
+      `  background: ${bg.issued} issued = ${fmt(bg.rate, 1)} texts/s, ${fmt(bg.okRate, 1)}/s answered 2xx (${bg.ok} ok, ${bg.non2xx} non-2xx, ${bg.errors} errors, ${bg.skipped} skipped);` +
+        ` webhook latency p50 ${fmt(bg.p50, 1)} ms, p99 ${fmt(bg.p99, 1)} ms, max ${fmt(bg.max, 0)} ms`,
     );
-    const u = describe("unloaded (A+B)", unloadedSamples);
-    const l = describe("loaded", loadedSamples);
-    const { rows: counts } = await db.query<{ kind: string; status: string; n: number }>(
-      "select kind, status, count(*)::int as n from outbound_messages group by 1, 2 order by 1, 2",
-    );
-    const { rows: inb } = await db.query<{ n: number; unprocessed: number }>(
-      "select count(*)::int as n, count(*) filter (where processed_at is null)::int as unprocessed from inbound_messages",
-    );
+    const u = describe("unloaded (A+B)", [...analyse(a), ...analyse(b)]);
+    const l = describe("loaded", analyse(loaded));
     console.log(`  stored inbound ${inb[0]!.n} (unprocessed after drain: ${inb[0]!.unprocessed}); outbound by kind/status: ${counts.map((c) => `${c.kind}/${c.status} ${c.n}`).join(", ")}`);
-    if (warnCounts.size) console.log(`  log warnings/errors: ${[...warnCounts].map(([k, n]) => `${k} ×${n}`).join("; ")}`);
+    console.log(`  service peak RSS (VmHWM): ${rssMb.map((m) => `${fmt(m, 0)} MB`).join(" + ")}`);
 
-    const p99Loaded = percentile(l, 99);
-    const p99Unloaded = percentile(u, 99);
-    const allPaged = l.length === loadedSamples.length && u.length === unloadedSamples.length;
-    const rateOk = bgs.achievedRps >= BG_RATE * 0.95 && bgs.skipped === 0;
-    const met = allPaged && rateOk && p99Loaded <= TARGET_P99_MS;
+    const p99 = percentile(l, 99);
+    const allPaged = l.length === CRISIS_N && u.length === CRISIS_N;
+    const rateOk = bg.rate >= BG_RATE * 0.95 && bg.skipped === 0;
+    const met = allPaged && rateOk && p99 <= TARGET_P99_MS;
     const summary = [
-      `crisis page latency under ${fmt(bgs.achievedRps, 0)} req/s background (${workerMode}): p50 ${fmt(percentile(l, 50), 0)} ms, p99 ${fmt(p99Loaded, 0)} ms` +
+      `crisis page latency under ${fmt(bg.rate, 0)} texts/s (${KIND}, ${SPLIT ? "web + worker processes" : "one process, role all"}): p50 ${fmt(percentile(l, 50), 0)} ms, p99 ${fmt(p99, 0)} ms` +
         ` (target p99 <= ${TARGET_P99_MS} ms): ${verdict(met)}`,
-      `  unloaded baseline p50 ${fmt(percentile(u, 50), 0)} ms, p99 ${fmt(p99Unloaded, 0)} ms; loaded/unloaded p99 ratio ${fmt(p99Loaded / p99Unloaded)},` +
-        ` p50 ratio ${fmt(percentile(l, 50) / percentile(u, 50))}`,
+      `  unloaded p50 ${fmt(percentile(u, 50), 0)} ms, p99 ${fmt(percentile(u, 99), 0)} ms; loaded/unloaded p99 ${fmt(p99 / percentile(u, 99))}`,
     ];
-    if (!rateOk) summary.push(`  WARNING: background rate not achieved (${fmt(bgs.achievedRps, 1)} req/s, ${bgs.skipped} skipped)`);
+    if (!rateOk) summary.push(`  WARNING: background rate not achieved (${fmt(bg.rate, 1)}/s, ${bg.skipped} skipped)`);
     if (!allPaged) summary.push("  WARNING: some crisis cases were not paged within the phase");
     return { met, summary };
   } finally {
     clearTimeout(watchdog);
-    await inproc?.close().catch(() => undefined);
-    await child?.kill().catch(() => undefined);
-    await new Promise<void>((r) => server.close(() => r()));
-    for (const q of Object.values(deps.queues)) {
-      if (typeof q === "object" && "obliterate" in q) await q.obliterate({ force: true }).catch(() => undefined);
-    }
-    await deps.queues.close();
-    const leftover = await deletePrefix(redis, prefix);
-    if (leftover) console.log(`  cleanup: deleted ${leftover} leftover Redis keys under ${prefix}`);
+    for (const s of services) await s.stop().catch(() => undefined);
+    for (const q of queues.values()) await q.close().catch(() => undefined);
+    await deletePrefix(redis, prefix).catch(() => 0);
     await redis.quit().catch(() => redis.disconnect());
-    await db.drop();
-    await outside.call({ cmd: "close" }).catch(() => undefined);
-    await outside.terminate();
+    await fake.close();
+    await pgDb?.drop().catch((e: unknown) => console.error("drop db", e));
+    await dataDir.remove();
   }
 }
 
 /** For bench/run-all (not wired in there yet). */
 export async function run(): Promise<{ name: string; summary: string[]; met: boolean }> {
-  const r = await main();
-  return { name: "crisis-latency", ...r };
+  return { name: "crisis-latency", ...(await main()) };
 }
 
-if (!isMainThread) {
-  await outsideWorld();
-} else if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}`) {
   run().then(
     (r) => {
       console.log(r.summary.map((s) => `  ${s}`).join("\n"));

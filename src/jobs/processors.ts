@@ -3,6 +3,7 @@ import { describeError } from "../ports/log";
 import { cappedBackoff, QUEUE, type QueueName } from "./queues";
 import { JOBS } from "./catalog";
 import { dispatcher, handle, type JobHandler } from "./define";
+import { urgentGateFor } from "./urgent-gate";
 import { createSendLimiter, sendLimitFor, watchForEmptyRedis, type EvalClient, type MarkerClient, type GrantInfo, type RedisWatch } from "../adapters/redis";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../features/checkins/checkins";
 import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../features/appointments/appointments";
@@ -83,8 +84,16 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
   const handlers = jobHandlers(deps, (priority) => limiter.acquire(priority));
   // Handlers are grouped by catalog key (smsRoutine), workers named by queue (sms-routine).
   const run = (key: keyof typeof QUEUE) => dispatcher(key, handlers) as Processor;
+  // Routine queues whose jobs are mostly store work take turns behind crisis work in this
+  // process, a few at a time (src/jobs/urgent-gate.ts). Sends are left out: they are mostly
+  // waiting on Twilio, and the send limiter already paces them.
+  const gate = urgentGateFor(deps);
+  const routine = (key: keyof typeof QUEUE): Processor => {
+    const p = run(key);
+    return (job, token) => gate.routine(key, () => p(job, token));
+  };
   const processors: Record<QueueName, () => Worker> = {
-    [QUEUE.inbound]: () => make(QUEUE.inbound, run("inbound")),
+    [QUEUE.inbound]: () => make(QUEUE.inbound, routine("inbound")),
     [QUEUE.smsRoutine]: () =>
       // No BullMQ limiter: the Redis send limiter paces sends (urgent and routine
       // together). Jobs beyond the rate wait for a slot while active, so concurrency
@@ -96,9 +105,9 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
     [QUEUE.smsUrgent]: () => make(QUEUE.smsUrgent, run("smsUrgent"), smsRetries),
     [QUEUE.checkins]: () => make(QUEUE.checkins, run("checkins")),
     [QUEUE.hotline]: () => make(QUEUE.hotline, run("hotline")),
-    [QUEUE.flows]: () => make(QUEUE.flows, run("flows")),
-    [QUEUE.appointments]: () => make(QUEUE.appointments, run("appointments")),
-    [QUEUE.notify]: () => make(QUEUE.notify, run("notify")),
+    [QUEUE.flows]: () => make(QUEUE.flows, routine("flows")),
+    [QUEUE.appointments]: () => make(QUEUE.appointments, routine("appointments")),
+    [QUEUE.notify]: () => make(QUEUE.notify, routine("notify")),
     [QUEUE.housekeeping]: () => make(QUEUE.housekeeping, run("housekeeping"), { concurrency: 1 }),
   };
   const workers = (only ?? (Object.keys(processors) as QueueName[])).map((name) => processors[name]());
@@ -118,12 +127,15 @@ export function jobHandlers(deps: Deps, permit?: SendPermit): JobHandler[] {
     handle(JOBS.processInbound, (p) => processInbound(p.inboundId, deps)),
     handle(JOBS.processInboundBatch, (p) => processInboundBatch(p.inboundIds, deps)),
     handle(JOBS.sendRoutineSms, (p, job) => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit })),
-    handle(JOBS.sendUrgentSms, (p, job) => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit })),
+    handle(JOBS.sendUrgentSms, (p, job) => urgentGateFor(deps).urgent(() => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit }))),
     handle(JOBS.checkinDue, (p, job, token) => runCheckinDue(p, deps, { job, token })),
     handle(JOBS.checkinClose, (p) => runCheckinClose(p, deps)),
     handle(JOBS.planParticipant, (p) => planParticipant(p.participantId, deps)),
     handle(JOBS.escalate, async (p, job, token) => {
-      const next = await runEscalationStep(p, deps);
+      // Crisis work: routine jobs of this process wait while it runs and briefly after (the hop to the urgent send).
+      // Step 0 sends its pages from here (one queue hop fewer), under the same send limiter.
+      const sendNow = (outboundId: string) => deliverOutbound(outboundId, deps, { isLast: false, direct: true, permit });
+      const next = await urgentGateFor(deps).urgent(() => runEscalationStep(p, deps, { sendNow }), 50);
       if (!next) return "stopped";
       // BullMQ "process step jobs": the same job sleeps until the next step, so the
       // chain lives in Redis and survives restarts.

@@ -42,7 +42,7 @@ describe("inbound batch job killed mid-batch", () => {
 
     // A new worker takes the stalled job over (its lock expired with the dead process).
     h.startWorkers({ lockDuration: 1000, stalledInterval: 1000 }, ["inbound"]);
-    await waitFor(async () => (await processed()) === TEXTS, 30_000, "every text processed after the takeover");
+    await waitFor(async () => (await processed()) === TEXTS, 60_000, "every text processed after the takeover");
 
     // Exactly once: one note for the peer per text (none missing, none doubled), and no
     // text reported processed by both processes.
@@ -61,5 +61,5 @@ describe("inbound batch job killed mid-batch", () => {
     }
     expect([...doneBy.values()].filter((n) => n > 1)).toEqual([]);
     expect(doneBy.size).toBeGreaterThanOrEqual(TEXTS - 2 * 8); // the kill may cut a log line after its commit
-  });
+  }, 120_000);
 });

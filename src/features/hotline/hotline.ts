@@ -4,11 +4,12 @@ import { isNobodyOnShift, minutesWaiting, severityOf, someoneOnShift, whomToPage
 import { matchResponder } from "../../domain/hotline/lifecycle";
 import type { HotlineCase, Responder } from "../../domain/hotline/model";
 import type { ResponderTextKey } from "../../domain/hotline/texts";
-import type { InboundMessage, Participant } from "../../domain/model";
+import type { InboundMessage, OutboundMessage, Participant } from "../../domain/model";
 import type { ProgramMessageKey } from "../../content/catalog";
 import { responderCacheFor } from "../inbound/journal/responder-cache";
 import { type Store } from "../../adapters/postgres";
 import type { Deps } from "../../ports/deps";
+import { describeError } from "../../ports/log";
 import { dispatchEffects, noEffects, type Effects } from "../../jobs/effects";
 import {
   applySupervisorAction,
@@ -125,6 +126,7 @@ export async function crisisSafetyReply(deps: Deps, participant: Participant | n
 export async function runEscalationStep(
   data: { caseId: string; round: number; step: number },
   deps: Deps,
+  opts: EscalationOptions = {},
 ): Promise<Date | null> {
   const now = deps.clock.now();
   const effects = noEffects();
@@ -138,6 +140,7 @@ export async function runEscalationStep(
   const act: HotlineAct = { store, deps, now, effects };
   // Every responder is paged by SMS, whatever their pageChannel: paging in Slack is not
   // built, and SMS stays the floor even once it is.
+  const firstPages: OutboundMessage[] = [];
   for (const r of toPage) {
     const body = pageBody(deps, r, { shortId: c.shortId, step: data.step, reason, minutes });
     const { message, isNew } = await store.outbound.createOnce({
@@ -149,7 +152,8 @@ export async function runEscalationStep(
       participantId: null,
       notAfter: null,
     });
-    if (isNew) effects.sms.push(message);
+    if (data.step === 0 && opts.sendNow) firstPages.push(message);
+    else if (isNew) effects.sms.push(message);
     if (c.supervisorReview && r.tier === "supervisor") await sendChildSafetyGuidance(act, c, r);
   }
   await store.cases.addEvent(c.id, data.step === 0 ? "paged" : "escalated", now, null, {
@@ -167,8 +171,41 @@ export async function runEscalationStep(
     await enqueue(deps.queues, JOBS.supervisorAlert, { caseId: c.id, round: data.round });
   }
   await dispatchEffects(deps, effects);
+  if (firstPages.length) await Promise.all(firstPages.map((m) => sendFirstPage(m, deps, opts.sendNow!)));
   const waitSeconds = data.step === 0 ? deps.config.HOTLINE_ESCALATE_AFTER_SECONDS : deps.config.HOTLINE_REPEAT_EVERY_SECONDS;
   return new Date(now.getTime() + waitSeconds * 1000);
+}
+
+export interface EscalationOptions {
+  /**
+   * Sends a stored page now, from this job (deliverOutbound in direct mode: only a
+   * "queued" row, under the account's send limiter). Used for step 0 so the first page
+   * does not wait for a second queue hop (issue 13); without it pages go to sms-urgent.
+   */
+  sendNow?: (outboundId: string) => Promise<unknown>;
+}
+
+/**
+ * A first page, sent from the escalation job itself. Whatever the direct send cannot
+ * finish goes to sms-urgent, where the usual retries take over: a failed send (the row is
+ * back to "queued"), and, when this step is a re-run after a worker died mid-send, a row
+ * left "sending" (the urgent job re-sends it: for crisis texts a doubled page is
+ * preferred to a missing one, docs/decisions.md). A row already sent is left alone.
+ */
+async function sendFirstPage(m: OutboundMessage, deps: Deps, sendNow: (outboundId: string) => Promise<unknown>): Promise<void> {
+  if (m.status === "queued") {
+    try {
+      await sendNow(m.id);
+      return;
+    } catch (err) {
+      deps.log.warn("first page not sent directly; queued on sms-urgent", { outboundId: m.id, error: describeError(err) });
+    }
+    const now = await deps.store.outbound.get(m.id);
+    if (now?.status !== "queued") return;
+  } else if (m.status !== "sending") {
+    return;
+  }
+  await enqueue(deps.queues, JOBS.sendUrgentSms, { outboundId: m.id });
 }
 
 interface ResponderContext extends HotlineAct {

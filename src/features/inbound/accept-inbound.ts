@@ -10,6 +10,7 @@ import { storeCrisisText, type StoredCrisis } from "./journal/store-crisis";
 import type { NewInboundByPhone } from "../../adapters/postgres/inbound";
 import type { Deps } from "../../ports/deps";
 import { dispatchEffects, enqueueInbound, enqueueInboundBatch } from "../../jobs/effects";
+import { urgentGateFor } from "../../jobs/urgent-gate";
 import { crisisSafetyReply } from "../hotline/hotline";
 import { askBack, thirdPartyReply, webhookFollowUp } from "./ask-back";
 import { ASK_BACK_UNRECORDED_TEXT } from "../../domain/crisis/ask-back";
@@ -223,7 +224,16 @@ export function createInboundBatcher(
   };
 }
 
-async function acceptCrisis(text: InboundText, participant: Participant | null, screen: CrisisScreen, deps: Deps): Promise<Accepted> {
+/**
+ * Crisis work: while it runs (and briefly after, the hop to the escalation job) routine
+ * jobs of this process do not start, so the case's transaction and its first page never
+ * queue behind routine work (src/jobs/urgent-gate.ts).
+ */
+function acceptCrisis(text: InboundText, participant: Participant | null, screen: CrisisScreen, deps: Deps): Promise<Accepted> {
+  return urgentGateFor(deps).urgent(() => storeAndPage(text, participant, screen, deps), 50);
+}
+
+async function storeAndPage(text: InboundText, participant: Participant | null, screen: CrisisScreen, deps: Deps): Promise<Accepted> {
   // Looked up while the text is stored: a volunteer is promised only if one is on shift.
   const reply = crisisSafetyReply(deps, participant);
   const budget = deadlines(deps);
