@@ -1,7 +1,7 @@
 /**
  * `npm run chaos`: the service as several processes on one Redis and one Postgres, under
  * real-time traffic, while parts of it are killed, restarted and made to fail (issue 13,
- * "Scale out on the engines we already use"). Not part of `npm test` (~6–9 minutes).
+ * "Scale out on the engines we already use"). Not part of `npm test` (~6 minutes).
  *
  * What runs: a private redis-server (AOF, appendfsync everysec, noeviction, own port and
  * folder), a private PostgreSQL (initdb + pg_ctl, own port and folder), the fake Twilio in
