@@ -346,7 +346,7 @@ export function consoleReportRoutes(deps: Deps) {
             <legend>What may be shared (as ticked on the signed form) {err("sections")}</legend>
             {REPORT_SECTIONS.map((s) => (
               <div>
-                <label>
+                <label style="display:flex;gap:.5rem;align-items:center;font-weight:400">
                   <input type="checkbox" name="sections" value={s} checked={ticked.has(s)} /> {SECTION_TITLES[s]}
                 </label>
               </div>
