@@ -67,30 +67,33 @@ export function queueStream(c: Context, deps: Deps, user: ConsoleUser, opts: { p
       let lastHtml = "";
       let seq = 0;
       await stream.writeSSE({ event: "hello", data: "live", retry: 3000 });
-      while (!stream.aborted && !stream.closed && performance.now() - started < maxMs) {
-        if (!(await sessionHolds(deps, tokenHash, user.id))) break;
-        const stamp = await deps.store.cases.queueStamp();
-        const minute = Math.floor(deps.clock.now().getTime() / 60_000);
-        if (stamp !== lastStamp || minute !== lastMinute) {
-          const html = await fragmentFor(deps, user, `${stamp}|${minute}`);
-          if (html !== lastHtml) {
-            await stream.writeSSE({ event: "queue", data: html, id: String(++seq) });
-            lastWrite = performance.now();
-            lastHtml = html;
+      try {
+        while (!stream.aborted && !stream.closed && performance.now() - started < maxMs) {
+          if (!(await sessionHolds(deps, tokenHash, user.id))) break;
+          const stamp = await deps.store.cases.queueStamp();
+          const minute = Math.floor(deps.clock.now().getTime() / 60_000);
+          if (stamp !== lastStamp || minute !== lastMinute) {
+            const html = await fragmentFor(deps, user, `${stamp}|${minute}`);
+            if (html !== lastHtml) {
+              await stream.writeSSE({ event: "queue", data: html, id: String(++seq) });
+              lastWrite = performance.now();
+              lastHtml = html;
+            }
+            lastStamp = stamp;
+            lastMinute = minute;
           }
-          lastStamp = stamp;
-          lastMinute = minute;
+          if (performance.now() - lastWrite > KEEPALIVE_MS) {
+            await stream.write(": keep-alive\n\n");
+            lastWrite = performance.now();
+          }
+          await stream.sleep(pollMs);
         }
-        if (performance.now() - lastWrite > KEEPALIVE_MS) {
-          await stream.write(": keep-alive\n\n");
-          lastWrite = performance.now();
-        }
-        await stream.sleep(pollMs);
+      } catch (err) {
+        // Caught here rather than by streamSSE's onError, which would send the error's
+        // message to the browser. The stream ends; EventSource reconnects and the next
+        // stream starts with the whole queue again.
+        deps.log.warn("console hotline stream failed", { userId: user.id, error: describeError(err) });
       }
-    },
-    async (err) => {
-      // The client reconnects; the next stream starts with the whole queue again.
-      deps.log.warn("console hotline stream failed", { userId: user.id, error: describeError(err) });
     },
   );
 }
