@@ -81,7 +81,13 @@ describe("web console in Chromium", () => {
 
   it("shows a supervisor every caseload and the enrolment form, passing axe", async () => {
     await signIn(page, served.url, emails.supervisor, PASSWORD);
-    expect(await page.locator("tbody tr").count()).toBe(24);
+    // The overview: one row per peer, each opening that peer's caseload.
+    expect(await page.locator("tbody tr").count()).toBe(2);
+    expect(await checkA11y(page)).toEqual([]);
+    await screenshot(page, "console-overview");
+    await page.getByRole("link", { name: "Sam Lee" }).click();
+    await page.waitForURL(/peer=/);
+    expect(await page.locator("tbody tr").count()).toBe(12);
     expect(await checkA11y(page)).toEqual([]);
     await page.goto(`${served.url}/console/enrol?language=es`);
     expect(await checkA11y(page)).toEqual([]);

@@ -48,8 +48,17 @@ describe("console pages", () => {
     expect(denied[0]).toMatchObject({ userId: peerUser.id, what: "caseload", subjectId: program.peerIds[1] });
   });
 
-  it("shows supervisors every peer's caseload", async () => {
+  it("shows supervisors an overview by peer, one peer's caseload, or every parent", async () => {
     expect((await supervisor.get("/console/caseload")).status).toBe(200);
+    for (const id of program.peerIds) expect(supervisor.html).toContain(`/console/caseload?peer=${id}`);
+    expect(supervisor.html).not.toContain("/console/parents/");
+    // Seeded: parents 5, 10, … missed their last 3 days; peer 0 holds parents 1-3, peer 1 parents 4-6 (parent 5).
+    expect(supervisor.html).toMatch(/Sam Lee<\/a><\/th><td class="num">3<\/td><td class="warn">below<\/td><td class="num"><span class="warn">1<\/span><\/td>/);
+    expect(supervisor.html).toMatch(/Rosa Diaz<\/a><\/th><td class="num">3<\/td><td class="warn">below<\/td><td class="num">0<\/td>/);
+    expect((await supervisor.get(`/console/caseload?peer=${program.peerIds[1]}`)).status).toBe(200);
+    for (const id of program.parentsByPeer[1]!) expect(supervisor.html).toContain(`/console/parents/${id}`);
+    for (const id of program.parentsByPeer[0]!) expect(supervisor.html).not.toContain(`/console/parents/${id}`);
+    expect((await supervisor.get("/console/caseload?peer=all")).status).toBe(200);
     for (const id of program.participantIds) expect(supervisor.html).toContain(`/console/parents/${id}`);
     expect((await supervisor.get("/console/caseload?peer=nope")).status).toBe(400);
   });

@@ -78,6 +78,31 @@ export function consoleReadsStore(q: Queryable) {
       return out;
     },
 
+    /**
+     * The supervisors' overview, one row per peer: active parents, how many of them missed
+     * their last two check-ins, open hotline cases, appointment outcomes to record.
+     */
+    async peerOverview(now: Date): Promise<Map<string, { active: number; missedTwice: number; openCases: number; outcomesToRecord: number }>> {
+      const { rows } = await q.query<{ peer_id: string; active: number; missed_twice: number; open_cases: number; to_record: number }>(
+        `select p.peer_id, count(*)::int as active,
+                count(*) filter (where m.missed = 2)::int as missed_twice,
+                coalesce(sum(hc.n), 0)::int as open_cases,
+                coalesce(sum(ap.n), 0)::int as to_record
+           from participants p
+           cross join lateral (
+             select count(*) filter (where status = 'missed') as missed from (
+               select status from checkins where participant_id = p.id and due_at <= $1 and status in ('answered', 'missed')
+                order by due_at desc limit 2) last2
+           ) m
+           left join lateral (select count(*) as n from hotline_cases where participant_id = p.id and status <> 'closed') hc on true
+           left join lateral (select count(*) as n from appointments where participant_id = p.id and status = 'scheduled' and starts_at <= $1) ap on true
+          where p.peer_id is not null and p.status <> 'discharged'
+          group by p.peer_id`,
+        [now],
+      );
+      return new Map(rows.map((r) => [r.peer_id, { active: r.active, missedTwice: r.missed_twice, openCases: r.open_cases, outcomesToRecord: r.to_record }]));
+    },
+
     /** Active parents per peer (the 10–15 guideline counts active parents). */
     async activeCountsByPeer(): Promise<Map<string, number>> {
       const { rows } = await q.query<{ peer_id: string; n: number }>(

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { Participant, Peer } from "../../../domain/model";
 import { formatLocal, localDateOf } from "../../../domain/time";
@@ -36,8 +36,12 @@ export function caseloadRoutes(deps: Deps) {
   const app = new Hono();
   app.get("/caseload", requireRole("peer", "supervisor"), async (c) => {
     const user = c.get("user");
-    const peerParam = c.req.query("peer");
-    if (peerParam !== undefined && !z.uuid().safeParse(peerParam).success) return c.text("Bad request: peer must be a peer id", 400);
+    const rawPeer = c.req.query("peer");
+    if (rawPeer !== undefined && rawPeer !== "all" && !z.uuid().safeParse(rawPeer).success) return c.text("Bad request: peer must be a peer id or all", 400);
+    // Supervisors start from an overview (one row per peer): every parent of a large
+    // program on one page is megabytes and seconds (BENCHMARKS.md); ?peer=all still has it.
+    if (user.role !== "peer" && rawPeer === undefined) return overview(c, deps, user);
+    const peerParam = rawPeer === "all" ? undefined : rawPeer;
     let peers: Peer[];
     if (user.role === "peer") {
       if (peerParam !== undefined && peerParam !== user.peerId) {
@@ -80,6 +84,53 @@ export function caseloadRoutes(deps: Deps) {
     );
   });
   return app;
+}
+
+async function overview(c: Context, deps: Deps, user: ConsoleUser) {
+  const now = deps.clock.now();
+  const [peers, stats] = await Promise.all([deps.store.peers.list(), deps.store.consoleReads.peerOverview(now)]);
+  await recordEvent(deps, { user, action: "view", what: "caseload overview", subjectId: "all", detail: { peers: peers.length } });
+  const total = [...stats.values()].reduce((n, s) => n + s.active, 0);
+  return renderPage(
+    c,
+    <Layout title="Caseloads" user={user} active="caseload">
+      <p>
+        {`${peers.length} peers, ${total} active parents. Open a peer for their parents, or `}
+        <a href="/console/caseload?peer=all">every parent on one page</a>.
+      </p>
+      <table>
+        <caption>{`Peers against the ${CASELOAD_MIN}–${CASELOAD_MAX} guideline`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Peer</th>
+            <th scope="col" class="num">Active parents</th>
+            <th scope="col">Guideline</th>
+            <th scope="col" class="num">Missed last 2 check-ins</th>
+            <th scope="col" class="num">Open hotline cases</th>
+            <th scope="col" class="num">Outcomes to record</th>
+          </tr>
+        </thead>
+        <tbody>
+          {peers.map((p) => {
+            const s = stats.get(p.id) ?? { active: 0, missedTwice: 0, openCases: 0, outcomesToRecord: 0 };
+            const band = caseloadBand(s.active);
+            return (
+              <tr>
+                <th scope="row">
+                  <a href={`/console/caseload?peer=${p.id}`}>{p.name}</a>
+                </th>
+                <td class="num">{String(s.active)}</td>
+                <td class={band === "within" ? "ok" : "warn"}>{band === "within" ? "within" : band}</td>
+                <td class="num">{s.missedTwice > 0 ? <span class="warn">{String(s.missedTwice)}</span> : "0"}</td>
+                <td class="num">{String(s.openCases)}</td>
+                <td class="num">{String(s.outcomesToRecord)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Layout>,
+  );
 }
 
 function PeerIndex(props: { groups: { peer: Peer; parents: Participant[] }[] }) {
