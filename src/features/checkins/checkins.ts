@@ -92,23 +92,38 @@ export async function planParticipant(participantId: string, deps: Deps): Promis
 }
 
 /**
- * How many pages' addBulk calls planAll keeps in flight. BullMQ encodes a whole batch in
- * this process and Redis then runs it as one MULTI, each side idle while the other works;
- * two in flight keep both busy. More barely helps (Redis itself is then the limit) and
- * costs memory. The plan bench replays its raw baseline with the same number.
+ * How many addBulk calls planAll keeps in flight. BullMQ encodes a batch in this process
+ * and Redis then runs it as one MULTI, each side idle while the other works; a few in
+ * flight keep both busy. The plan bench replays its raw baseline with the same number.
  */
-export const PLAN_ADDS_IN_FLIGHT = 2;
+export const PLAN_ADDS_IN_FLIGHT = 3;
+
+/**
+ * Jobs per addBulk call, and participants planned between two turns of the event loop.
+ * BullMQ encodes a whole addBulk synchronously (about 50 µs a job), and planning is pure
+ * CPU: in bigger pieces the web server (crisis texts included) would wait behind them
+ * (a page of 1,000 at once blocked the loop for 100–400 ms). In these pieces no single
+ * step holds the loop much beyond 10 ms on a quiet machine.
+ */
+export const PLAN_ADD_CHUNK = 100;
+const PLAN_SLICE = 50;
+
+/** Lets timers, I/O and requests run between two pieces of CPU-bound planning. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Plans every schedulable participant, a page at a time. Job ids make this safe to run
- * hourly, at every start-up and from several processes at once.
+ * hourly, at every start-up and from several processes at once. Only the next check-in
+ * of each kind becomes a job (nextOfEachKind); check-ins already past the grace window
+ * become skipped rows.
  *
  * Pipelined, because each stage waits on a different resource: the next page is read
- * from the database while this one is planned, and earlier pages' addBulk calls may still
- * be in Redis while this one is planned (bounded, so memory stays flat and a failure
- * surfaces within a couple of pages).
+ * from the database while this one is planned, and earlier addBulk calls may still be in
+ * Redis while this one is planned (bounded, so memory stays flat and a failure surfaces
+ * within a few calls). Memory is one page of rows and a few chunks of jobs, whatever the
+ * number of participants.
  */
-export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participants: number; jobs: number; skipped: number }> {
+export async function planAll(deps: Deps, pageSize = 250): Promise<{ participants: number; jobs: number; skipped: number }> {
   const store = deps.store;
   const now = deps.clock.now();
   const horizon = deps.config.PLAN_HORIZON_DAYS;
@@ -128,16 +143,22 @@ export async function planAll(deps: Deps, pageSize = 1000): Promise<{ participan
     if (page.length === 0) break;
     next = page.length < pageSize ? Promise.resolve([]) : started(store.participants.listSchedulable(page[page.length - 1]!.id, pageSize));
     participants += page.length;
-    const notDone = await withoutRecorded(store, page.flatMap((p) => planCheckins(p, now, horizon)), page.map((p) => p.id));
+    const plans: PlannedCheckin[] = [];
+    for (let i = 0; i < page.length; i += PLAN_SLICE) {
+      for (let k = i; k < Math.min(page.length, i + PLAN_SLICE); k++) for (const p of planCheckins(page[k]!, now, horizon)) plans.push(p);
+      await yieldToLoop();
+    }
+    const notDone = await withoutRecorded(store, plans, page.map((p) => p.id));
     const { live, skipped } = splitPastGrace(notDone, new Map(page.map((p) => [p.id, p])), now, deps.config.SEND_GRACE_MINUTES);
     const fresh = nextOfEachKind(live);
     skippedRows += await store.checkins.recordSkippedMany(skipped, "missed_send_window");
-    if (adding.length >= PLAN_ADDS_IN_FLIGHT) await adding.shift();
-    // BullMQ counts a delay from when the job is added, so measure it from this moment,
-    // not from the start of the run (a 100k plan would otherwise fire minutes late).
-    if (fresh.length) {
+    for (let i = 0; i < fresh.length; i += PLAN_ADD_CHUNK) {
+      if (adding.length >= PLAN_ADDS_IN_FLIGHT) await adding.shift();
+      else await yieldToLoop();
+      // BullMQ counts a delay from when the job is added, so measure it from this moment,
+      // not from the start of the run (a 100k plan would otherwise fire minutes late).
       const at = deps.clock.now();
-      adding.push(started(deps.queues.checkins.addBulk(fresh.map((p) => dueJob(p, at)))));
+      adding.push(started(deps.queues.checkins.addBulk(fresh.slice(i, i + PLAN_ADD_CHUNK).map((p) => dueJob(p, at)))));
     }
     jobs += fresh.length;
   }
