@@ -43,13 +43,20 @@ export interface InboundWriter {
  * An imminent crisis gets its safety reply in this same response, whatever else fails.
  * Routine texts go through `writer` (by default one insert and one enqueue per text).
  */
-export async function acceptInbound(text: InboundText, deps: Deps, writer: InboundWriter = directWriter(deps)): Promise<Accepted> {
+export function acceptInbound(text: InboundText, deps: Deps, writer: InboundWriter = directWriter(deps)): Promise<Accepted> {
+  const screen = screenForCrisis(text.body);
+  // A text that screens imminent is crisis work from here: its lookups too, not only its
+  // transaction, run before any routine job this process would start meanwhile.
+  return screen.level === "imminent" ? urgentGateFor(deps).urgent(() => acceptScreened(text, screen, deps, writer)) : acceptScreened(text, screen, deps, writer);
+}
+
+async function acceptScreened(text: InboundText, firstScreen: CrisisScreen, deps: Deps, writer: InboundWriter): Promise<Accepted> {
   const store = deps.store;
   const budget = deadlines(deps);
   const responders = responderCacheFor(deps);
   responders.refreshIfStale();
   resumeReplayIfPending(deps);
-  let screen: CrisisScreen | null = screenForCrisis(text.body);
+  let screen: CrisisScreen | null = firstScreen;
   // An answer to an open crisis question is a crisis; a bare AYUDA from an enrolled parent
   // is their HELP (answered by the worker, with the safety line and a volunteer check).
   // Bounded like every lookup here: a hung Postgres must not hold the answer (null = screen as usual).
