@@ -19,7 +19,8 @@ export interface ServiceProcess {
   crashes: string[];
 }
 
-const READY_TIMEOUT_MS = 60_000;
+/** Start-up is ~2 s on a quiet machine; 24 s was seen at load 20 on 2 cores. */
+const READY_TIMEOUT_MS = 90_000;
 
 export function serviceProcess(opts: {
   name: string;
@@ -53,11 +54,13 @@ export function serviceProcess(opts: {
       });
       child = c;
       let planned = false;
+      let listening = false;
       let tail = "";
       const onData = (d: Buffer) => {
         log!.write(d);
         tail = (tail + d.toString("utf8")).slice(-4000);
         if (!planned && /"check-ins planned"|"start-up plan failed"/.test(tail)) planned = true;
+        if (!listening && /"msg":"listening"/.test(tail)) listening = true;
       };
       c.stdout!.on("data", onData);
       c.stderr!.on("data", onData);
@@ -68,7 +71,9 @@ export function serviceProcess(opts: {
       for (;;) {
         if (c.exitCode !== null || c.signalCode !== null) throw new Error(`${opts.name} exited during start-up:\n${tail}`);
         if (Date.now() > deadline) throw new Error(`${opts.name} not ready after ${READY_TIMEOUT_MS} ms:\n${tail}`);
-        if (opts.role === "worker" ? planned : await healthy(opts.port!)) return;
+        // A web process is ready when it says "listening" and /health answers (on a
+        // saturated machine an answer can take seconds: healthy() waits up to 5 s).
+        if (opts.role === "worker" ? planned : listening && (await healthy(opts.port!))) return;
         await new Promise((r) => setTimeout(r, 100));
       }
     },
@@ -98,7 +103,7 @@ export function serviceProcess(opts: {
 
 async function healthy(port: number): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1000) });
+    const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(5000) });
     return res.status === 200;
   } catch {
     return false;
