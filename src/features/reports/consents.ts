@@ -53,10 +53,21 @@ export async function recordConsent(deps: Pick<Deps, "store" | "clock">, partici
   return { ok: true, consent };
 }
 
-/** Revokes at once (the Clock's now): a release from this instant on is refused. */
-export async function revokeConsent(deps: Pick<Deps, "store" | "clock">, consentId: string, by: Actor): Promise<{ ok: true; consent: ReportConsent } | { ok: false; status: 404 | 409; error: string }> {
-  const revoked = await deps.store.consents.revoke(consentId, deps.clock.now(), by.name);
-  if (revoked) return { ok: true, consent: revoked };
-  const existing = await deps.store.consents.get(consentId);
-  return existing ? { ok: false, status: 409, error: "consent already revoked" } : { ok: false, status: 404, error: "consent not found" };
+/**
+ * Revokes at once (the Clock's now): a release from this instant on is refused. The row is
+ * locked before the time is read, as a release does, so the log stays in order: a release
+ * that got the lock first has releasedAt <= revokedAt, and one that waited sees the
+ * revocation and is refused.
+ */
+export async function revokeConsent(
+  deps: Pick<Deps, "transaction" | "clock">,
+  consentId: string,
+  by: Actor,
+): Promise<{ ok: true; consent: ReportConsent } | { ok: false; status: 404 | 409; error: string }> {
+  return deps.transaction(async (store) => {
+    const existing = await store.consents.get(consentId, { lock: true });
+    if (!existing) return { ok: false as const, status: 404 as const, error: "consent not found" };
+    const revoked = await store.consents.revoke(consentId, deps.clock.now(), by.name);
+    return revoked ? { ok: true as const, consent: revoked } : { ok: false as const, status: 409 as const, error: "consent already revoked" };
+  });
 }
