@@ -75,6 +75,8 @@ describe("web console in Chromium", () => {
     const res = await page.goto(`${served.url}/console/parents/${program.parentsByPeer[1]![0]}`);
     expect(res?.status()).toBe(403);
     expect(await page.textContent("body")).toContain("not on your caseload");
+    const caseload = await page.goto(`${served.url}/console/caseload?peer=${program.peerIds[1]}`);
+    expect(caseload?.status()).toBe(403);
     await page.goto(`${served.url}/console/caseload`);
     await signOut(page);
   });
@@ -116,6 +118,9 @@ describe("web console in Chromium", () => {
     await page.goto(`${served.url}/console/audit`);
     expect(await page.locator("tbody tr").filter({ hasText: "denied" }).count()).toBeGreaterThan(0);
     expect(await checkA11y(page)).toEqual([]);
+    // Refusals only for the picture: they name seeded ids (enrolments and accounts made here have random ones).
+    await page.goto(`${served.url}/console/audit?action=denied`);
+    expect(await page.locator("tbody tr").count()).toBe(2);
     await screenshot(page, "console-audit");
     await signOut(page);
   });
