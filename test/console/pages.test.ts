@@ -116,6 +116,12 @@ describe("console pages", () => {
     await h.store.cases.addEvent(kase.id, "paged", NOW, null, { responderIds: [responder.id] }, `page|${kase.id}|0|0`);
     expect((await v.get(`/console/parents/${parent!.id}`)).status).toBe(200);
     expect((await v.get(`/console/parents/${program.parentsByPeer[1]![1]!}`)).status).toBe(403);
+    // A phone call that rang this volunteer's phone counts as being paged for it.
+    const caller = await h.store.participants.get(program.parentsByPeer[0]![1]!);
+    expect((await v.get(`/console/parents/${caller!.id}`)).status).toBe(403);
+    const call = await h.store.cases.create({ shortId: "K7Q3", participantId: caller!.id, fromPhone: caller!.phone, language: "en", level: "imminent", severity: 90, categories: [], supervisorReview: false });
+    await h.store.cases.addEvent(call.id, "call_rang", NOW, null, { callId: "c1", wave: 0, responderIds: [responder.id], failed: [] }, `call|c1|wave|0`);
+    expect((await v.get(`/console/parents/${caller!.id}`)).status).toBe(200);
   });
 
   it("escapes HTML in a parent's name and in texts", async () => {

@@ -149,7 +149,7 @@ export function consoleReadsStore(q: Queryable) {
     },
 
     /**
-     * Hotline cases a responder was paged for (first page or escalation) or holds: what a
+     * Hotline cases a responder was paged for (first page, escalation or a ringing phone) or holds: what a
      * volunteer may open, and the parents of those cases.
      */
     async casesPagedTo(responderId: string): Promise<{ caseId: string; participantId: string | null }[]> {
@@ -157,7 +157,7 @@ export function consoleReadsStore(q: Queryable) {
         `select c.id, c.participant_id from hotline_cases c
           where c.claimed_by = $1
              or exists (select 1 from case_events e where e.case_id = c.id
-                          and (e.responder_id = $1 or (e.type in ('paged', 'escalated') and e.detail->'responderIds' ? $2)))`,
+                          and (e.responder_id = $1 or (e.type in ('paged', 'escalated', 'call_rang') and e.detail->'responderIds' ? $2)))`,
         [responderId, responderId],
       );
       return rows.map((r) => ({ caseId: r.id, participantId: r.participant_id }));
