@@ -32,6 +32,7 @@ import { ROUND3 } from "./set/round3.js";
 import { ROUND4 } from "./set/round4.js";
 import { ROUND5 } from "./set/round5.js";
 import { MIX } from "./set/mix.js";
+import { ORDINARY } from "./set/ordinary.js";
 
 const CATEGORIES: Record<string, CrisisCategory> = {
   SI: "suicide_self_harm",
@@ -84,6 +85,7 @@ export const LABELLED_MESSAGES: readonly LabelledMessage[] = [
   // Hold-out 7 was measured once (docs/crisis-screen.md) and then folded in, as
   // earlier hold-outs were: the learned layer is trained on this whole list.
   ...tagged(HOLDOUT),
+  ...tagged(ORDINARY),
 ];
 
 /** Hold-out 7 alone (now part of the development set, kept for the record). */

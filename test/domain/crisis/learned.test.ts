@@ -8,9 +8,9 @@ import { screenForCrisis } from "../../../src/domain/crisis/index.js";
 import type { CrisisScreen } from "../../../src/domain/crisis/types.js";
 
 const none: CrisisScreen = { level: "none", categories: [], ruleIds: [] };
-const sure = { imminent: 0.995, possible: 0.004, concern: 0, none: 0.001 };
-const distress = { imminent: 0.2, possible: 0.75, concern: 0, none: 0.05 };
-const calm = { imminent: 0.01, possible: 0.02, concern: 0.02, none: 0.95 };
+const sure = { imminent: 0.995, danger: 0, possible: 0.004, concern: 0, none: 0.001 };
+const distress = { imminent: 0.2, danger: 0, possible: 0.75, concern: 0, none: 0.05 };
+const calm = { imminent: 0.01, danger: 0.01, possible: 0.02, concern: 0.02, none: 0.94 };
 const t = { ask: 0.87, imminent: 0.99 };
 
 describe("learned layer: features", () => {
@@ -55,6 +55,9 @@ describe("learned layer: how it changes the rules' decision", () => {
     const laughed: CrisisScreen = { level: "none", categories: [], ruleIds: ["hp.cant_anymore_laughing"] };
     expect(applyLearnedLayer(laughed, "i hate my life lol", distress, t)).toBe(laughed);
   });
+  it("does not act on the danger class (overdose, violence…): the ask-back asks about self-harm", () => {
+    expect(applyLearnedLayer(none, "my ex is outside", { imminent: 0.01, danger: 0.97, possible: 0.01, concern: 0, none: 0.01 }, t)).toBe(none);
+  });
   it("does not ask about a long text on a topic (no first-person word)", () => {
     const topic = "the report on the news says teens mental health and suicidal thoughts are rising";
     expect(applyLearnedLayer(none, topic, distress, t)).toBe(none);
@@ -73,6 +76,7 @@ describe("learned layer: training and the committed weights", () => {
       { screened: "i want to die", label: "imminent" },
       { screened: "i feel hopeless", label: "possible" },
       { screened: "i used again", label: "concern" },
+      { screened: "he is not breathing", label: "danger" },
       { screened: "see you at group", label: "none" },
     ];
     const a = encodeModel(train(data, { epochs: 3, learningRate: 0.4, l2: 1e-5, seed: 1, balanced: true }));
@@ -80,11 +84,12 @@ describe("learned layer: training and the committed weights", () => {
     expect(a).toEqual(b);
   });
   it("loads trained weights and thresholds chosen by cross-validation", () => {
-    expect(LEARNED_THRESHOLDS.ask).toBeGreaterThan(0.5);
+    expect(LEARNED_THRESHOLDS.ask).toBeGreaterThan(0.2);
+    expect(LEARNED_THRESHOLDS.imminent).toBeGreaterThanOrEqual(0.9);
     expect(LEARNED_THRESHOLDS.ask).toBeLessThan(1);
     const p = distressScores("see you at group tomorrow");
     expect(p.none).toBeGreaterThan(0.5);
-    expect(p.imminent + p.possible + p.concern + p.none).toBeCloseTo(1, 5);
+    expect(p.imminent + p.danger + p.possible + p.concern + p.none).toBeCloseTo(1, 5);
   });
   it("reaches an unseen first-person distress text the rules do not know", () => {
     // Written for this test, not in any set; the rules alone pass it (asserted so the test can fail).

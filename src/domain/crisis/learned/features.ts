@@ -23,14 +23,16 @@ const CONCEPT_WEIGHT = 2;
 /** Long texts are cut: the first SMS-worth of characters carries the signal and bounds the cost. */
 const MAX_CHARS = 480;
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+function fnvUpdate(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /** FNV-1a, 32-bit: deterministic across runs and platforms (training and the edge Worker). */
 export function hashFeature(feature: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < feature.length; i++) {
-    h ^= feature.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & MASK;
+  return (fnvUpdate(FNV_OFFSET, feature) >>> 0) & MASK;
 }
 
 /**
@@ -54,9 +56,16 @@ export function featureVector(screened: string): Map<number, number> {
     add("k:" + concepts[i], CONCEPT_WEIGHT);
     for (let j = i + 1; j < concepts.length; j++) add("kk:" + concepts[i] + "+" + concepts[j], CONCEPT_WEIGHT);
   }
+  // Character n-grams hashed incrementally (same value as hashFeature("c:" + gram),
+  // without building each string): the hot path of a long text.
   const padded = ` ${text} `;
-  for (let n = 3; n <= 5; n++) {
-    for (let i = 0; i + n <= padded.length; i++) add("c:" + padded.slice(i, i + n));
+  const prefix = fnvUpdate(FNV_OFFSET, "c:");
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    let h = prefix;
+    for (let n = 1; n <= 5 && i + n <= padded.length; n++) {
+      h = Math.imul(h ^ padded.charCodeAt(i + n - 1), FNV_PRIME);
+      if (n >= 3) counts.set((h >>> 0) & MASK, 1);
+    }
   }
   const norm = 1 / Math.sqrt(Math.max(1, counts.size));
   for (const [k, w] of counts) counts.set(k, norm * w);

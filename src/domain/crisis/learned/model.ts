@@ -27,7 +27,7 @@ const { weights, bias } = decode();
 
 export function distressScores(screened: string): DistressScores {
   const p = softmaxScores(featureVector(screened), weights, bias);
-  return { imminent: p[0]!, possible: p[1]!, concern: p[2]!, none: p[3]! };
+  return Object.fromEntries(CLASSES.map((c, i) => [c, p[i]!])) as DistressScores;
 }
 
 export const LEARNED_THRESHOLDS = MODEL.thresholds;
