@@ -8,7 +8,9 @@
  * provider (status sent / delivered / undelivered / unknown / sending) are how many
  * sends are expected; fake sends beyond that are doubles (attributed to the scenario of
  * the later send). A request the fake read and never answered ("hang") counts as a
- * possible delivery, so a routine text re-sent after a hang shows up as doubled.
+ * possible delivery, so a routine text re-sent after a hang shows up as doubled. A page
+ * sent directly (store too slow or down) has no row: to a volunteer, one send of it is
+ * expected; any other send without a row counts as doubled.
  * Each crisis page names its case, and each parent gets one check-in prompt in the run,
  * so those match exactly; identical replies (e.g. HELP) are matched by count.
  */
@@ -54,6 +56,8 @@ export interface ScenarioResult {
   doubledRoutine: number;
   /** Crisis texts (pages, relays) sent more than once: allowed after an unknown outcome. */
   crisisResends: number;
+  /** Pages sent around the queue (no outbound row): the store did not answer in time. */
+  directPages: number;
   checkinsDue: number;
   checkinsLost: number;
   cases: number;
@@ -74,6 +78,10 @@ interface OutboundRow {
   priority: string;
   status: string;
   created_at: Date;
+  kind?: string;
+  attempts?: number;
+  error_code?: string | null;
+  sent_at?: Date | null;
 }
 
 /** A check-in the driver planned: the parent's phone and when it is due. */
@@ -96,7 +104,9 @@ export async function measure(
     "select message_sid, received_at, processed_at from inbound_messages",
   );
   const storedBySid = new Map(inbound.rows.map((r) => [r.message_sid, r]));
-  const outbound = (await db.query<OutboundRow>("select to_phone, body, priority, status, created_at from outbound_messages")).rows;
+  const outbound = (
+    await db.query<OutboundRow>("select to_phone, body, priority, status, created_at, kind, attempts, error_code, sent_at from outbound_messages")
+  ).rows;
   const cases = (await db.query<{ short_id: string; from_phone: string; created_at: Date }>("select short_id, from_phone, created_at from hotline_cases")).rows;
   // Every send the fake took (or hung on), by (to, body), oldest first.
   const sendsByKey = new Map<string, number[]>();
@@ -117,11 +127,30 @@ export async function measure(
   }
   // Doubles and re-sends: sends beyond the rows that reached the provider, the latest ones.
   const extras: { at: number; crisis: boolean }[] = [];
+  const doubledKinds: { rows: OutboundRow[]; sends: number[] }[] = [];
+  const directPages: number[] = [];
   for (const [k, sends] of sendsByKey) {
     const rows = rowsByKey.get(k) ?? [];
-    const expected = rows.filter((r) => REACHED_PROVIDER.has(r.status)).length;
-    const crisis = rows.some((r) => r.priority === "crisis");
+    // A page sent around the queue when the store was too slow or down
+    // (features/inbound/journal/direct-page.ts) has no row of its own: one send is expected.
+    const direct = rows.length === 0 && responderPhones.includes(k.split("\u0000")[0]!);
+    if (direct) directPages.push(sends[0]!);
+    const expected = direct ? 1 : rows.filter((r) => REACHED_PROVIDER.has(r.status)).length;
+    const crisis = direct || rows.some((r) => r.priority === "crisis");
     for (const at of sends.slice(expected)) extras.push({ at, crisis });
+    if (!crisis && sends.length > expected) doubledKinds.push({ rows, sends });
+  }
+  if (doubledKinds.length) {
+    // Which texts were doubled, without phones or bodies: kind, each row's status, attempts, times.
+    console.log("doubled routine texts (per text: its rows, then the sends the fake saw):");
+    for (const d of doubledKinds.slice(0, 20)) {
+      if (!d.rows.length) {
+        console.log(`  no row; ${d.sends.length} send(s) at ${d.sends.map((t) => new Date(t).toISOString().slice(11, 23)).join(", ")}`);
+        continue;
+      }
+      const rows = d.rows.map((r) => `${r.kind}/${r.status}/attempts ${r.attempts}/${r.error_code ?? "-"}/created ${r.created_at.toISOString().slice(11, 23)}/sent ${r.sent_at?.toISOString().slice(11, 23) ?? "-"}`);
+      console.log(`  rows [${rows.join("; ")}] sends [${d.sends.map((t) => new Date(t).toISOString().slice(11, 23)).join(", ")}]`);
+    }
   }
   // Routine rows matched to sends, by count per key (a key's rows and sends in time order).
   const deliveredRow = new Set<OutboundRow>();
@@ -176,6 +205,7 @@ export async function measure(
       unknownOutcome: routineRows.filter((r) => r.status === "unknown").length,
       doubledRoutine: extras.filter((e) => !e.crisis && within(w, e.at)).length,
       crisisResends: extras.filter((e) => e.crisis && within(w, e.at)).length,
+      directPages: directPages.filter((t) => within(w, t)).length,
       checkinsDue: dueHere.length,
       checkinsLost: dueHere.filter((c) => !prompted(c.phone)).length,
       cases: myCases.length,

@@ -101,6 +101,22 @@ describe("chaos accounting", () => {
     expect(one.crisisResends).toBe(1);
   });
 
+  it("a page sent directly (no row) once is a direct page, twice a crisis re-send; a routine send without a row is doubled", async () => {
+    const { one } = await run(
+      {},
+      [],
+      fake({
+        sent: [
+          { to: RESPONDER, body: "case AAAAA", at: T0 + 1000, sid: "SMa" },
+          { to: RESPONDER, body: "case BBBBB", at: T0 + 1000, sid: "SMb" },
+          { to: RESPONDER, body: "case BBBBB", at: T0 + 9000, sid: "SMc" },
+          { to: PARENT, body: "hello", at: T0 + 2000, sid: "SMd" },
+        ],
+      }),
+    );
+    expect(one).toMatchObject({ directPages: 2, crisisResends: 1, doubledRoutine: 1 });
+  });
+
   it("a hung routine send that was not re-sent is an unknown outcome, not a double", async () => {
     const { one } = await run(
       { outbound: [{ to_phone: PARENT, body: "check-in", priority: "routine", status: "unknown", created_at: at(5) }] },
