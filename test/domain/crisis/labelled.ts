@@ -27,6 +27,7 @@ import { HOLDOUT4 } from "./set/holdout4.js";
 import { HOLDOUT6 } from "./set/holdout6.js";
 import { HOLDOUT8 } from "./set/holdout8.js";
 import { HOLDOUT9 } from "./set/holdout9.js";
+import { HOLDOUT10 } from "./set/holdout10.js";
 import { ROUND2 } from "./set/round2.js";
 import { ROUND3 } from "./set/round3.js";
 import { ROUND4 } from "./set/round4.js";
@@ -98,6 +99,7 @@ export const HOLDOUT8_MESSAGES: readonly LabelledMessage[] = tagged(HOLDOUT8);
 export const HOLDOUTS: Readonly<Record<string, readonly LabelledMessage[]>> = {
   "hold-out 8 (written before the learned layer)": HOLDOUT8_MESSAGES,
   "hold-out 9 (written after the learned layer was frozen)": tagged(HOLDOUT9),
+  "hold-out 10 (written after round 2 of the learned layer was frozen)": tagged(HOLDOUT10),
 };
 
 /** Files that mix languages line by line. */
