@@ -5,7 +5,8 @@ import { runningClock } from "../support/clock";
 import { DB_KINDS } from "../support/db";
 import { JOBS } from "../../src/jobs/catalog";
 import { jobRequest } from "../../src/jobs/define";
-import { draftReportFor } from "../../src/features/reports/draft";
+import { draftMonthlyReports, draftReportFor } from "../../src/features/reports/draft";
+import { seedProgram } from "../browser/support";
 import { installMonthlyReports } from "../../src/features/reports/schedule";
 import type { MonthlyReport } from "../../src/adapters/postgres/reports";
 import { enrolParent, seedMonth } from "./support";
@@ -113,5 +114,18 @@ describe.each(DB_KINDS)("month facts in the parent's zone (%s)", (db) => {
     // A month still running is not drafted by hand: its one draft would be partial.
     expect(await draftReportFor(h.deps, participantId, "2026-12")).toBe("month_not_over");
     expect(await h.store.reports.find(participantId, "2026-12")).toBeNull();
+  });
+
+  it("drafts every active parent across several batches (25 on PGlite, 250 on Postgres), once", async () => {
+    clock.set(RUN_AT);
+    const program = await seedProgram(h.db, { peers: 2, parentsPerPeer: 20, days: 45, now: RUN_AT });
+    await h.db.query("update participants set created_at = $2 where id = any($1::uuid[])", [program.participantIds, ENROLLED]);
+    const first = await draftMonthlyReports(h.deps, {});
+    expect(first).toMatchObject({ month: "2026-11", drafted: 40 });
+    const again = await draftMonthlyReports(h.deps, {});
+    expect(again).toMatchObject({ drafted: 0, existing: first.parents - first.notDue });
+    const reports = await h.store.reports.listForMonth("2026-11", program.participantIds);
+    expect(reports).toHaveLength(40);
+    expect(reports.every((r) => r.figures.checkins.sent === 30)).toBe(true);
   });
 });
