@@ -143,5 +143,17 @@ describe("console sign-in and sessions", () => {
     }
     // Active every 29 minutes: alive at 24 × 29 min = 11.6 h, gone at 12.1 h (the 12-hour limit).
     expect(kept).toBe(24);
+    // The next sign-in clears dead sessions and failures outside the window.
+    await consoleClient(h.app).signIn(u.email, PASSWORD); // left unused: it goes idle
+    await consoleClient(h.app).signIn("nobody-here@example.org", "wrong");
+    clock.jump(31 * 60_000);
+    const dead = `select count(*)::int as n from console_sessions where expires_at <= $1 or last_seen_at <= $2`;
+    const now = clock.now();
+    const idle = new Date(now.getTime() - 30 * 60_000);
+    expect((await h.db.query<{ n: number }>(dead, [now, idle])).rows[0]!.n).toBeGreaterThan(0);
+    await consoleClient(h.app).signIn(u.email, PASSWORD);
+    expect((await h.db.query<{ n: number }>(dead, [now, idle])).rows[0]!.n).toBe(0);
+    const failures = await h.db.query<{ n: number }>("select count(*)::int as n from console_login_failures where email = 'nobody-here@example.org'");
+    expect(failures.rows[0]!.n).toBe(0);
   });
 });

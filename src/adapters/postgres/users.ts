@@ -66,6 +66,11 @@ export function usersStore(q: Queryable) {
       );
       return { email: rows[0]?.by_email ?? 0, ip: rows[0]?.by_ip ?? 0 };
     },
+    /** Failures older than the lockout window count for nothing any more. */
+    async forgetFailuresBefore(before: Date): Promise<number> {
+      const { rowCount } = await q.query("delete from console_login_failures where at <= $1", [before]);
+      return rowCount;
+    },
     /** A successful sign-in starts the account's count again (the address keeps its count). */
     async clearFailures(email: string): Promise<void> {
       await q.query("delete from console_login_failures where email = $1", [email.toLowerCase()]);

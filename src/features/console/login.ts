@@ -56,6 +56,10 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   }
   await store.users.clearFailures(email);
   if (user.lockedUntil) await store.users.setLockedUntil(user.id, null);
+  // Housekeeping on the (rare) successful sign-in rather than a job: dead sessions and
+  // failures outside the window are never read again.
+  await store.sessions.deleteExpired(now, new Date(now.getTime() - config.CONSOLE_SESSION_IDLE_MINUTES * 60_000));
+  await store.users.forgetFailuresBefore(since);
   const token = newToken();
   const maxAgeSeconds = config.CONSOLE_SESSION_MAX_HOURS * 3600;
   await store.sessions.create({
