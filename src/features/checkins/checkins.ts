@@ -2,6 +2,7 @@ import { DelayedError, type Job } from "../../jobs/define";
 import { checkinDueAt, decideDue, missedStreak, planCheckins, shouldAlertMissedStreak, type PlannedCheckin } from "../../domain/checkin-plan";
 import type { Participant } from "../../domain/model";
 import { canReceiveRoutine } from "../../domain/routine-texts";
+import { addDays } from "../../domain/time";
 import { jobId, type CheckinClosePayload, type CheckinDuePayload } from "../../jobs/queues";
 import { type Store } from "../../adapters/postgres";
 import type { Deps } from "../../ports/deps";
@@ -108,6 +109,14 @@ export const PLAN_ADDS_IN_FLIGHT = 3;
 export const PLAN_ADD_CHUNK = 100;
 const PLAN_SLICE = 50;
 
+/** Where planAll waited (ms): the next page, the recorded-check-in lookup, the skipped-row insert, Redis. */
+export interface PlanStages {
+  readPage: number;
+  recorded: number;
+  skipRows: number;
+  redis: number;
+}
+
 /** Lets timers, I/O and requests run between two pieces of CPU-bound planning. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -123,7 +132,21 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * within a few calls). Memory is one page of rows and a few chunks of jobs, whatever the
  * number of participants.
  */
-export async function planAll(deps: Deps, pageSize = 250): Promise<{ participants: number; jobs: number; skipped: number }> {
+export async function planAll(
+  deps: Deps,
+  pageSize = 250,
+  /** Filled with ms spent waiting per stage (the plan bench prints it). */
+  stages?: PlanStages,
+): Promise<{ participants: number; jobs: number; skipped: number }> {
+  const timed = async <T>(stage: keyof PlanStages, p: Promise<T>): Promise<T> => {
+    if (!stages) return p;
+    const t0 = performance.now();
+    try {
+      return await p;
+    } finally {
+      stages[stage] += performance.now() - t0;
+    }
+  };
   const store = deps.store;
   const now = deps.clock.now();
   const horizon = deps.config.PLAN_HORIZON_DAYS;
@@ -137,23 +160,37 @@ export async function planAll(deps: Deps, pageSize = 250): Promise<{ participant
     p.catch(() => undefined);
     return p;
   };
-  let next = started(store.participants.listSchedulable(null, pageSize));
+  // Every local date a plan can fall on, in any zone: a zone's date is within a day of
+  // UTC's, and plans run from yesterday to `horizon` days ahead. Knowing them up front
+  // lets the recorded-check-in lookup start as soon as a page's ids are known.
+  const utcToday = now.toISOString().slice(0, 10);
+  const dates = Array.from({ length: horizon + 4 }, (_, i) => addDays(utcToday, i - 2));
+  const readPage = async (afterId: string | null) => {
+    const page = await store.participants.listSchedulable(afterId, pageSize);
+    const recorded = page.length ? started(store.checkins.existingKeys(dates, page.map((p) => p.id))) : Promise.resolve(new Set<string>());
+    return { page, recorded };
+  };
+  let next = started(readPage(null));
+  // The previous page's skipped-row insert runs while this page is planned and added.
+  let skipping: Promise<number> = Promise.resolve(0);
   for (;;) {
-    const page = await next;
+    const { page, recorded } = await timed("readPage", next);
     if (page.length === 0) break;
-    next = page.length < pageSize ? Promise.resolve([]) : started(store.participants.listSchedulable(page[page.length - 1]!.id, pageSize));
+    next = page.length < pageSize ? Promise.resolve({ page: [], recorded: Promise.resolve(new Set<string>()) }) : started(readPage(page[page.length - 1]!.id));
     participants += page.length;
     const plans: PlannedCheckin[] = [];
     for (let i = 0; i < page.length; i += PLAN_SLICE) {
       for (let k = i; k < Math.min(page.length, i + PLAN_SLICE); k++) for (const p of planCheckins(page[k]!, now, horizon)) plans.push(p);
       await yieldToLoop();
     }
-    const notDone = await withoutRecorded(store, plans, page.map((p) => p.id));
+    const done = await timed("recorded", recorded);
+    const notDone = done.size ? plans.filter((p) => !done.has(`${p.participantId}|${p.kind}|${p.localDate}`)) : plans;
     const { live, skipped } = splitPastGrace(notDone, new Map(page.map((p) => [p.id, p])), now, deps.config.SEND_GRACE_MINUTES);
     const fresh = nextOfEachKind(live);
-    skippedRows += await store.checkins.recordSkippedMany(skipped, "missed_send_window");
+    skippedRows += await timed("skipRows", skipping);
+    skipping = started(store.checkins.recordSkippedMany(skipped, "missed_send_window"));
     for (let i = 0; i < fresh.length; i += PLAN_ADD_CHUNK) {
-      if (adding.length >= PLAN_ADDS_IN_FLIGHT) await adding.shift();
+      if (adding.length >= PLAN_ADDS_IN_FLIGHT) await timed("redis", adding.shift()!);
       else await yieldToLoop();
       // BullMQ counts a delay from when the job is added, so measure it from this moment,
       // not from the start of the run (a 100k plan would otherwise fire minutes late).
@@ -162,7 +199,8 @@ export async function planAll(deps: Deps, pageSize = 250): Promise<{ participant
     }
     jobs += fresh.length;
   }
-  await Promise.all(adding);
+  skippedRows += await timed("skipRows", skipping);
+  await timed("redis", Promise.all(adding));
   return { participants, jobs, skipped: skippedRows };
 }
 
