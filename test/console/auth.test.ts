@@ -64,6 +64,21 @@ describe("console sign-in and sessions", () => {
     expect((await c.get("/console/caseload")).status).toBe(200);
   });
 
+  it("goes back to the page asked for after sign-in, but never off the console", async () => {
+    const u = await makeUser(h, { role: "admin" });
+    for (const [next, expected] of [
+      ["/console/audit?action=view", "/console/audit?action=view"],
+      ["//evil.example/console", "/console"],
+      ["https://evil.example/", "/console"],
+      ["/console\\@evil.example", "/console"],
+    ] as const) {
+      const c = consoleClient(h.app);
+      await c.get(`/console/login?next=${encodeURIComponent(next)}`);
+      const res = await c.post("/console/login", { email: u.email, password: PASSWORD, next });
+      expect(res.headers.get("location")).toBe(expected);
+    }
+  });
+
   it("marks the cookie Secure behind an https proxy", async () => {
     const u = await makeUser(h, { role: "admin" });
     const c = consoleClient(h.app, { headers: { "x-forwarded-proto": "https" } });

@@ -160,5 +160,18 @@ describe("console pages", () => {
     const pat = consoleClient(h.app);
     expect((await pat.signIn("pat@example.org", "a long enough password")).status).toBe(303);
     expect((await pat.get(`/console/parents/${program.parentsByPeer[1]![0]}`)).status).toBe(200);
+
+    // Deactivating signs Pat out at once and keeps Pat out; activating lets Pat back in.
+    const patId = (await h.store.users.byEmail("pat@example.org"))!.id;
+    await admin.get("/console/users");
+    expect((await admin.post(`/console/users/${patId}/deactivate`)).status).toBe(303);
+    expect((await pat.get("/console/caseload")).status).toBe(303);
+    expect((await consoleClient(h.app).signIn("pat@example.org", "a long enough password")).status).toBe(401);
+    await admin.get("/console/users");
+    expect((await admin.post(`/console/users/${patId}/activate`)).status).toBe(303);
+    expect((await consoleClient(h.app).signIn("pat@example.org", "a long enough password")).status).toBe(303);
+    await admin.get("/console/users");
+    expect((await admin.post(`/console/users/${patId}/delete`)).status).toBe(404);
+    expect((await h.store.audit.list({ limit: 5, subjectId: patId })).map((a) => a.action)).toEqual(expect.arrayContaining(["user_create", "user_deactivate", "user_activate"]));
   });
 });
