@@ -127,20 +127,23 @@ export function jobHandlers(deps: Deps, permit?: SendPermit): JobHandler[] {
     handle(JOBS.processInbound, (p) => processInbound(p.inboundId, deps)),
     handle(JOBS.processInboundBatch, (p) => processInboundBatch(p.inboundIds, deps)),
     handle(JOBS.sendRoutineSms, (p, job) => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit })),
-    handle(JOBS.sendUrgentSms, (p, job) => urgentGateFor(deps).urgent(() => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit }))),
+    handle(JOBS.sendUrgentSms, (p, job) => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit })),
     handle(JOBS.checkinDue, (p, job, token) => runCheckinDue(p, deps, { job, token })),
     handle(JOBS.checkinClose, (p) => runCheckinClose(p, deps)),
     handle(JOBS.planParticipant, (p) => planParticipant(p.participantId, deps)),
     handle(JOBS.escalate, async (p, job, token) => {
-      // Crisis work: routine jobs of this process wait while it runs and briefly after (the hop to the urgent send).
-      // Step 0 sends its pages from here (one queue hop fewer), under the same send limiter.
-      const sendNow = (outboundId: string) => deliverOutbound(outboundId, deps, { isLast: false, direct: true, permit });
-      const next = await urgentGateFor(deps).urgent(() => runEscalationStep(p, deps, { sendNow }), 50);
+      // Crisis work: routine jobs of this process wait while its store work runs. Step 0
+      // sends its pages from here (one queue hop fewer), under the same send limiter; the
+      // Twilio call itself is a wait on the network, during which routine work may run.
+      const gate = urgentGateFor(deps);
+      const sendNow = (outboundId: string) => gate.networkWait(() => deliverOutbound(outboundId, deps, { isLast: false, direct: true, permit }));
+      const next = await gate.urgent(() => runEscalationStep(p, deps, { sendNow }));
       if (!next) return "stopped";
       // BullMQ "process step jobs": the same job sleeps until the next step, so the
       // chain lives in Redis and survives restarts.
       await job.updateData({ ...p, step: p.step + 1 });
-      await job.moveToDelayed(next.getTime(), token);
+      // BullMQ counts delays on the machine's clock; the step time is on the injected one.
+      await job.moveToDelayed(Date.now() + Math.max(0, next.getTime() - deps.clock.now().getTime()), token);
       throw new DelayedError();
     }),
     handle(JOBS.claimedReplyCheck, (p) => runClaimedReplyCheck(p, deps)),
