@@ -23,6 +23,12 @@ export interface UrgentGate {
    * lane (a Slack call) does not take the slots of another.
    */
   routine<T>(lane: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Inside crisis work, a wait on the network (the Twilio call of a page): routine work may
+   * run meanwhile. A page takes 100–300 ms at Twilio; holding routine work back for it
+   * would starve routine traffic whenever crisis texts arrive a few per second.
+   */
+  networkWait<T>(work: () => Promise<T>): Promise<T>;
   stats(): { urgentInFlight: number; routineRunning: number; routineWaiting: number };
 }
 
@@ -71,6 +77,15 @@ export function createUrgentGate(opts: { slots?: number; maxWaitMs?: number; now
         urgentInFlight--;
         if (holdMs > 0) holdUntil = Math.max(holdUntil, now() + holdMs);
         pump();
+      }
+    },
+    async networkWait(work) {
+      urgentInFlight--;
+      pump();
+      try {
+        return await work();
+      } finally {
+        urgentInFlight++;
       }
     },
     async routine(name, work) {

@@ -61,6 +61,30 @@ describe("urgent gate: crisis work first within one process", () => {
     await u;
   });
 
+  it("during a crisis step's Twilio call routine work may run; after it, the step holds it back again", async () => {
+    const gate = createUrgentGate({ slots: 1, maxWaitMs: 60_000 });
+    const log: string[] = [];
+    const twilio = deferred();
+    const rest = deferred();
+    const step = gate.urgent(async () => {
+      await gate.networkWait(async () => {
+        log.push("page call");
+        await twilio.promise;
+      });
+      log.push("page recorded");
+      await rest.promise;
+    });
+    await gate.routine("inbound", async () => void log.push("routine during the call"));
+    twilio.resolve();
+    await settle();
+    const later = gate.routine("inbound", async () => void log.push("routine after the step"));
+    await settle();
+    expect(log).toEqual(["page call", "routine during the call", "page recorded"]);
+    rest.resolve();
+    await Promise.all([step, later]);
+    expect(log.at(-1)).toBe("routine after the step");
+  });
+
   it("the hold after crisis work keeps routine work back until it ends", async () => {
     let t = 0;
     const gate = createUrgentGate({ slots: 1, maxWaitMs: 60_000, now: () => t });
