@@ -11,7 +11,7 @@ import { auditRoutes } from "./pages/audit-log";
 import { clearSessionCookie, csrfGuard, loadSession, requireRole } from "./session";
 import { consoleHotlineRoutes } from "./hotline/routes";
 import { consoleWorkloadRoutes } from "./workload/routes";
-// import { consoleReportRoutes } from "../reports/console-routes";
+import { consoleReportRoutes } from "../reports/console-routes";
 
 /**
  * The web console under /console (docs/console.md). Order matters: headers and the
@@ -47,7 +47,7 @@ export function consoleRoutes(deps: Deps): Hono {
   app.route("/", auditRoutes(deps));
   app.route("/hotline", consoleHotlineRoutes(deps));
   app.route("/workload", consoleWorkloadRoutes(deps));
-  // TODO(H3): app.route("/reports", consoleReportRoutes(deps));
+  app.route("/reports", consoleReportRoutes(deps));
 
   app.notFound((c) => c.text("Not found", 404));
   return app;
