@@ -208,8 +208,9 @@ export type DueOutcome = "sent" | "not_eligible" | "duplicate" | "rescheduled" |
 
 /**
  * Runs when a check-in job fires. `job`/`token` let it move itself when settings changed.
- * Whatever it decides (sent, skipped, already recorded), the next check-in of the same
- * kind is then put on the schedule: only one per kind is planned ahead (nextOfEachKind).
+ * Whatever it decides (sent, skipped, already recorded, moved to its new time), the next
+ * check-in of the same kind is put on the schedule: only one per kind is planned ahead
+ * (nextOfEachKind).
  * A failure to add it fails the job, whose retry adds it (nothing is sent twice: the
  * check-in row is the record); the hourly planAll is the net under both.
  */
@@ -220,9 +221,16 @@ export async function runCheckinDue(
 ): Promise<DueOutcome> {
   const participant = await deps.store.participants.get(payload.participantId);
   if (!canReceiveRoutine(participant)) return "not_eligible";
-  const outcome = await dueFor(participant, payload, deps, reschedule);
-  if (outcome !== "not_eligible" && outcome !== "rescheduled") await rollForward(participant, payload, deps);
-  return outcome;
+  if (!checkinDueAt(participant, payload.kind, payload.localDate)) return "not_eligible";
+  // Independent of what this one decides (a later date), so it runs alongside: one Redis
+  // round trip fewer on the way to the send. Awaited on every path, a DelayedError too.
+  const rolled = rollForward(participant, payload, deps);
+  rolled.catch(() => undefined);
+  try {
+    return await dueFor(participant, payload, deps, reschedule);
+  } finally {
+    await rolled;
+  }
 }
 
 /**
