@@ -24,10 +24,10 @@
  *   npm run chaos
  *   CHAOS_SCENARIOS=baseline,kill-worker npm run chaos      # a subset (baseline-like setup always runs)
  *   CHAOS_REF=<commit> npm run chaos                         # build that commit instead of HEAD
- *   CHAOS_KEEP=1 npm run chaos                               # keep the temp folder (service logs) for reading
+ *   CHAOS_KEEP=1 npm run chaos                               # keep the temp folder: service logs, tables as JSON, the fake's sends
  */
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -170,7 +170,7 @@ async function main(): Promise<number> {
 
   const tmp = mkdtempSync(join("/tmp", "buddyline-chaos-"));
   if (!process.env.CHAOS_KEEP) cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
-  else cleanups.push(async () => console.log(`kept ${tmp} (service logs in *.log)`));
+  else cleanups.push(async () => console.log(`kept ${tmp} (service logs *.log, tables and the fake's sends *.json)`));
 
   const { cwd, mainJs } = buildService(tmp);
 
@@ -269,6 +269,14 @@ async function main(): Promise<number> {
   }
 
   const dump = await fake.dump();
+  if (process.env.CHAOS_KEEP) {
+    // For reading afterwards: the store's message and case tables, what the fake saw, every text's answer.
+    for (const table of ["inbound_messages", "outbound_messages", "hotline_cases", "case_events", "checkins"]) {
+      writeFileSync(join(tmp, `${table}.json`), JSON.stringify((await db.query(`select * from ${table}`)).rows));
+    }
+    writeFileSync(join(tmp, "fake-twilio.json"), JSON.stringify(dump));
+    writeFileSync(join(tmp, "texts.json"), JSON.stringify(texts));
+  }
   const results = await measure(db, windows, texts, dump, RESPONDER_PHONES, expected);
   const crashes = all.flatMap((p) => p.crashes);
   const unmeasured = expected.filter((e) => !windows.some((w) => e.dueAt >= w.from && e.dueAt < w.to)).length;
