@@ -45,4 +45,13 @@ for (const [name, screen] of [["full screen", screenForCrisis], ["rules alone", 
   const elapsedMs = Number(process.hrtime.bigint() - start) / 1e6;
   console.log(`speed, ${name}: ${((elapsedMs / (rounds * texts.length)) * 1000).toFixed(1)} µs per message (mean of ${rounds * texts.length})`);
 }
+// Long and adversarial texts (catastrophic regex backtracking shows here first): a
+// 1,600-character SMS chain and 800 one-letter words, against a typical text.
+const long = "i am so tired of this traffic and my feet hurt and ".repeat(30) + "i want to die";
+const worst = "a ".repeat(800);
+for (const [name, t] of [["typical", "i want to die"], ["long (1.5 kB)", long], ["800 one-letter words", worst]] as const) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < 200; i++) screenForCrisis(t);
+  console.log(`speed, ${name}: ${(Number(process.hrtime.bigint() - start) / 1e6 / 200).toFixed(3)} ms per screen`);
+}
 console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);

@@ -265,18 +265,12 @@ describe("ordinary check-in replies", () => {
   );
 });
 
-describe("speed", () => {
-  it("screens a long message quickly (no catastrophic backtracking)", () => {
+describe("long and adversarial texts", () => {
+  // Their speed is measured in bench/crisis-accuracy.ts (no wall-clock bar in tests).
+  it("screens a long SMS chain and a run of one-letter words", () => {
     const long = "i am so tired of this traffic and my feet hurt and ".repeat(30) + "i want to die";
-    const worst = "a ".repeat(800);
-    const start = performance.now();
-    for (let i = 0; i < 100; i++) {
-      screenForCrisis(long);
-      screenForCrisis(worst);
-    }
-    const perCall = (performance.now() - start) / 200;
     expect(screenForCrisis(long).level).toBe("imminent");
-    expect(perCall).toBeLessThan(5); // ms; typical SMS is ~0.02 ms, see bench
+    expect(screenForCrisis("a ".repeat(800)).level).toBe("none");
   });
 });
 
