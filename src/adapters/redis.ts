@@ -183,6 +183,13 @@ end
 return 1
 `;
 
+const ANNOUNCE_URGENT_LUA = `
+local t = redis.call('TIME')
+redis.call('ZADD', KEYS[1], tonumber(t[1]) * 1000000 + tonumber(t[2]) + tonumber(ARGV[2]), ARGV[1])
+redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2]) / 1000) + 1000)
+return 1
+`;
+
 /** An urgent caller re-polls well within this, so its "waiting" mark lapses only if it died. */
 const URGENT_WAITER_TTL_US = 2_000_000;
 /** How far ahead a granted send's entry is dated until it reports done (a dead worker's slot frees after this + a window). */
@@ -226,8 +233,15 @@ export interface SendGrant {
 export type GrantInfo = Omit<SendGrant, "done"> & { priority: "urgent" | "routine" };
 
 export interface RedisSendLimiter {
-  /** Resolves when this send may go; urgent callers are served before routine ones. */
-  acquire(priority: "urgent" | "routine"): Promise<SendGrant>;
+  /** Resolves when this send may go; urgent callers are served before routine ones. `member`: an announced urgent send's id. */
+  acquire(priority: "urgent" | "routine", member?: string): Promise<SendGrant>;
+  /**
+   * An urgent send's job has started: routine grants stop from now, not only once it asks
+   * for its slot after its own checks (a few queries, hundreds of ms on a busy box, in
+   * which a routine backlog at 50/s would slip 20–30 texts ahead). The mark lapses like a
+   * waiting caller's; `withdraw` removes it when the job ends without sending.
+   */
+  announceUrgent(): Promise<{ member: string; withdraw(): Promise<void> }>;
 }
 
 export function createSendLimiter(opts: {
@@ -254,11 +268,22 @@ export function createSendLimiter(opts: {
     };
   };
   const acquireScript = script(ACQUIRE_SEND_LUA);
+  const announceScript = script(ANNOUNCE_URGENT_LUA);
   const releaseScript = script(RELEASE_SEND_LUA);
   return {
-    async acquire(priority) {
-      const started = performance.now();
+    async announceUrgent() {
       const member = `${tag}:${++seq}`;
+      await announceScript(await opts.client(), 1, [keys[1]!, member, URGENT_WAITER_TTL_US]);
+      return {
+        member,
+        async withdraw() {
+          await (await opts.client()).eval("return redis.call('ZREM', KEYS[1], ARGV[1])", 1, keys[1]!, member);
+        },
+      };
+    },
+    async acquire(priority, announced) {
+      const started = performance.now();
+      const member = announced ?? `${tag}:${++seq}`;
       const args = [...keys, opts.limit.perWindow, opts.limit.windowMs * 1000, priority === "urgent" ? "1" : "0", member, URGENT_WAITER_TTL_US, PENDING_HOLD_US];
       for (;;) {
         const [granted, waitUs, now] = (await acquireScript(await opts.client(), 2, args)) as [number, number, number];

@@ -4,7 +4,7 @@ import { cappedBackoff, QUEUE, type QueueName } from "./queues";
 import { JOBS } from "./catalog";
 import { dispatcher, handle, type JobHandler } from "./define";
 import { urgentGateFor } from "./urgent-gate";
-import { createSendLimiter, sendLimitFor, watchForEmptyRedis, type EvalClient, type MarkerClient, type GrantInfo, type RedisWatch } from "../adapters/redis";
+import { createSendLimiter, sendLimitFor, watchForEmptyRedis, type EvalClient, type MarkerClient, type GrantInfo, type RedisSendLimiter, type RedisWatch } from "../adapters/redis";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../features/checkins/checkins";
 import { replanUpcomingAppointments, runAppointmentReminder, runConfirmationDeadline, runOnboardingCall } from "../features/appointments/appointments";
 import { replanPhaseVisits, runPhaseVisit } from "../features/appointments/phases";
@@ -81,7 +81,7 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
     limit: sendLimitFor(mps),
     onGrant: tuning.onSendGrant,
   });
-  const handlers = jobHandlers(deps, (priority) => limiter.acquire(priority));
+  const handlers = jobHandlers(deps, limiter);
   // Handlers are grouped by catalog key (smsRoutine), workers named by queue (sms-routine).
   const run = (key: keyof typeof QUEUE) => dispatcher(key, handlers) as Processor;
   // Routine queues whose jobs are mostly store work take turns behind crisis work in this
@@ -122,12 +122,21 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
 }
 
 /** Which use case runs for each job of the catalog (src/jobs/catalog.ts); payloads arrive parsed. */
-export function jobHandlers(deps: Deps, permit?: SendPermit): JobHandler[] {
+export function jobHandlers(deps: Deps, limiter?: RedisSendLimiter): JobHandler[] {
+  const permit: SendPermit | undefined = limiter && ((priority) => limiter.acquire(priority));
   const h = [
     handle(JOBS.processInbound, (p) => processInbound(p.inboundId, deps)),
     handle(JOBS.processInboundBatch, (p) => processInboundBatch(p.inboundIds, deps)),
     handle(JOBS.sendRoutineSms, (p, job) => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit })),
-    handle(JOBS.sendUrgentSms, (p, job) => deliverOutbound(p.outboundId, deps, { ...isLast(job), permit })),
+    handle(JOBS.sendUrgentSms, async (p, job) => {
+      // Routine grants stop as soon as a page's job starts (RedisSendLimiter.announceUrgent).
+      const ticket = limiter ? await limiter.announceUrgent().catch(() => null) : null;
+      try {
+        return await deliverOutbound(p.outboundId, deps, { ...isLast(job), permit: limiter && ((priority) => limiter.acquire(priority, ticket?.member)) });
+      } finally {
+        await ticket?.withdraw().catch(() => undefined);
+      }
+    }),
     handle(JOBS.checkinDue, (p, job, token) => runCheckinDue(p, deps, { job, token })),
     handle(JOBS.checkinClose, (p) => runCheckinClose(p, deps)),
     handle(JOBS.planParticipant, (p) => planParticipant(p.participantId, deps)),
