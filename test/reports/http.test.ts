@@ -141,6 +141,21 @@ describe("monthly report release through the console (HTTP)", () => {
     expect((await h.store.audit.list({ limit: 50, subjectId: d!.id })).map((a) => a.what)).toEqual(expect.arrayContaining(["disclosure-pdf", "disclosure"]));
   });
 
+  it("re-computes a draft's figures after a late outcome, keeping the narrative and what was already released", async () => {
+    const [before] = await h.store.disclosures.list({ reportId });
+    const notes = (await h.store.reports.get(reportId))!.notes;
+    await seedMonth(h, parentId, { appointments: [["2026-11-28", "drug_test", "missed"]] });
+    await rosa.get(`/console/reports/${reportId}`);
+    expect((await rosa.post(`/console/reports/${reportId}/refresh`)).status).toBe(303);
+    const after = (await h.store.reports.get(reportId))!;
+    expect(after.figures.appointments).toMatchObject({ kept: 1, missed: 1 });
+    expect(after.notes).toEqual(notes);
+    expect((await h.store.disclosures.get(before!.id))!.content).toEqual(before!.content);
+    await sam.get("/console/reports"); // a page of Sam's own session, for its CSRF token
+    expect((await sam.post(`/console/reports/${reportId}/refresh`)).status).toBe(403);
+    expect(sam.html).toContain("not on your caseload");
+  });
+
   it("refuses a requested section the consent does not cover (409, naming it)", async () => {
     const [consent] = await h.store.consents.listForParticipant(parentId);
     await rosa.get(`/console/reports/${reportId}`);

@@ -194,6 +194,14 @@ export function reportsStore(q: Queryable) {
       const { rows } = await q.query<{ n: number }>("select count(*)::int as n from monthly_reports where month = $1", [month]);
       return Number(rows[0]?.n ?? 0);
     },
+    /** New figures for a draft (outcomes recorded after the 1st); the peer's notes stay. */
+    async updateFigures(id: string, figures: ReportFigures, by: string): Promise<MonthlyReport | null> {
+      const { rows } = await q.query<Row>(
+        "update monthly_reports set figures = $2, edited_at = $3, edited_by = $4 where id = $1 returning *",
+        [id, JSON.stringify(figures), q.clock.now(), by],
+      );
+      return rows[0] ? toReport(rows[0]) : null;
+    },
     async updateNotes(id: string, notes: ReportNotes, by: string): Promise<MonthlyReport | null> {
       const { rows } = await q.query<Row>(
         "update monthly_reports set notes = $2, edited_at = $3, edited_by = $4 where id = $1 returning *",

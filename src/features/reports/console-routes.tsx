@@ -19,7 +19,7 @@ import { Layout } from "../console/layout";
 import { requireRole, type ConsoleUser } from "../console/session";
 import { fieldErrors } from "../http/validation";
 import { consentInputSchema, recordConsent, revokeConsent, type Actor } from "./consents";
-import { draftReportFor } from "./draft";
+import { draftReportFor, refreshFigures } from "./draft";
 import { PrintablePage, ReportBody, SectionsView } from "./document-view";
 import { notesInputSchema, saveNotes } from "./notes";
 import { renderReportPdf } from "./pdf";
@@ -403,6 +403,15 @@ export function consoleReportRoutes(deps: Deps) {
     return c.redirect(`/console/reports/${found.report.id}`, 303);
   });
 
+  app.post("/:id/refresh", staff, async (c) => {
+    const user = c.get("user");
+    const found = await reportFor(c, "report-refresh");
+    if ("response" in found) return found.response;
+    await refreshFigures(deps, found.report.id, user.name);
+    await recordEvent(deps, { user, action: "report-refreshed", what: "report", subjectId: found.report.id });
+    return c.redirect(`/console/reports/${found.report.id}`, 303);
+  });
+
   /** What would go out under the chosen consent: in/out per section and the document itself. */
   app.get("/:id/release", staff, async (c) => {
     const user = c.get("user");
@@ -579,6 +588,14 @@ export function consoleReportRoutes(deps: Deps) {
           </button>
         </form>
         <h2>Figures (every section; a release keeps only those its consent covers)</h2>
+        <form method="post" action={`/console/reports/${report.id}/refresh`}>
+          <CsrfField />
+          <p class="muted">
+            Drafted {report.draftedAt.toISOString().slice(0, 10)}. An outcome recorded later is left out until you re-compute; your narrative is kept as
+            written, and past releases keep what they sent.{" "}
+            <button type="submit">Re-compute figures</button>
+          </p>
+        </form>
         <SectionsView sections={documentSections(report.figures, report.notes, REPORT_SECTIONS)} />
       </Layout>
     );

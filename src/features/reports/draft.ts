@@ -1,4 +1,4 @@
-import { computeFigures } from "../../domain/reports/figures";
+import { computeFigures, type ReportFigures } from "../../domain/reports/figures";
 import { monthBounds, previousMonth, type ReportMonth } from "../../domain/reports/month";
 import { draftNotes } from "../../domain/reports/narrative";
 import { localDateOf } from "../../domain/time";
@@ -89,31 +89,59 @@ async function draftBatch(deps: DraftDeps, parents: DraftCandidate[], month: Rep
   const existing = done.size;
   if (windows.size === 0) return { drafted: 0, existing, notDue };
 
-  const rows = await deps.store.reports.monthRows([...windows.values()]);
-  const rcMax = rcMaxTotal(deps);
+  const figures = await figuresFor(deps, [...windows.values()], month);
   const drafts = [...windows.values()].map((w) => {
-    const r = rows.get(w.participantId)!;
-    const figures = computeFigures({
-      bounds: monthBounds(month, w.zone),
-      firstName: w.parent.firstName,
-      peerName: w.parent.peerName,
-      enrolledOn: localDateOf(w.parent.createdAt, w.zone),
-      status: w.parent.status,
-      checkins: r.checkins,
-      appointments: r.appointments,
-      recoveryCapital: r.recoveryCapital.map((c) => ({ localDate: localDateOf(c.finishedAt, w.zone), total: c.total })),
-      recoveryCapitalMax: rcMax,
-      pointsEarned: r.pointsEarned,
-      pointsTotal: r.pointsTotal,
-      contactDates: r.contactDates,
-      returnToUseDates: r.returnToUseDates,
-      phases: r.phases,
-    });
-    return { participantId: w.participantId, month, timeZone: w.zone, peerId: w.parent.peerId, figures, notes: draftNotes(figures) };
+    const f = figures.get(w.participantId)!;
+    return { participantId: w.participantId, month, timeZone: w.zone, peerId: w.parent.peerId, figures: f, notes: draftNotes(f) };
   });
   const drafted = await deps.store.reports.createDraftsOnce(drafts);
   // Another process may have drafted some in between: they count as existing.
   return { drafted, existing: existing + (drafts.length - drafted), notDue };
+}
+
+async function figuresFor(deps: DraftDeps, windows: (FactWindow & { parent: DraftCandidate })[], month: ReportMonth): Promise<Map<string, ReportFigures>> {
+  const rows = await deps.store.reports.monthRows(windows);
+  const rcMax = rcMaxTotal(deps);
+  return new Map(
+    windows.map((w) => {
+      const r = rows.get(w.participantId)!;
+      const figures = computeFigures({
+        bounds: monthBounds(month, w.zone),
+        firstName: w.parent.firstName,
+        peerName: w.parent.peerName,
+        enrolledOn: localDateOf(w.parent.createdAt, w.zone),
+        status: w.parent.status,
+        checkins: r.checkins,
+        appointments: r.appointments,
+        recoveryCapital: r.recoveryCapital.map((c) => ({ localDate: localDateOf(c.finishedAt, w.zone), total: c.total })),
+        recoveryCapitalMax: rcMax,
+        pointsEarned: r.pointsEarned,
+        pointsTotal: r.pointsTotal,
+        contactDates: r.contactDates,
+        returnToUseDates: r.returnToUseDates,
+        phases: r.phases,
+      });
+      return [w.participantId, figures] as const;
+    }),
+  );
+}
+
+/**
+ * Re-computes a draft's figures from the rows as they are now (an appointment outcome or
+ * a late reply recorded after the 1st). The peer's notes are kept as written: the page
+ * says so, since a note may quote the old numbers. Past releases keep their own copy.
+ */
+export async function refreshFigures(deps: DraftDeps, reportId: string, by: string): Promise<MonthlyReport | null> {
+  const report = await deps.store.reports.get(reportId);
+  if (!report) return null;
+  const p = await deps.store.participants.get(report.participantId);
+  if (!p) return null;
+  const peer = p.peerId ? await deps.store.peers.get(p.peerId) : null;
+  // The zone the draft was made in: the month's bounds must not move under the peer.
+  const b = monthBounds(report.month, report.timeZone);
+  const parent: DraftCandidate = { id: p.id, firstName: p.firstName, timeZone: report.timeZone, peerId: p.peerId, peerName: peer?.name ?? null, status: p.status, createdAt: p.createdAt };
+  const figures = await figuresFor(deps, [{ participantId: p.id, zone: report.timeZone, from: b.from, to: b.to, firstDate: b.firstDate, lastDate: b.lastDate, parent }], report.month);
+  return deps.store.reports.updateFigures(report.id, figures.get(p.id)!, by);
 }
 
 /** Items × 5 from the recovery-capital flow file (the plot's scale); 0 when there is no such flow. */
