@@ -50,7 +50,10 @@ const DRAIN_MAX_MS = 90_000;
 const ADMIN_TOKEN = "chaos-admin-token-0123456789";
 const ALWAYS_ON = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:00", end: "00:00" }));
 const RESPONDER_PHONES = ["+15551000001", "+15551000002"];
-const ROUTINE_BODIES = ["3", "HELP", "running late to group today, will call you after", "4"];
+// Not HELP/INFO: from an enrolled parent that opens a volunteer check (a hotline case)
+// and holds their next texts for the volunteer, so the routine paths would go quiet.
+// YES from an opted-in parent is answered every time (the opt-in confirmation).
+const ROUTINE_BODIES = ["3", "YES", "running late to group today, will call you after", "4"];
 const CRISIS_BODIES = ["i took all my pills", "I want to kill myself tonight", "no quiero vivir", "i just took all my pills and im scared"];
 
 interface Ctx {
