@@ -52,8 +52,9 @@ const ALWAYS_ON = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:
 const RESPONDER_PHONES = ["+15551000001", "+15551000002"];
 // Not HELP/INFO: from an enrolled parent that opens a volunteer check (a hotline case)
 // and holds their next texts for the volunteer, so the routine paths would go quiet.
-// YES from an opted-in parent is answered every time (the opt-in confirmation).
-const ROUTINE_BODIES = ["3", "YES", "running late to group today, will call you after", "4"];
+const ROUTINE_BODIES = ["3", "running late to group today, will call you after", "4"];
+/** Parents without check-ins who text STOP and START in turn: each text gets its own reply, so routine sends run in every scenario. */
+const CYCLERS = Math.max(1, Math.floor(PARENTS / 2));
 const CRISIS_BODIES = ["i took all my pills", "I want to kill myself tonight", "no quiero vivir", "i just took all my pills and im scared"];
 
 interface Ctx {
@@ -226,11 +227,15 @@ async function main(): Promise<number> {
   const setupWindow: Window = { name: "setup", from: Date.now(), to: 0 };
   // Spread the check-ins over the minutes the scenarios should take (~10 s of drain each).
   const spreadMinutes = Math.max(1, Math.floor((scenarios.length * (SCENARIO_MS + 10_000)) / 60_000) - 1);
-  const { expected, phones } = await enrol(webPorts[0]!, lb, texts, spreadMinutes);
-  await waitFor(async () => Number((await db.query("select count(*) as n from participants where consent = 'opted_in'")).rows[0].n) === PARENTS, 60_000, "every parent opted in");
+  const { expected, phones, cyclers } = await enrol(webPorts[0]!, lb, texts, spreadMinutes);
+  await waitFor(
+    async () => Number((await db.query("select count(*) as n from participants where consent = 'opted_in'")).rows[0].n) === PARENTS + CYCLERS,
+    60_000,
+    "every parent opted in",
+  );
   setupWindow.to = Date.now();
   windows.push(setupWindow);
-  console.log(`enrolled ${PARENTS} parents (check-ins due ${new Date(Math.min(...expected.map((e) => e.dueAt))).toISOString().slice(11, 16)}–${new Date(Math.max(...expected.map((e) => e.dueAt))).toISOString().slice(11, 16)} UTC)`);
+  console.log(`enrolled ${PARENTS} parents with a check-in and ${CYCLERS} without (check-ins due ${new Date(Math.min(...expected.map((e) => e.dueAt))).toISOString().slice(11, 16)}–${new Date(Math.max(...expected.map((e) => e.dueAt))).toISOString().slice(11, 16)} UTC)`);
 
   const probe = new Redis(redis.url, { maxRetriesPerRequest: 1 });
   probe.on("error", () => undefined); // Redis restarts mid-run
@@ -249,7 +254,11 @@ async function main(): Promise<number> {
         const n = crisisNumber++;
         return { from: `+1555300${String(n).padStart(4, "0")}`, body: CRISIS_BODIES[n % CRISIS_BODIES.length]!, crisis: true };
       }
-      return { from: phones[i % phones.length]!, body: ROUTINE_BODIES[Math.floor(i / phones.length) % ROUTINE_BODIES.length]!, crisis: false };
+      const r = Math.floor(i / 2);
+      if (i % 2 === 1) {
+        return { from: cyclers[r % cyclers.length]!, body: Math.floor(r / cyclers.length) % 2 === 0 ? "STOP" : "START", crisis: false };
+      }
+      return { from: phones[r % phones.length]!, body: ROUTINE_BODIES[Math.floor(r / phones.length) % ROUTINE_BODIES.length]!, crisis: false };
     };
     process.stdout.write(`${sc.name}: ${sc.what} … `);
     const load = offerLoad(lb, RATE, next, sc.name, mine);
@@ -362,7 +371,12 @@ async function startFake() {
   };
 }
 
-async function enrol(port: number, lb: Balancer, texts: TextRecord[], spreadMinutes: number): Promise<{ expected: ExpectedCheckin[]; phones: string[] }> {
+async function enrol(
+  port: number,
+  lb: Balancer,
+  texts: TextRecord[],
+  spreadMinutes: number,
+): Promise<{ expected: ExpectedCheckin[]; phones: string[]; cyclers: string[] }> {
   const admin = async (path: string, body: unknown) => {
     const res = await fetch(`http://127.0.0.1:${port}/api${path}`, {
       method: "POST",
@@ -395,9 +409,15 @@ async function enrol(port: number, lb: Balancer, texts: TextRecord[], spreadMinu
     expected.push({ phone, dueAt: due.toMillis() });
     phones.push(phone);
   }
-  const replies = await Promise.all(phones.map((from) => sendText(lb, { from, body: "YES", crisis: false, scenario: "setup" })));
+  const cyclers: string[] = [];
+  for (let i = 0; i < CYCLERS; i++) {
+    const phone = `+1555201${String(i).padStart(4, "0")}`;
+    await admin("/participants", { firstName: `Cycler${i}`, phone, timeZone: zone, language: "en", peerId: peer!.id, dailyCheckinTime: null, nightlyCheckinTime: null });
+    cyclers.push(phone);
+  }
+  const replies = await Promise.all([...phones, ...cyclers].map((from) => sendText(lb, { from, body: "YES", crisis: false, scenario: "setup" })));
   texts.push(...replies);
-  return { expected, phones };
+  return { expected, phones, cyclers };
 }
 
 /** A zone where it is daytime now, so the check-ins a few minutes ahead are inside the default send window. */
