@@ -10,8 +10,10 @@
  * How: the bench builds the service (scripts/build.mjs, as `npm start` does), seeds the
  * participants into a store of its own (a fresh PGlite folder under DATA_DIR, or a
  * private Postgres database) with one bulk INSERT, migrates it, closes it, and only then
- * spawns `node dist/main.js` on it as its own process, with a fresh queue prefix on the
- * shared Redis and the sandbox SMS. It waits for the "check-ins planned" log line, then
+ * spawns `node dist/main.js` on it as its own process, with the environment and node
+ * flags `npm start` uses (read from package.json; BENCH_NODE_FLAGS overrides the flags,
+ * BENCH_CHILD_ENV="K=V …" adds variables, RSS_PRELOAD=<module> is imported first, e.g. to
+ * log process.memoryUsage()), a fresh queue prefix on the shared Redis and sandbox SMS. It waits for the "check-ins planned" log line, then
  * for the start-up's other jobs (recovery capital, appointment re-plan, sweep) to leave
  * the housekeeping and appointments queues, and reads VmHWM (the peak resident set) and
  * VmRSS from /proc/<pid>/status. VmRSS is also sampled every 250 ms to show when the peak
@@ -35,6 +37,18 @@ const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 100_000);
 const TARGET_MB = 300;
 const ROOT = new URL("..", import.meta.url).pathname;
 const ZONES = ["America/New_York", "America/Chicago", "America/Los_Angeles", "America/Puerto_Rico", "Europe/Madrid", "Australia/Sydney"];
+
+/**
+ * How `npm start` runs node (package.json): its environment assignments and node flags,
+ * so the spawned service has the same memory settings a user gets.
+ */
+function startCommand(): { env: Record<string, string>; flags: string[] } {
+  const start = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const m = /exec\s+node\s+(.*?)\s*dist\/main\.js/.exec(start);
+  const before = start.slice(0, start.indexOf("exec node")).split("&&").pop() ?? "";
+  const env = Object.fromEntries(before.trim().split(/\s+/).filter((kv) => /^[A-Z_]+=/.test(kv)).map((kv) => kv.split("=", 2) as [string, string]));
+  return { env, flags: (m?.[1] ?? "").split(/\s+/).filter(Boolean) };
+}
 
 function status(pid: number): { hwmKb: number; rssKb: number } {
   const text = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -97,7 +111,9 @@ async function oneStore(kind: "pglite" | "postgres", redis: Redis): Promise<Stor
   const store = await seededStore(kind, now);
   console.log(`  [${kind}] seeded ${PARTICIPANTS} participants in ${fmt((performance.now() - t) / 1000)} s (bench process, before the service starts)`);
   const prefix = `blbench_rss_${randomBytes(4).toString("hex")}`;
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), ...(process.env.RSS_PRELOAD ? ["--import", process.env.RSS_PRELOAD] : []), "dist/main.js", "--role", "all"], {
+  const npmStart = startCommand();
+  console.log(`  [${kind}] as npm start runs it: ${Object.entries(npmStart.env).map(([k, v]) => `${k}=${v} `).join("")}node ${(process.env.BENCH_NODE_FLAGS ?? npmStart.flags.join(" "))} dist/main.js --role all`);
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? npmStart.flags), ...(process.env.RSS_PRELOAD ? ["--import", process.env.RSS_PRELOAD] : []), "dist/main.js", "--role", "all"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
@@ -108,6 +124,7 @@ async function oneStore(kind: "pglite" | "postgres", redis: Redis): Promise<Stor
       REDIS_URL,
       ADMIN_TOKEN: "bench-rss-admin-token-0123456789",
       LOG_LEVEL: "info",
+      ...npmStart.env,
       // Experiments: BENCH_CHILD_ENV="MALLOC_ARENA_MAX=2 …" is passed to the service.
       ...Object.fromEntries((process.env.BENCH_CHILD_ENV ?? "").split(" ").filter(Boolean).map((kv) => kv.split("=", 2) as [string, string])),
       ...store.env,
