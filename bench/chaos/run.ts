@@ -9,8 +9,10 @@
  * service (built with scripts/build.mjs from the last commit in a temp folder, see
  * buildService; CHAOS_WORKTREE=1 for the working tree) as 2 × `--role web` +
  * 2 × `--role worker`. This process is the load generator and the balancer (round-robin
- * over the two web ports, traffic.ts); it enrols parents through the admin API with a
- * daily check-in a few minutes ahead, so check-ins fall due while the scenarios run.
+ * over the two web ports, traffic.ts); it enrols parents through the admin API, 48 with a
+ * daily check-in a few minutes ahead (so check-ins fall due while the scenarios run) and
+ * 24 without, who text STOP and START in turn (a reply each, so routine sends run in
+ * every scenario). docs/reliability.md says what each column counts.
  *
  * Scenarios, one after another, each CHAOS_SCENARIO_SECONDS (25) of traffic at CHAOS_RATE
  * (6) texts/s, one in seven a crisis text from a new number, then a drain: the run waits
