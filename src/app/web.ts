@@ -6,7 +6,7 @@ import { describeError } from "../ports/log";
 import { adminRoutes } from "../features/admin/routes";
 import { flowRoutes } from "../features/flows/routes";
 import { appointmentRoutes } from "../features/appointments/routes";
-import { requireAdmin, requireAdminBrowser, requireAnyToken } from "../features/http/auth";
+import { requireAdmin, requireAdminBrowser, requireAnyToken, requireAnyTokenBrowser } from "../features/http/auth";
 import { createMetrics } from "../features/observability/metrics-routes";
 import { queuesDashboard } from "../features/observability/queues-dashboard";
 import { hotlineCaseRoutes, responderRoutes } from "../features/hotline/routes";
@@ -41,7 +41,7 @@ export function buildApp(deps: Deps, slack: Pick<SlackRuntime, "http"> | null = 
   );
 
   app.get("/health", (c) => c.json({ ok: true, mode: deps.config.sandbox ? "sandbox" : "twilio" }));
-  const metricsGuard = requireAnyToken([deps.config.ADMIN_TOKEN, deps.config.METRICS_TOKEN], "metrics disabled: set METRICS_TOKEN or ADMIN_TOKEN");
+  const metricsGuard = requireAnyTokenBrowser([deps.config.ADMIN_TOKEN, deps.config.METRICS_TOKEN], "metrics disabled: set METRICS_TOKEN or ADMIN_TOKEN");
   app.route("/metrics", new Hono().use("*", metricsGuard).route("/", metrics.routes));
   app.route("/admin/queues", new Hono().use("*", requireAdminBrowser(deps.config.ADMIN_TOKEN)).route("/", queuesDashboard(deps.queues, "/admin/queues")));
   app.route("/slack", slackRoutes(deps, slack?.http ?? null));

@@ -28,7 +28,12 @@ describe("GET /metrics", () => {
     h = await createHarness({ sms: "sandbox", env: { METRICS_TOKEN } });
     expect((await h.app.request("/metrics")).status).toBe(401);
     expect((await h.app.request("/metrics", { headers: { authorization: `Bearer ${"x".repeat(METRICS_TOKEN.length)}` } })).status).toBe(401);
-    expect((await h.app.request("/metrics", { headers: { authorization: `Basic ${btoa(`u:${ADMIN_TOKEN}`)}` } })).status).toBe(401);
+    const wrongBasic = await h.app.request("/metrics", { headers: { authorization: `Basic ${btoa(`u:${"x".repeat(ADMIN_TOKEN.length)}`)}` } });
+    expect(wrongBasic.status).toBe(401);
+    // A browser (the console's admin link) is asked for the token by HTTP Basic.
+    expect(wrongBasic.headers.get("www-authenticate")).toMatch(/^Basic realm=/);
+    expect((await h.app.request("/metrics", { headers: { authorization: `Basic ${btoa(`u:${ADMIN_TOKEN}`)}` } })).status).toBe(200);
+    expect((await h.app.request("/metrics", { headers: { authorization: `Basic ${btoa(`prometheus:${METRICS_TOKEN}`)}` } })).status).toBe(200);
     await scrape(ADMIN_TOKEN);
     await scrape(METRICS_TOKEN);
     // The metrics token opens /metrics only, not the admin API.

@@ -27,14 +27,19 @@ export function requireAnyToken(
 }
 
 /**
- * For pages a browser opens (the queue dashboard): a browser cannot send a bearer token,
- * so HTTP Basic with the admin token as the password (any user name) is accepted too, and
- * a 401 carries the Basic challenge so the browser asks for it.
+ * For pages a browser opens (the queue dashboard, /metrics from the console's admin
+ * links): a browser cannot send a bearer token, so HTTP Basic with one of the tokens as
+ * the password (any user name) is accepted too, and a 401 carries the Basic challenge so
+ * the browser asks for it. Prometheus can scrape with either.
  */
 export function requireAdminBrowser(token: string | undefined): MiddlewareHandler {
-  const expected = configured([token]);
+  return requireAnyTokenBrowser([token], "admin pages disabled: set ADMIN_TOKEN");
+}
+
+export function requireAnyTokenBrowser(tokens: (string | undefined)[], disabledMessage: string): MiddlewareHandler {
+  const expected = configured(tokens);
   return async (c, next) => {
-    if (expected.length === 0) return c.json({ error: "admin pages disabled: set ADMIN_TOKEN" }, 503);
+    if (expected.length === 0) return c.json({ error: disabledMessage }, 503);
     if (!matchesAny(bearerToken(c), expected) && !matchesAny(basicPassword(c), expected)) {
       c.header("WWW-Authenticate", 'Basic realm="Buddyline admin", charset="UTF-8"');
       return c.json({ error: "unauthorised" }, 401);
