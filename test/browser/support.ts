@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -126,8 +126,15 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL((u) => u.pathname.endsWith("/login"), { timeout: 10_000 });
 }
 
+/**
+ * Every run takes the screenshot (a page that cannot render fails here); only
+ * `UPDATE_SCREENSHOTS=1 npx vitest run test/browser` writes docs/screenshots/, so an
+ * ordinary test run leaves the tracked files alone.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  const path = join(SCREENSHOTS_DIR, `${name}.png`);
+  const dir = process.env.UPDATE_SCREENSHOTS === "1" ? SCREENSHOTS_DIR : join(tmpdir(), "buddyline-screenshots");
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
 }
