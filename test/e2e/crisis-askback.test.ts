@@ -175,6 +175,15 @@ describe("crisis ask-back", () => {
     expect(ayuda.body).toContain("envíe AYUDA al 988");
     await waitFor(async () => (await h.store.cases.list({ status: "open" })).some((x) => x.fromPhone === es.phone && x.severity === 10), 10_000, "es case");
 
+    // The check-on-parent case does not swallow routine texts: a check-in answer still counts.
+    const checkin = await h.store.checkins.createOnce({
+      participantId: en.participantId, kind: "daily", localDate: "2099-01-01", dueAt: clock.now(), status: "awaiting", windowClosesAt: new Date(clock.now().getTime() + 3_600_000),
+    });
+    await h.postSms(en.phone, "4");
+    await waitFor(async () => (await h.store.checkins.find(en.participantId, "daily", "2099-01-01"))?.score === 4, 10_000, "check-in answered during the case");
+    await waitFor(async () => (await h.store.cases.events(c!.id)).some((e) => e.type === "message_received"), 10_000, "the answer on the case timeline too");
+    expect(checkin).not.toBeNull();
+
     // From a number we do not know, AYUDA is still the crisis keyword: the full safety reply.
     const stranger = await twimlOf(await h.postSms("+15555550188", "AYUDA"));
     expect(stranger).toMatch(/AYUDA al 988/);

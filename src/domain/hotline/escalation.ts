@@ -83,9 +83,12 @@ export function claimedCaseState(holder: Responder | null, now: Date): ClaimedCa
   return "holder_present";
 }
 
+/** A case opened to check on a parent (a bare HELP), not for a crisis text: the lowest severity. */
+export const CHECK_ON_PARENT_SEVERITY = 10;
+
 /** Higher is more urgent: the queue is ordered by this, then by age. */
 export function severityOf(screen: Pick<CrisisScreen, "level" | "categories">): number {
-  if (screen.level !== "imminent") return 10;
+  if (screen.level !== "imminent") return CHECK_ON_PARENT_SEVERITY;
   if (screen.categories.includes("overdose_medical") || screen.categories.includes("suicide_self_harm")) return 100;
   if (screen.categories.includes("child_danger") || screen.categories.includes("violence_abuse")) return 90;
   return 80; // explicit help keyword: urgent, details unknown

@@ -2,6 +2,7 @@ import { decideInboundAction, decideUnknownSenderAction, type InboundAction } fr
 import type { InboundMessage, Participant, Peer } from "../../domain/model";
 import { parseCheckinReply } from "../../domain/text/checkin-reply";
 import { classifyKeyword } from "../../domain/text/keywords";
+import { CHECK_ON_PARENT_SEVERITY } from "../../domain/hotline/escalation";
 import { fold } from "../../domain/text/fold";
 import { localDateOf } from "../../domain/time";
 import type { ProgramMessageKey } from "../../content/catalog";
@@ -88,8 +89,11 @@ async function route(msg: InboundMessage, store: Store, deps: Deps, now: Date, e
   if (participant && msg.crisisLevel === "imminent" && (await interruptFlowForCrisis({ store, deps, now, effects }, participant))) outcomes.push("flow_interrupted");
   if (activeCase) outcomes.push(await relayParentText(store, deps, activeCase, msg, now, effects));
   const bareHelp = participant ? await handleBareHelp({ msg, participant, store, deps, now, effects }) : null;
+  // A check-on-parent case (a bare HELP) is not a crisis conversation that owns every text:
+  // the parent's check-in answers and notes still count (the volunteer sees them too).
+  const checkOnly = activeCase !== null && activeCase.severity <= CHECK_ON_PARENT_SEVERITY && msg.crisisLevel !== "imminent";
   if (bareHelp) outcomes.push(bareHelp);
-  else if (!activeCase || (classifyKeyword(msg.body) && msg.crisisLevel !== "imminent")) {
+  else if (!activeCase || checkOnly || (classifyKeyword(msg.body) && msg.crisisLevel !== "imminent")) {
     outcomes.push(
       participant
         ? await handleParticipantText(msg, participant, store, deps, now, effects)
