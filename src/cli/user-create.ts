@@ -7,6 +7,7 @@
  * It writes to the database the server uses (DATABASE_URL, else the embedded store under
  * DATA_DIR, which must not be open in a running server at the same time).
  */
+import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseConfig } from "../app/config";
@@ -58,6 +59,8 @@ async function main() {
   if (!values.role || !values.email || !values.name) fail(USAGE);
   const password = await readPassword();
   const config = parseConfig(process.env);
+  // The first command of a fresh clone: the embedded store's folder may not exist yet.
+  if (!config.DATABASE_URL) await mkdir(resolve(config.DATA_DIR), { recursive: true });
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.DATA_DIR, "pglite"), clock: systemClock });
   try {
     await migrate(db);

@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness";
 import { TEST_DATABASE_URL } from "../support/env";
@@ -105,5 +108,15 @@ describe("console enrolment and user:create", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/email: already has an account/);
     expect(bad.stderr).toMatch(/peerId: is required for a peer/);
+
+    // A fresh clone's first command, on the embedded store: the data folder does not exist yet.
+    const dataDir = join(await mkdtemp(join(tmpdir(), "buddyline-cli-")), "not-yet");
+    try {
+      const embedded = await cli(["--role", "admin", "--email", "ada@example.org", "--name", "Ada"], { DATABASE_URL: undefined, DATA_DIR: dataDir });
+      expect(embedded.stderr).toBe("");
+      expect(embedded.stdout).toMatch(/^created admin ada@example\.org/);
+    } finally {
+      await rm(dirname(dataDir), { recursive: true, force: true });
+    }
   });
 });
