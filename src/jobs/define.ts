@@ -2,6 +2,17 @@ import { UnrecoverableError, type Job, type JobsOptions, type Queue } from "bull
 
 /** For step jobs and permanent failures in use cases, which do not import bullmq themselves. */
 export { DelayedError, UnrecoverableError, type Job } from "bullmq";
+import { DelayedError } from "bullmq";
+
+/**
+ * Puts the running job back to sleep until `at` on the injected clock (`now`), then stops
+ * this attempt. BullMQ counts delays on the machine's clock, which the injected one may
+ * not match (tests move it), so the wait is passed as "in N ms", never as `at` itself.
+ */
+export async function sleepUntil(job: Job, token: string | undefined, at: Date, now: Date): Promise<never> {
+  await job.moveToDelayed(Date.now() + Math.max(0, at.getTime() - now.getTime()), token);
+  throw new DelayedError();
+}
 import type { z } from "zod";
 
 /**

@@ -1,8 +1,8 @@
-import { DelayedError, Worker, type ConnectionOptions, type Processor } from "bullmq";
+import { Worker, type ConnectionOptions, type Processor } from "bullmq";
 import { describeError } from "../ports/log";
 import { cappedBackoff, QUEUE, type QueueName } from "./queues";
 import { JOBS } from "./catalog";
-import { dispatcher, handle, type JobHandler } from "./define";
+import { dispatcher, handle, sleepUntil, type JobHandler } from "./define";
 import { urgentGateFor } from "./urgent-gate";
 import { createSendLimiter, sendLimitFor, watchForEmptyRedis, type EvalClient, type MarkerClient, type GrantInfo, type RedisSendLimiter, type RedisWatch } from "../adapters/redis";
 import { planAll, planParticipant, runCheckinClose, runCheckinDue } from "../features/checkins/checkins";
@@ -151,9 +151,7 @@ export function jobHandlers(deps: Deps, limiter?: RedisSendLimiter): JobHandler[
       // BullMQ "process step jobs": the same job sleeps until the next step, so the
       // chain lives in Redis and survives restarts.
       await job.updateData({ ...p, step: p.step + 1 });
-      // BullMQ counts delays on the machine's clock; the step time is on the injected one.
-      await job.moveToDelayed(Date.now() + Math.max(0, next.getTime() - deps.clock.now().getTime()), token);
-      throw new DelayedError();
+      return sleepUntil(job, token, next, deps.clock.now());
     }),
     handle(JOBS.claimedReplyCheck, (p) => runClaimedReplyCheck(p, deps)),
     handle(JOBS.askBackTimeout, (p) => expireAskBack(p, deps, (effects) => dispatchEffects(deps, effects))),

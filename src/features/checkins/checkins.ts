@@ -1,4 +1,4 @@
-import { DelayedError, type Job } from "../../jobs/define";
+import type { Job } from "../../jobs/define";
 import { checkinDueAt, decideDue, missedStreak, planCheckins, shouldAlertMissedStreak, type PlannedCheckin } from "../../domain/checkin-plan";
 import type { Participant } from "../../domain/model";
 import { canReceiveRoutine } from "../../domain/routine-texts";
@@ -12,7 +12,7 @@ import { planAppointmentsFor } from "../appointments/appointments";
 import { withDaySchedule } from "../appointments/day-schedule";
 import { planRecoveryCapital } from "../flows/recovery-capital";
 import { JOBS } from "../../jobs/catalog";
-import { enqueue, jobRequest, scheduleIn } from "../../jobs/define";
+import { enqueue, jobRequest, scheduleIn, sleepUntil } from "../../jobs/define";
 
 
 function dueJob(plan: PlannedCheckin, now: Date) {
@@ -264,10 +264,7 @@ async function dueFor(
   if (decision.action === "reschedule") {
     if (!reschedule) return "rescheduled";
     await reschedule.job.updateData({ ...payload, dueAt: decision.dueAt.toISOString() });
-    // BullMQ counts delays on the system clock; ours may differ (tests move it), so
-    // convert "due in N ms on our clock" to a BullMQ timestamp rather than passing dueAt.
-    await reschedule.job.moveToDelayed(Date.now() + (decision.dueAt.getTime() - now.getTime()), reschedule.token);
-    throw new DelayedError();
+    return sleepUntil(reschedule.job, reschedule.token, decision.dueAt, now);
   }
   if (decision.action === "skip") {
     await store.checkins.createOnce({ ...payload, dueAt, status: "skipped", skipReason: decision.reason });

@@ -1,4 +1,4 @@
-import { DelayedError, type Job } from "../../jobs/define";
+import type { Job } from "../../jobs/define";
 import { decideStart, isScheduledDate, planFlowStarts, startDueAt, type Cadence, type FlowSchedule } from "../../domain/flows/cadence";
 import type { Flow, FlowValue } from "../../domain/flows/schema";
 import type { Participant } from "../../domain/model";
@@ -13,7 +13,7 @@ import { itemNames, RECOVERY_CAPITAL_FLOW } from "./recovery-capital-score";
 import { canReceiveRoutine } from "../../domain/routine-texts";
 import type { z } from "zod";
 import { JOBS } from "../../jobs/catalog";
-import { scheduleIn } from "../../jobs/define";
+import { scheduleIn, sleepUntil } from "../../jobs/define";
 
 /**
  * Recovery capital (M3: "each time they complete it … I find something to show them
@@ -126,9 +126,7 @@ export async function runFlowStart(p: FlowStartPayload, deps: Deps, self?: { job
 async function moveSelf(self: { job: Job; token?: string } | undefined, p: FlowStartPayload, at: Date, now: Date, outcome: FlowStartOutcome): Promise<FlowStartOutcome> {
   if (!self) return outcome;
   await self.job.updateData({ ...p, dueAt: at.toISOString() });
-  // BullMQ delays run on the system clock; ours may be offset (tests), so convert.
-  await self.job.moveToDelayed(Date.now() + (at.getTime() - now.getTime()), self.token);
-  throw new DelayedError();
+  return sleepUntil(self.job, self.token, at, now);
 }
 
 export interface TrendPoint {
