@@ -27,6 +27,17 @@ const ADMIN_LINKS = [
   { label: "Metrics", href: "/metrics" },
 ];
 
+function Head(props: { title: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${props.title} · Buddyline console`}</title>
+      <style dangerouslySetInnerHTML={{ __html: CONSOLE_CSS }} />
+    </head>
+  );
+}
+
 /**
  * Every console page: English only (docs/console.md), a skip link, navigation for the
  * user's role, one <main> with the page's <h1>, and the session's CSRF token available
@@ -38,12 +49,7 @@ export function Layout(props: { title: string; user: ConsoleUser; active?: strin
   const items = NAV.filter((n) => user.role === "admin" || n.roles.includes(user.role));
   return (
     <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · Buddyline console`}</title>
-        <style dangerouslySetInnerHTML={{ __html: CONSOLE_CSS }} />
-      </head>
+      <Head title={props.title} />
       <body>
         <a class="skip" href="#main">
           Skip to main content
@@ -92,12 +98,7 @@ export function Layout(props: { title: string; user: ConsoleUser; active?: strin
 export function BarePage(props: { title: string; children: Child }) {
   return (
     <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · Buddyline console`}</title>
-        <style dangerouslySetInnerHTML={{ __html: CONSOLE_CSS }} />
-      </head>
+      <Head title={props.title} />
       <body>
         <main id="main">
           <h1>{props.title}</h1>
