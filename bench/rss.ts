@@ -32,23 +32,12 @@ import { migrate, openDb } from "../src/adapters/postgres";
 import { QUEUE } from "../src/jobs/queues";
 import { REDIS_URL, TEST_DATABASE_URL } from "../test/support/env";
 import { deletePrefix, fmt, heading, seedParticipants, verdict, type BenchResult } from "./lib";
+import { startCommand } from "./service-process";
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 100_000);
 const TARGET_MB = 300;
 const ROOT = new URL("..", import.meta.url).pathname;
 const ZONES = ["America/New_York", "America/Chicago", "America/Los_Angeles", "America/Puerto_Rico", "Europe/Madrid", "Australia/Sydney"];
-
-/**
- * How `npm start` runs node (package.json): its environment assignments and node flags,
- * so the spawned service has the same memory settings a user gets.
- */
-function startCommand(): { env: Record<string, string>; flags: string[] } {
-  const start = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-  const m = /exec\s+node\s+(.*?)\s*dist\/main\.js/.exec(start);
-  const before = start.slice(0, start.indexOf("exec node")).split("&&").pop() ?? "";
-  const env = Object.fromEntries(before.trim().split(/\s+/).filter((kv) => /^[A-Z_]+=/.test(kv)).map((kv) => kv.split("=", 2) as [string, string]));
-  return { env, flags: (m?.[1] ?? "").split(/\s+/).filter(Boolean) };
-}
 
 function status(pid: number): { hwmKb: number; rssKb: number } {
   const text = readFileSync(`/proc/${pid}/status`, "utf8");

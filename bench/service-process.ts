@@ -63,12 +63,28 @@ function track(child: ChildProcess): Proc {
   };
 }
 
+/**
+ * How `npm start` runs node (package.json): its environment assignments and node flags,
+ * so the spawned service has the same memory settings a user gets.
+ */
+export function startCommand(): { env: Record<string, string>; flags: string[] } {
+  const start = (JSON.parse(readFileSync(join(SERVICE_DIR, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const m = /exec\s+node\s+(.*?)\s*dist\/main\.js/.exec(start);
+  const before = start.slice(0, start.indexOf("exec node")).split("&&").pop() ?? "";
+  const env = Object.fromEntries(before.trim().split(/\s+/).filter((kv) => /^[A-Z_]+=/.test(kv)).map((kv) => kv.split("=", 2) as [string, string]));
+  return { env, flags: (m?.[1] ?? "").split(/\s+/).filter(Boolean) };
+}
+
+/** BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds flags, e.g. to profile the service under a bench. */
+const extraNodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+
 /** The built service as its own process; resolves once GET /health answers. */
 export async function startService(env: Record<string, string>, args: string[] = []): Promise<Proc & { url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["dist/main.js", ...args], {
+  const npmStart = startCommand();
+  const child = spawn(process.execPath, [...npmStart.flags, ...extraNodeFlags(), "dist/main.js", ...args], {
     cwd: SERVICE_DIR,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...npmStart.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const p = track(child);

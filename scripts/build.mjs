@@ -54,6 +54,9 @@ async function bundle() {
   });
   await mkdir(DIST, { recursive: true });
   for (const file of result.outputFiles) await writeIfChanged(file.path, file.contents);
+  // The embedded store's thread is loaded by URL next to the module that starts it
+  // (src/adapters/postgres/pglite-thread.ts), which in the bundle is dist/.
+  await writeIfChanged(join(DIST, "pglite-worker.mjs"), await readFile("src/adapters/postgres/pglite-worker.mjs"));
 }
 
 /** Copies the migrations and returns a hash of them (names and contents). */

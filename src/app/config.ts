@@ -24,6 +24,8 @@ const configSchema = z
     ADMIN_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     DATA_DIR: z.string().default(".data"),
     DATABASE_URL: optionalString,
+    /** The embedded PGlite runs in its own thread (default) or, with "off", on the service's event loop (kept to compare the two: BENCHMARKS.md). */
+    PGLITE_THREAD: z.enum(["on", "off"]).default("on"),
     REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
     QUEUE_PREFIX: z.string().default("buddyline"),
     PROGRAM_NAME: z.string().default("Buddyline"),

@@ -122,7 +122,7 @@ async function openStore(config: Config, log: Logger, clock: Clock, step: NonNul
     await mkdir(resolve(config.DATA_DIR), { recursive: true });
     await step("store seed", () => seedEmbeddedStore(dataDir, log));
   }
-  const db = await step("store open", () => openDb({ databaseUrl: config.DATABASE_URL, dataDir, clock }));
+  const db = await step("store open", () => openDb({ databaseUrl: config.DATABASE_URL, dataDir, clock, pgliteThread: config.PGLITE_THREAD === "on" }));
   const applied = await step("migrations", () => migrate(db));
   if (applied.length) log.info("migrations applied", { count: applied.length });
   return db;

@@ -10,6 +10,8 @@
  * cannot stall everything else.
  */
 
+import { runWithPriority } from "../ports/work-priority";
+
 /** Routine jobs running at once per process: enough to keep up with routine traffic, few enough that a crisis query waits behind at most this many transactions. */
 export const ROUTINE_SLOTS = 3;
 const MAX_ROUTINE_WAIT_MS = 1000;
@@ -72,7 +74,7 @@ export function createUrgentGate(opts: { slots?: number; maxWaitMs?: number; now
     async urgent(work, holdMs = 0) {
       urgentInFlight++;
       try {
-        return await work();
+        return await runWithPriority("urgent", work);
       } finally {
         urgentInFlight--;
         if (holdMs > 0) holdUntil = Math.max(holdUntil, now() + holdMs);
@@ -97,7 +99,7 @@ export function createUrgentGate(opts: { slots?: number; maxWaitMs?: number; now
         pump();
       });
       try {
-        return await work();
+        return await runWithPriority("background", work);
       } finally {
         l.running--;
         pump();

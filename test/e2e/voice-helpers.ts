@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { voiceIdle } from "../../src/features/voice/voice";
-import { PROGRAM_NUMBER, PUBLIC_URL, type Harness } from "../support/harness";
+import { PROGRAM_NUMBER, PUBLIC_URL, waitFor, type Harness } from "../support/harness";
 import type { PlacedCall } from "../support/fake-twilio";
 
 /** Twilio's callbacks of a call, played through the real app, signed as Twilio signs them. */
@@ -28,6 +28,17 @@ export async function incoming(h: Harness, from: string, callSid = newCallSid())
   expect(r.status).toBe(200);
   const callId = r.twiml.match(/call=([0-9a-f-]{36})/)?.[1] ?? null;
   return { ...r, callSid, callId };
+}
+
+/**
+ * Waits until the call's row is written and joined to its case, as it is long before a real
+ * caller's voicemail can be recorded (the greeting and the hold come first).
+ */
+export async function opened(h: Harness, callId: string | null) {
+  await waitFor(async () => {
+    const r = await h.db.query<{ case_id: string | null }>("select case_id from voice_calls where id = $1", [callId]);
+    return r.rows[0]?.case_id ?? null;
+  }, 30_000, "call joined to its case");
 }
 
 /** Every absolute URL in a TwiML answer, unescaped, by verb attribute or body. */

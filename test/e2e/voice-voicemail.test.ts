@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { quiet } from "../support/settle";
 import { createHarness, enrol, PROGRAM_NUMBER, waitFor, type Harness } from "../support/harness";
 import { accept, addResponder, E2E_TIMEOUT, eventTypes, textsTo, WAIT } from "./hotline-helpers";
-import { answerLeg, idle, incoming, newCallSid, newRecordingSid, parentStatus, post, pressOnWhisper, urlIn, voiceRows } from "./voice-helpers";
+import { answerLeg, idle, incoming, opened, newCallSid, newRecordingSid, parentStatus, post, pressOnWhisper, urlIn, voiceRows } from "./voice-helpers";
 
 /**
  * Voicemail, bad input and the call-back: every callback a test input, in and out of
@@ -94,6 +94,7 @@ describe("voice hotline: voicemail, bad input, call-back", { timeout: E2E_TIMEOU
     expect(events.find((e) => e.type === "call_ended")!.detail).toMatchObject({ seconds: 9 });
 
     const second = await incoming(h, phone);
+    await opened(h, second.callId);
     const rec = newRecordingSid();
     await post(h, `/twilio/voice/transcription?call=${second.callId}&for=hotline`, { RecordingSid: rec, TranscriptionStatus: "completed", TranscriptionText: "please call me back", RecordingDuration: "4" });
     await waitFor(() => textsTo(h, a.phone).find((t) => t === `[${c.shortId}] Voicemail (4 s): please call me back`), WAIT, "transcript to the holder");
@@ -182,6 +183,7 @@ describe("voice hotline: voicemail, bad input, call-back", { timeout: E2E_TIMEOU
     await addResponder(h, { name: "Ada Primary", phone: "+15555592701", tier: "primary" });
     const { phone, peerId, participantId } = await enrol(h, { phone: "+15555592700", language: "es" });
     const call = await incoming(h, phone);
+    await opened(h, call.callId);
     expect(call.twiml).toMatch(/marca 2/);
     expect(call.twiml).toContain('language="es-US"');
     const key = await post(h, urlIn(call.twiml, "action"), { CallSid: call.callSid, Digits: "2" });

@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Clock } from "../../ports/clock";
+import { openPgliteThread } from "./pglite-thread";
 
 /** The slice of a Postgres connection the store needs; both adapters provide it. */
 export interface Queryable {
@@ -29,12 +30,17 @@ export interface OpenDbOptions {
   schema?: string;
   /** Where every stored timestamp comes from: the same Clock the use cases read (deps.clock). */
   clock: Clock;
+  /**
+   * Embedded only: run PGlite in a worker thread (default), serving urgent work first, or
+   * on the calling thread (`false`). ./pglite-thread.ts says why.
+   */
+  pgliteThread?: boolean;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  return opts.databaseUrl
-    ? openPostgres(opts.databaseUrl, opts.clock, opts.schema)
-    : openPglite(opts.dataDir ?? "memory://", opts.clock, opts.schema);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.clock, opts.schema);
+  const dataDir = opts.dataDir ?? "memory://";
+  return opts.pgliteThread === false ? openPglite(dataDir, opts.clock, opts.schema) : openPgliteThread(dataDir, opts.clock, opts.schema);
 }
 
 async function openPglite(dataDir: string, clock: Clock, schema?: string): Promise<Db> {

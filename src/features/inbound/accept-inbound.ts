@@ -91,17 +91,20 @@ async function acceptScreened(text: InboundText, firstScreen: CrisisScreen, deps
     crisisLevel: concern ? (concern.level as "possible" | "concern") : null,
     crisisCategories: concern ? concern.categories : null,
   };
+  let question: string | null = null;
   try {
+    // The question is recorded before the text is stored, because storing queues the text's
+    // processing, and a worker that finds no question for a possible text tells the peer
+    // at once (process-inbound.ts): recorded after, a fast worker doubled the concern.
+    if (screen?.level === "possible") question = await askBack(text, (await orFallback(store.participants.byPhone(text.from), budget.lookup, "participant lookup", null)).value, deps);
     const { message, isNew } = await withDeadline(writer.store(row), budget.routineStore, "inbound insert");
-    if (screen?.level !== "possible") return { message, isNew, immediateReply: null };
-    const who = message.participantId ? await orFallback(store.participants.get(message.participantId), budget.lookup, "participant lookup", null) : null;
-    return { message, isNew, immediateReply: await askBack(text, who?.value ?? null, deps) };
+    return { message, isNew, immediateReply: question };
   } catch (err) {
     // Postgres down or too slow: keep the text on local disk and answer; the journal
     // replays it (idempotent on MessageSid) once Postgres is back.
     deps.log.error("inbound text could not be stored; journaled", { error: describeError(err) });
     await keepInJournal(deps, journalRecord(text, concern ? { level: concern.level as "possible" | "concern", categories: concern.categories } : null, null, deps));
-    if (screen?.level === "possible") return { message: null, isNew: false, immediateReply: ASK_BACK_UNRECORDED_TEXT.both };
+    if (screen?.level === "possible") return { message: null, isNew: false, immediateReply: question ?? ASK_BACK_UNRECORDED_TEXT.both };
     return { message: null, isNew: false, immediateReply: null };
   }
 }

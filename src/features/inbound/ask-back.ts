@@ -142,11 +142,15 @@ export async function handleAskBackInWorker(ctx: {
 /** Job: the window passed with no answer — the text goes to the peer as a concern. */
 export async function expireAskBack(data: unknown, deps: Pick<Deps, "db" | "store" | "transaction" | "clock" | "queues" | "log">, dispatch: (effects: Effects) => Promise<void>): Promise<string> {
   const { askBackId } = payload.askBackTimeout.parse(data);
-  const store = deps.store;
-  const row = await store.askBacks.timeOut(askBackId, deps.clock.now());
-  if (!row) return "answered_or_not_due";
   const effects: Effects = { sms: [], notifications: [], plans: [], escalations: [] };
-  await concernForPeer(store, row, "timed_out", effects, null);
+  // One transaction: a question marked timed out always has its concern. Apart, a crash
+  // between the two lost the concern for good (the retried job finds the question closed).
+  const row = await deps.transaction(async (store) => {
+    const timedOut = await store.askBacks.timeOut(askBackId, deps.clock.now());
+    if (timedOut) await concernForPeer(store, timedOut, "timed_out", effects, null);
+    return timedOut;
+  });
+  if (!row) return "answered_or_not_due";
   await dispatch(effects);
   deps.log.info("ask-back timed out; peer told", { askBackId });
   return "timed_out";

@@ -439,7 +439,8 @@ export async function transcribed(
     const call = await calls.get(input.callId, { lock: true });
     if (!call) return;
     if (!(await calls.setTranscript(call.id, text, now))) return;
-    const c = call.caseId ? await store.cases.get(call.caseId) : null;
+    // A call still being joined to its case (openCall) belongs to the caller's open case.
+    const c = call.caseId ? await store.cases.get(call.caseId) : await store.cases.activeForPhone(call.fromPhone);
     if (c) {
       await store.cases.addEvent(c.id, "voicemail_transcribed", now, null, {
         callId: call.id,

@@ -1,0 +1,139 @@
+// @ts-check
+/**
+ * The embedded PGlite database in its own thread (src/adapters/postgres/pglite-thread.ts
+ * starts it). PGlite is WebAssembly that runs on the thread that calls it: in the service's
+ * thread it took ~75 % of the CPU at 200 texts/s, so the crisis webhook's HTTP parsing and
+ * a page's job waited behind routine queries on one saturated event loop (issue 13).
+ *
+ * PGlite is one session: one statement at a time, and an open transaction owns it until
+ * COMMIT/ROLLBACK. This thread keeps that rule and chooses what runs next: the open
+ * transaction's next statement, else the oldest request of the most urgent lane (0 urgent,
+ * 1 normal, 2 background). Crisis work is a chain of statements with the service's own
+ * code between them; so that a routine transaction cannot slip into each gap and make the
+ * next crisis statement wait for its COMMIT, for URGENT_HOLD_MS after urgent work no
+ * background request and no normal transaction starts. A request that has waited AGE_MS
+ * runs next whatever its lane, so a busy crisis lane slows routine work but never stops it.
+ *
+ * Plain JavaScript (not TypeScript) so that Node loads it the same way from src/ under tsx
+ * and vitest and from dist/ after the build, with no loader in the thread.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+
+const AGE_MS = 1000;
+const URGENT_HOLD_MS = 30;
+const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
+
+/** @typedef {{ id: number, op: "query" | "begin" | "commit" | "rollback" | "close", lane: number, tx?: number, sql?: string, params?: unknown[], at: number }} Request */
+
+/** @type {Request[][]} */
+const lanes = [[], [], []];
+/** @type {{ id: number, lane: number, queue: Request[] } | null} */
+let openTx = null;
+let nextTx = 1;
+let busy = false;
+let urgentUntil = 0;
+/** @type {ReturnType<typeof setTimeout> | null} */
+let holdTimer = null;
+/** @type {PGlite} */
+let lite;
+
+function errorFields(err) {
+  const e = /** @type {Record<string, unknown>} */ (err ?? {});
+  const fields = { message: String(e.message ?? err) };
+  // What callers read off a database error (the SQLSTATE, e.g. 23505) and what helps a log.
+  for (const k of ["code", "detail", "hint", "constraint", "table", "column", "schema", "severity", "routine", "name"]) {
+    if (typeof e[k] === "string") fields[k] = e[k];
+  }
+  return fields;
+}
+
+function takeNext() {
+  if (openTx) return openTx.queue.shift() ?? null;
+  const now = performance.now();
+  // An aged request first (oldest of the lower lanes), then by lane.
+  for (let l = lanes.length - 1; l > 0; l--) {
+    const head = lanes[l][0];
+    if (head && now - head.at >= AGE_MS) return lanes[l].shift() ?? null;
+  }
+  if (lanes[0].length) return lanes[0].shift() ?? null;
+  const held = now < urgentUntil;
+  if (lanes[1].length && !(held && lanes[1][0].op === "begin")) return lanes[1].shift() ?? null;
+  if (lanes[2].length && !held) return lanes[2].shift() ?? null;
+  if (held && (lanes[1].length || lanes[2].length) && !holdTimer) {
+    holdTimer = setTimeout(() => {
+      holdTimer = null;
+      void pump();
+    }, urgentUntil - now + 1);
+  }
+  return null;
+}
+
+async function run(/** @type {Request} */ r) {
+  switch (r.op) {
+    case "query": {
+      const res = await lite.query(/** @type {string} */ (r.sql), r.params);
+      return { rows: res.rows, affectedRows: res.affectedRows ?? 0 };
+    }
+    case "begin":
+      await lite.query("begin");
+      openTx = { id: nextTx++, lane: r.lane, queue: [] };
+      return { tx: openTx.id };
+    case "commit":
+    case "rollback":
+      openTx = null;
+      await lite.query(r.op);
+      return {};
+    case "close":
+      await lite.close();
+      return {};
+  }
+}
+
+async function pump() {
+  if (busy) return;
+  busy = true;
+  try {
+    for (let r = takeNext(); r; r = takeNext()) {
+      const urgent = r.lane === 0 || (openTx !== null && openTx.lane === 0);
+      try {
+        port.postMessage({ id: r.id, ok: await run(r) });
+      } catch (err) {
+        // A failed COMMIT/ROLLBACK still ends the transaction (PGlite rolls an aborted one back).
+        if (r.op === "commit" || r.op === "rollback") openTx = null;
+        port.postMessage({ id: r.id, error: errorFields(err) });
+      }
+      if (urgent) urgentUntil = performance.now() + URGENT_HOLD_MS;
+      if (r.op === "close") {
+        port.close();
+        return;
+      }
+    }
+  } finally {
+    busy = false;
+  }
+}
+
+port.on("message", (/** @type {Request} */ r) => {
+  r.at = performance.now();
+  if (r.lane === 0) urgentUntil = r.at + URGENT_HOLD_MS;
+  if (r.tx !== undefined) {
+    if (!openTx || openTx.id !== r.tx) {
+      port.postMessage({ id: r.id, error: { message: "transaction is closed" } });
+      return;
+    }
+    openTx.queue.push(r);
+  } else {
+    lanes[Math.min(Math.max(r.lane | 0, 0), lanes.length - 1)].push(r);
+  }
+  void pump();
+});
+
+try {
+  const { dataDir, schema, wasmModule } = workerData;
+  lite = await PGlite.create(dataDir, { wasmModule });
+  if (schema) await lite.exec(`create schema if not exists "${schema}"; set search_path to "${schema}";`);
+  port.postMessage({ ready: true });
+} catch (err) {
+  port.postMessage({ ready: false, error: errorFields(err) });
+}
