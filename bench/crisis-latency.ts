@@ -45,7 +45,7 @@ import { screenForCrisis } from "../src/domain/crisis";
 import { startFakeTwilio } from "../test/support/fake-twilio";
 import { REDIS_URL, TEST_DATABASE_URL } from "../test/support/env";
 import { deletePrefix, fmt, heading, machineLine, percentile, seedParticipants, sleep, verdict } from "./lib";
-import { buildService, cpuSeconds, peakRssMb, privateDatabase, privateDataDir, SERVICE_DIR, startService, type Proc } from "./service-process";
+import { benchChildEnv, buildService, cpuSeconds, peakRssMb, privateDatabase, privateDataDir, SERVICE_DIR, startService, type Proc } from "./service-process";
 
 const BG_RATE = Number(process.env.BENCH_BG_RATE ?? 200);
 const CRISIS_N = Number(process.env.BENCH_CRISIS ?? 100);
@@ -101,7 +101,7 @@ async function main(): Promise<{ met: boolean; summary: string[] }> {
   heading("crisis-latency (built service, own process)", [
     `crisis webhook sent -> first volunteer page at the fake Twilio; ${CRISIS_N} crisis texts under ${BG_RATE} routine texts/s from ${PARTICIPANTS} enrolled numbers;`,
     `baseline ${CRISIS_N} crisis texts with no background (half before, half after). Service: node dist/main.js ${SPLIT ? "--role web + --role worker (2 processes)" : "(role all, one process, as npm start)"},`,
-    `store ${KIND === "pglite" ? "embedded PGlite (file-backed DATA_DIR, the default)" : "Postgres (fresh database)"}, real Redis (own prefix); outside world (fake Twilio, senders) in this process.`,
+    `store ${KIND === "pglite" ? `embedded PGlite (file-backed DATA_DIR, the default; PGLITE_THREAD=${benchChildEnv().PGLITE_THREAD ?? "on"})` : "Postgres (fresh database)"}, real Redis (own prefix); outside world (fake Twilio, senders) in this process.`,
   ]);
   buildService();
   const fake = await startFakeTwilio();

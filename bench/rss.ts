@@ -32,7 +32,7 @@ import { migrate, openDb } from "../src/adapters/postgres";
 import { QUEUE } from "../src/jobs/queues";
 import { REDIS_URL, TEST_DATABASE_URL } from "../test/support/env";
 import { deletePrefix, fmt, heading, seedParticipants, verdict, type BenchResult } from "./lib";
-import { startCommand } from "./service-process";
+import { benchChildEnv, startCommand } from "./service-process";
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 100_000);
 const TARGET_MB = 300;
@@ -115,7 +115,7 @@ async function oneStore(kind: "pglite" | "postgres", redis: Redis): Promise<Stor
       LOG_LEVEL: "info",
       ...npmStart.env,
       // Experiments: BENCH_CHILD_ENV="MALLOC_ARENA_MAX=2 …" is passed to the service.
-      ...Object.fromEntries((process.env.BENCH_CHILD_ENV ?? "").split(" ").filter(Boolean).map((kv) => kv.split("=", 2) as [string, string])),
+      ...benchChildEnv(),
       ...store.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

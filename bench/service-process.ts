@@ -75,6 +75,9 @@ export function startCommand(): { env: Record<string, string>; flags: string[] }
   return { env, flags: (m?.[1] ?? "").split(/\s+/).filter(Boolean) };
 }
 
+/** BENCH_CHILD_ENV="PGLITE_THREAD=off …" adds variables to the service's environment (to compare settings). */
+export const benchChildEnv = (): Record<string, string> =>
+  Object.fromEntries((process.env.BENCH_CHILD_ENV ?? "").split(" ").filter(Boolean).map((kv) => kv.split("=", 2) as [string, string]));
 /** BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds flags, e.g. to profile the service under a bench. */
 const extraNodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 
@@ -84,7 +87,7 @@ export async function startService(env: Record<string, string>, args: string[] =
   const npmStart = startCommand();
   const child = spawn(process.execPath, [...npmStart.flags, ...extraNodeFlags(), "dist/main.js", ...args], {
     cwd: SERVICE_DIR,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...npmStart.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...npmStart.env, ...env, ...benchChildEnv(), PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const p = track(child);

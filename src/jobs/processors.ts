@@ -116,6 +116,11 @@ export function startWorkers(deps: Deps, connection: ConnectionOptions, tuning: 
     async close() {
       redisWatches.get(deps)?.stop();
       redisWatches.delete(deps);
+      // A worker closed while it is still starting leaves its blocking connection's BZPOPMIN
+      // to reject unhandled ("Connection is closed"; seen once the store moved to its own
+      // thread and start-up got slower), and an unhandled rejection ends a Node process.
+      // Let each finish starting first.
+      await Promise.all(workers.map((w) => w.waitUntilReady().catch(() => undefined)));
       await Promise.all(workers.map((w) => w.close()));
     },
   };
