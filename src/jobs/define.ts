@@ -1,8 +1,8 @@
-import { UnrecoverableError, type Job, type JobsOptions, type Queue } from "bullmq";
+import { DelayedError, UnrecoverableError, type Job, type JobsOptions, type Queue } from "bullmq";
 
 /** For step jobs and permanent failures in use cases, which do not import bullmq themselves. */
 export { DelayedError, UnrecoverableError, type Job } from "bullmq";
-import { DelayedError } from "bullmq";
+import type { z } from "zod";
 
 /**
  * Puts the running job back to sleep until `at` on the injected clock (`now`), then stops
@@ -13,7 +13,6 @@ export async function sleepUntil(job: Job, token: string | undefined, at: Date, 
   await job.moveToDelayed(Date.now() + Math.max(0, at.getTime() - now.getTime()), token);
   throw new DelayedError();
 }
-import type { z } from "zod";
 
 /**
  * One job kind, defined once: the queue it lives on, its name, the payload schema that

@@ -8,8 +8,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * queries side by side.
  *
  * Carried as async context rather than a parameter because it is a property of the whole
- * call chain (a crisis job's every repository call), set in two places: the urgent gate
- * (src/jobs/urgent-gate.ts) and nowhere else.
+ * call chain (a crisis job's every repository call). Only the urgent gate
+ * (src/jobs/urgent-gate.ts) sets it: urgent() for crisis work, routine() for routine jobs.
  */
 export type WorkPriority = "urgent" | "normal" | "background";
 

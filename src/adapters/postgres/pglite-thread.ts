@@ -9,7 +9,7 @@ import type { Db, Queryable } from "./db";
  * WebAssembly runs beside the service's event loop instead of on it, and the thread serves
  * urgent work first (src/ports/work-priority.ts). Same Db contract as the in-thread PGlite:
  * one statement at a time, a transaction owns the session until it ends, errors keep their
- * SQLSTATE `code`. Measured in BENCHMARKS.md ("Crisis first on the embedded store").
+ * SQLSTATE `code`. Measured in BENCHMARKS.md (crisis → first page, "Session 2").
  */
 const LANE: Record<WorkPriority, number> = { urgent: 0, normal: 1, background: 2 };
 
@@ -36,9 +36,6 @@ export async function openPgliteThread(dataDir: string, clock: Clock, schema?: s
   // The thread keeps the process alive only while a request is out: a service or CLI that
   // awaits a query must not exit under it, and an idle open store must not hold a test
   // runner or a finished CLI open.
-  const settle = () => {
-    if (pending.size === 0) worker.unref();
-  };
   const failAll = (err: Error) => {
     dead = err;
     for (const p of pending.values()) p.reject(err);
@@ -69,7 +66,7 @@ export async function openPgliteThread(dataDir: string, clock: Clock, schema?: s
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
-    settle();
+    if (pending.size === 0) worker.unref();
     if (m.error) p.reject(toError(m.error));
     else p.resolve(m.ok ?? {});
   });
@@ -77,7 +74,7 @@ export async function openPgliteThread(dataDir: string, clock: Clock, schema?: s
   worker.on("exit", (code) => failAll(new Error(`embedded store thread exited (${code})`)));
   worker.unref();
 
-  const request = (msg: { op: string; sql?: string; params?: unknown[]; tx?: number; lane?: number }) =>
+  const request = (msg: { op: string; sql?: string; params?: unknown[]; tx?: number }) =>
     new Promise<NonNullable<Reply["ok"]>>((resolve, reject) => {
       if (dead) return reject(dead);
       const id = nextId++;

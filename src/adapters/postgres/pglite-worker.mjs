@@ -28,7 +28,7 @@ const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPor
 
 /** @type {Request[][]} */
 const lanes = [[], [], []];
-/** @type {{ id: number, lane: number, queue: Request[] } | null} */
+/** @type {{ id: number, queue: Request[] } | null} */
 let openTx = null;
 let nextTx = 1;
 let busy = false;
@@ -77,7 +77,7 @@ async function run(/** @type {Request} */ r) {
     }
     case "begin":
       await lite.query("begin");
-      openTx = { id: nextTx++, lane: r.lane, queue: [] };
+      openTx = { id: nextTx++, queue: [] };
       return { tx: openTx.id };
     case "commit":
     case "rollback":
@@ -95,7 +95,6 @@ async function pump() {
   busy = true;
   try {
     for (let r = takeNext(); r; r = takeNext()) {
-      const urgent = r.lane === 0 || (openTx !== null && openTx.lane === 0);
       try {
         port.postMessage({ id: r.id, ok: await run(r) });
       } catch (err) {
@@ -103,7 +102,8 @@ async function pump() {
         if (r.op === "commit" || r.op === "rollback") openTx = null;
         port.postMessage({ id: r.id, error: errorFields(err) });
       }
-      if (urgent) urgentUntil = performance.now() + URGENT_HOLD_MS;
+      // A transaction's statements carry the lane of the work that opened it.
+      if (r.lane === 0) urgentUntil = performance.now() + URGENT_HOLD_MS;
       if (r.op === "close") {
         port.close();
         return;
@@ -116,7 +116,6 @@ async function pump() {
 
 port.on("message", (/** @type {Request} */ r) => {
   r.at = performance.now();
-  if (r.lane === 0) urgentUntil = r.at + URGENT_HOLD_MS;
   if (r.tx !== undefined) {
     if (!openTx || openTx.id !== r.tx) {
       port.postMessage({ id: r.id, error: { message: "transaction is closed" } });

@@ -96,7 +96,10 @@ async function acceptScreened(text: InboundText, firstScreen: CrisisScreen, deps
     // The question is recorded before the text is stored, because storing queues the text's
     // processing, and a worker that finds no question for a possible text tells the peer
     // at once (process-inbound.ts): recorded after, a fast worker doubled the concern.
-    if (screen?.level === "possible") question = await askBack(text, (await orFallback(store.participants.byPhone(text.from), budget.lookup, "participant lookup", null)).value, deps);
+    if (screen?.level === "possible") {
+      const who = await orFallback(store.participants.byPhone(text.from), budget.lookup, "participant lookup", null);
+      question = await askBack(text, who.value, deps);
+    }
     const { message, isNew } = await withDeadline(writer.store(row), budget.routineStore, "inbound insert");
     return { message, isNew, immediateReply: question };
   } catch (err) {
