@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, type Job, type JobsOptions, type Queu
 
 /** For step jobs and permanent failures in use cases, which do not import bullmq themselves. */
 export { DelayedError, UnrecoverableError, type Job } from "bullmq";
+import type { Redis } from "ioredis";
 import type { z } from "zod";
 
 /**
@@ -80,6 +81,37 @@ export async function scheduleIn<D extends JobDefinition>(queues: QueueSet, def:
   await existing.updateData(r.data);
   await existing.changeDelay(r.opts.delay!);
   return true;
+}
+
+/**
+ * scheduleIn for many jobs of one kind at once (the periodic safety-net planners): one
+ * Redis round trip reads the payloads already stored under their ids, one addBulk adds the
+ * missing ones, and only a job whose payload changed (rare: a changed schedule) is moved
+ * one by one. At 100k participants one getJob each was 100k round trips and as many job
+ * objects built only to be compared. Returns how many were added or moved.
+ */
+export async function scheduleManyIn<D extends JobDefinition>(queues: QueueSet, def: D, items: { data: PayloadOf<D>; delayMs: number }[]): Promise<number> {
+  if (!items.length) return 0;
+  const q = queueFor(queues, def);
+  const requests = items.map((i) => ({ item: i, r: jobRequest(def, i.data, { delay: Math.max(0, i.delayMs) }) }));
+  // BullMQ types its client loosely; it is an ioredis client.
+  const pipeline = ((await q.client) as unknown as Redis).pipeline();
+  for (const { r } of requests) {
+    const id = (r.opts as { jobId?: string }).jobId;
+    if (id === undefined) throw new Error(`${def.name}: scheduleManyIn needs a job id rule`);
+    // BullMQ keeps a job's payload as JSON in the field "data" of the hash at toKey(id).
+    pipeline.hget(q.toKey(id), "data");
+  }
+  const stored = ((await pipeline.exec()) ?? []).map(([err, v]) => {
+    if (err) throw err;
+    return v as string | null;
+  });
+  const missing = requests.filter((_, i) => stored[i] === null);
+  const changed = requests.filter((x, i) => stored[i] !== null && stored[i] !== JSON.stringify(x.r.data));
+  if (missing.length) await q.addBulk(missing.map((x) => x.r));
+  let moved = 0;
+  for (const { item } of changed) if (await scheduleIn(queues, def, item.data, item.delayMs)) moved++;
+  return missing.length + moved;
 }
 
 /** A processor for one job kind: gets the parsed payload and the BullMQ job (for step jobs). */

@@ -34,7 +34,18 @@ export interface UrgentGate {
   stats(): { urgentInFlight: number; routineRunning: number; routineWaiting: number };
 }
 
-export function createUrgentGate(opts: { slots?: number; maxWaitMs?: number; now?: () => number } = {}): UrgentGate {
+export interface UrgentGateOptions {
+  slots?: number;
+  maxWaitMs?: number;
+  now?: () => number;
+  /**
+   * Told when crisis work starts being in flight (or inside its hold) and when it stops:
+   * the embedded store's thread starts no routine transaction meanwhile (Db.urgentActive).
+   */
+  onActiveChange?: (active: boolean) => void;
+}
+
+export function createUrgentGate(opts: UrgentGateOptions = {}): UrgentGate {
   const slots = opts.slots ?? ROUTINE_SLOTS;
   const maxWait = opts.maxWaitMs ?? MAX_ROUTINE_WAIT_MS;
   // Monotonic process time: this only orders work inside the process, nothing is compared to a stored instant.
@@ -43,6 +54,28 @@ export function createUrgentGate(opts: { slots?: number; maxWaitMs?: number; now
   let holdUntil = 0;
   const lanes = new Map<string, { running: number; waiting: { since: number; start(): void }[] }>();
   let timer: NodeJS.Timeout | null = null;
+  let announced = false;
+  let holdEndTimer: NodeJS.Timeout | null = null;
+
+  // Tells onActiveChange on every change of "crisis work in flight or held for", and wakes
+  // itself when a hold runs out.
+  const announce = () => {
+    if (!opts.onActiveChange) return;
+    if (holdEndTimer) {
+      clearTimeout(holdEndTimer);
+      holdEndTimer = null;
+    }
+    const t = now();
+    const active = urgentInFlight > 0 || t < holdUntil;
+    if (active && urgentInFlight === 0) {
+      holdEndTimer = setTimeout(announce, Math.max(1, Math.ceil(holdUntil - t)));
+      holdEndTimer.unref?.();
+    }
+    if (active !== announced) {
+      announced = active;
+      opts.onActiveChange(active);
+    }
+  };
 
   const pump = () => {
     if (timer) {
@@ -73,21 +106,25 @@ export function createUrgentGate(opts: { slots?: number; maxWaitMs?: number; now
   return {
     async urgent(work, holdMs = 0) {
       urgentInFlight++;
+      announce();
       try {
         return await runWithPriority("urgent", work);
       } finally {
         urgentInFlight--;
         if (holdMs > 0) holdUntil = Math.max(holdUntil, now() + holdMs);
+        announce();
         pump();
       }
     },
     async networkWait(work) {
       urgentInFlight--;
+      announce();
       pump();
       try {
         return await work();
       } finally {
         urgentInFlight++;
+        announce();
       }
     },
     async routine(name, work) {
@@ -119,9 +156,16 @@ export function createUrgentGate(opts: { slots?: number; maxWaitMs?: number; now
 
 const gates = new WeakMap<object, UrgentGate>();
 
-/** The gate of one running service (keyed by its deps: tests build several in one process). */
-export function urgentGateFor(deps: object): UrgentGate {
+/**
+ * The gate of one running service (keyed by its deps: tests build several in one process).
+ * It tells the service's store while crisis work is in flight (the embedded store's thread
+ * then starts no routine transaction; Postgres has no such hook).
+ */
+export function urgentGateFor(deps: { db: { urgentActive?(active: boolean): void } }): UrgentGate {
   let g = gates.get(deps);
-  if (!g) gates.set(deps, (g = createUrgentGate()));
+  if (!g) {
+    const db = deps.db;
+    gates.set(deps, (g = createUrgentGate({ onActiveChange: db.urgentActive && ((active) => db.urgentActive?.(active)) })));
+  }
   return g;
 }

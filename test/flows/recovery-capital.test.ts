@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isoWeekday, planFlowStarts, decideStart } from "../../src/domain/flows/cadence";
 import { jobId } from "../../src/jobs/queues";
 import { startFlow } from "../../src/features/flows/flow-engine";
-import { planRecoveryCapital, runFlowStart } from "../../src/features/flows/recovery-capital";
+import { planAllRecoveryCapital, planRecoveryCapital, runFlowStart } from "../../src/features/flows/recovery-capital";
 import { runningClock } from "../support/clock";
 import { waitFor, type Harness } from "../support/harness";
 import { flowHarness, optedIn, textsTo } from "./support";
@@ -147,6 +147,28 @@ describe("recovery capital, end to end", () => {
     // It planned the week after.
     expect(await h.deps.queues.flows.getJob(jobId.flowStart({ participantId, flowId: "recovery-capital", localDate: "2026-11-15" }))).toBeTruthy();
   }, 30_000);
+
+  it("the periodic planner, a page at a time: re-creates a missing next start, leaves a current one, moves a changed one, none for cadence off", async () => {
+    clock.set(at("2026-11-02T10:00"));
+    const [a, b, c, d] = [await optedIn(h, { phone: "+15555550111" }), await optedIn(h, { phone: "+15555550112" }), await optedIn(h, { phone: "+15555550113" }), await optedIn(h, { phone: "+15555550114" })];
+    const idOf = (participantId: string) => jobId.flowStart({ participantId, flowId: "recovery-capital", localDate: "2026-11-08" });
+    const jobOf = (participantId: string) => h.deps.queues.flows.getJob(idOf(participantId));
+    // Opting in planned each one's next start.
+    for (const p of [a, b, c, d]) await waitFor(() => jobOf(p.participantId), 5000, "start job after opt-in");
+    expect((await h.admin("PUT", `/participants/${c.participantId}/recovery-capital/cadence`, { cadence: "off" })).status).toBe(200);
+    await (await jobOf(c.participantId))?.remove();
+    await (await jobOf(a.participantId))!.remove(); // lost, as with a flushed Redis
+    const right = (await jobOf(b.participantId))!.data;
+    await (await jobOf(b.participantId))!.updateData({ ...right, dueAt: at("2026-11-08T09:00").toISOString() }); // a schedule changed since
+
+    expect(await planAllRecoveryCapital(h.deps, 3)).toEqual({ participants: 4, jobs: 2 });
+    expect((await jobOf(a.participantId))?.data.dueAt).toBe(at("2026-11-08T17:00").toISOString());
+    expect((await jobOf(b.participantId))?.data).toEqual(right);
+    expect(await jobOf(c.participantId)).toBeUndefined();
+    expect((await jobOf(d.participantId))?.data.dueAt).toBe(at("2026-11-08T17:00").toISOString());
+    // Nothing left to do: a second pass adds and moves nothing.
+    expect(await planAllRecoveryCapital(h.deps, 3)).toEqual({ participants: 4, jobs: 0 });
+  }, 60_000);
 
   it("the trend endpoint: 404 for an unknown participant", async () => {
     expect((await h.admin("GET", "/participants/00000000-0000-4000-8000-000000000000/recovery-capital")).status).toBe(404);

@@ -85,6 +85,29 @@ describe("urgent gate: crisis work first within one process", () => {
     expect(log.at(-1)).toBe("routine after the step");
   });
 
+  it("tells the store while crisis work is in flight or held for, and not during its network waits", async () => {
+    const told: boolean[] = [];
+    let holdOver!: () => void;
+    const fourth = new Promise<void>((r) => (holdOver = r));
+    const gate = createUrgentGate({
+      onActiveChange: (active) => {
+        told.push(active);
+        if (told.length === 4) holdOver();
+      },
+    });
+    const twilio = deferred();
+    const step = gate.urgent(() => gate.networkWait(() => twilio.promise), 20);
+    await settle();
+    expect(told).toEqual([true, false]); // in flight, then the page's network wait
+    twilio.resolve();
+    await step;
+    const stepEnded = performance.now();
+    expect(told).toEqual([true, false, true]); // back in the step, and held after it
+    await fourth; // the gate says by itself when the hold runs out
+    expect(told).toEqual([true, false, true, false]);
+    expect(performance.now() - stepEnded).toBeGreaterThanOrEqual(19);
+  });
+
   it("the hold after crisis work keeps routine work back until it ends", async () => {
     let t = 0;
     const gate = createUrgentGate({ slots: 1, maxWaitMs: 60_000, now: () => t });

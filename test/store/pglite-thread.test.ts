@@ -90,6 +90,19 @@ describe("embedded store in its own thread", () => {
     expect(await order()).toEqual(["background"]);
   }, 20_000);
 
+  it("while the service says crisis work is in flight no routine work starts, even on an idle store; it starts once told the work ended", async () => {
+    db.urgentActive!(true);
+    const routineWrite = insert("background", "background");
+    const normalTransaction = runWithPriority("normal", () => db.transaction((tx) => tx.query("insert into ran (label) values ('normal transaction')")));
+    // A single normal statement (an HTTP request's read) is not held; answered, it also shows
+    // the two requests above reached the thread first and were held there.
+    await runWithPriority("normal", () => db.query("select 1"));
+    await insert("urgent", "urgent");
+    db.urgentActive!(false);
+    await Promise.all([routineWrite, normalTransaction]);
+    expect(await order()).toEqual(["urgent", "normal transaction", "background"]);
+  });
+
   it("keeps the SQLSTATE code and constraint of a database error", async () => {
     await insert("twice", "normal");
     const err = (await insert("twice", "normal").catch((e: unknown) => e)) as { code?: string; constraint?: string; message: string };

@@ -19,6 +19,12 @@ export interface Db extends Queryable {
   transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
   close(): Promise<void>;
   readonly kind: "pglite" | "postgres";
+  /**
+   * Crisis work is in flight in this process (src/jobs/urgent-gate.ts): the embedded store
+   * in its own thread starts no routine transaction until it is told it ended. Postgres runs
+   * statements side by side and has no such hook.
+   */
+  urgentActive?(active: boolean): void;
 }
 
 export interface OpenDbOptions {

@@ -96,6 +96,10 @@ export async function openPgliteThread(dataDir: string, clock: Clock, schema?: s
   return {
     kind: "pglite",
     ...queryable(),
+    urgentActive(active) {
+      // A hint, not a request: no reply, so it neither holds the process open nor waits.
+      if (!dead) worker.postMessage({ op: "urgent", active });
+    },
     async transaction(fn) {
       const { tx } = await request({ op: "begin" });
       let result;

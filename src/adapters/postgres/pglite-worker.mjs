@@ -10,8 +10,10 @@
  * transaction's next statement, else the oldest request of the most urgent lane (0 urgent,
  * 1 normal, 2 background). Crisis work is a chain of statements with the service's own
  * code between them; so that a routine transaction cannot slip into each gap and make the
- * next crisis statement wait for its COMMIT, for URGENT_HOLD_MS after urgent work no
- * background request and no normal transaction starts. A request that has waited AGE_MS
+ * next crisis statement wait for its COMMIT, no background request and no normal
+ * transaction starts while the service says crisis work is in flight ({ op: "urgent" },
+ * from its urgent gate: the whole escalation step, and the hop from the crisis webhook to
+ * it) nor for URGENT_HOLD_MS after any urgent statement. A request that has waited AGE_MS
  * runs next whatever its lane, so a busy crisis lane slows routine work but never stops it.
  *
  * Plain JavaScript (not TypeScript) so that Node loads it the same way from src/ under tsx
@@ -33,8 +35,11 @@ let openTx = null;
 let nextTx = 1;
 let busy = false;
 let urgentUntil = 0;
+/** Crisis work in flight in the service (its urgent gate says so). */
+let urgentActive = false;
 /** @type {ReturnType<typeof setTimeout> | null} */
 let holdTimer = null;
+let holdTimerAt = 0;
 /** @type {PGlite} */
 let lite;
 
@@ -57,16 +62,30 @@ function takeNext() {
     if (head && now - head.at >= AGE_MS) return lanes[l].shift() ?? null;
   }
   if (lanes[0].length) return lanes[0].shift() ?? null;
-  const held = now < urgentUntil;
-  if (lanes[1].length && !(held && lanes[1][0].op === "begin")) return lanes[1].shift() ?? null;
+  const held = urgentActive || now < urgentUntil;
+  // While held, a single normal statement (an HTTP request's read) passes a held BEGIN.
+  const normal = held ? lanes[1].findIndex((r) => r.op !== "begin") : lanes[1].length ? 0 : -1;
+  if (normal >= 0) return lanes[1].splice(normal, 1)[0] ?? null;
   if (lanes[2].length && !held) return lanes[2].shift() ?? null;
-  if (held && (lanes[1].length || lanes[2].length) && !holdTimer) {
-    holdTimer = setTimeout(() => {
+  if (held && (lanes[1].length || lanes[2].length)) wakeForHeld(now);
+  return null;
+}
+
+/** Looks again when the hold runs out or the oldest held request comes of age (the end of urgentActive pumps itself). */
+function wakeForHeld(/** @type {number} */ now) {
+  let at = Infinity;
+  if (now < urgentUntil) at = urgentUntil;
+  for (const lane of lanes.slice(1)) if (lane.length) at = Math.min(at, lane[0].at + AGE_MS);
+  if (holdTimer && holdTimerAt <= at) return;
+  if (holdTimer) clearTimeout(holdTimer);
+  holdTimerAt = at;
+  holdTimer = setTimeout(
+    () => {
       holdTimer = null;
       void pump();
-    }, urgentUntil - now + 1);
-  }
-  return null;
+    },
+    Math.max(1, Math.ceil(at - now)),
+  );
 }
 
 async function run(/** @type {Request} */ r) {
@@ -114,7 +133,13 @@ async function pump() {
   }
 }
 
-port.on("message", (/** @type {Request} */ r) => {
+port.on("message", (/** @type {Request | { op: "urgent", active: boolean }} */ m) => {
+  if (m.op === "urgent") {
+    urgentActive = m.active;
+    if (!urgentActive) void pump();
+    return;
+  }
+  const r = m;
   r.at = performance.now();
   if (r.tx !== undefined) {
     if (!openTx || openTx.id !== r.tx) {

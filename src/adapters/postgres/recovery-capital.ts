@@ -32,6 +32,14 @@ export function recoveryCapitalStore(q: Queryable) {
       );
       return rows[0] ? toCheck(rows[0]) : null;
     },
+    /** Own cadences of several participants (a planner's page); absent or null means the flow file's default. */
+    async cadencesFor(participantIds: string[]): Promise<Map<string, "weekly" | "monthly" | "off" | null>> {
+      const { rows } = await q.query<{ id: string; c: "weekly" | "monthly" | "off" | null }>(
+        "select id, recovery_capital_cadence as c from participants where id = any($1::uuid[])",
+        [participantIds],
+      );
+      return new Map(rows.map((r) => [r.id, r.c]));
+    },
     /** The participant's own cadence; null means the flow file's default. */
     async cadenceFor(participantId: string): Promise<"weekly" | "monthly" | "off" | null> {
       const { rows } = await q.query<{ c: "weekly" | "monthly" | "off" | null }>(

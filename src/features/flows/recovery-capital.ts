@@ -13,7 +13,7 @@ import { itemNames, RECOVERY_CAPITAL_FLOW } from "./recovery-capital-score";
 import { canReceiveRoutine } from "../../domain/routine-texts";
 import type { z } from "zod";
 import { JOBS } from "../../jobs/catalog";
-import { scheduleIn, sleepUntil } from "../../jobs/define";
+import { scheduleIn, scheduleManyIn, sleepUntil } from "../../jobs/define";
 
 /**
  * Recovery capital (M3: "each time they complete it … I find something to show them
@@ -34,7 +34,10 @@ const HORIZON_DAYS = 35;
 type FlowStartPayload = z.infer<typeof payload.flowStart>;
 
 async function cadenceFor(store: Store, flow: Flow, participantId: string): Promise<Cadence | null> {
-  const own = await store.recoveryCapital.cadenceFor(participantId);
+  return effectiveCadence(flow, await store.recoveryCapital.cadenceFor(participantId));
+}
+
+function effectiveCadence(flow: Flow, own: Cadence | "off" | null | undefined): Cadence | null {
   if (own === "off") return null;
   return own ?? flow.schedule?.cadence ?? null;
 }
@@ -51,20 +54,29 @@ export async function planRecoveryCapital(participantId: string, deps: Deps): Pr
 }
 
 async function planStartsFor(participant: Participant, flow: Flow, schedule: FlowSchedule, deps: Deps): Promise<number> {
-  const participantId = participant.id;
-  const cadence = await cadenceFor(deps.store, flow, participantId);
+  const cadence = await cadenceFor(deps.store, flow, participant.id);
   if (!cadence) return 0;
   const now = deps.clock.now();
   let added = 0;
-  const plans = planFlowStarts(participant, schedule, cadence, now, HORIZON_DAYS, participant.consentChangedAt);
-  // Only the next start (and one just missed, to be skipped explicitly): each start plans
-  // the one after, so a participant holds one or two jobs however long the horizon.
-  const nextIndex = plans.findIndex((x) => x.dueAt.getTime() > now.getTime());
-  for (const plan of plans.filter((x, i) => x.dueAt.getTime() <= now.getTime() || i === nextIndex)) {
-    const data: FlowStartPayload = { participantId, flowId: flow.id, localDate: plan.localDate, dueAt: plan.dueAt.toISOString() };
-    if (await scheduleIn(deps.queues, JOBS.flowStart, data, plan.dueAt.getTime() - now.getTime())) added++;
+  for (const start of startsToKeep(participant, flow, schedule, cadence, now)) {
+    if (await scheduleIn(deps.queues, JOBS.flowStart, start.data, start.delayMs)) added++;
   }
   return added;
+}
+
+/**
+ * Only the next start (and one just missed, to be skipped explicitly): each start plans
+ * the one after, so a participant holds one or two jobs however long the horizon.
+ */
+function startsToKeep(participant: Participant, flow: Flow, schedule: FlowSchedule, cadence: Cadence, now: Date): { data: FlowStartPayload; delayMs: number }[] {
+  const plans = planFlowStarts(participant, schedule, cadence, now, HORIZON_DAYS, participant.consentChangedAt);
+  const nextIndex = plans.findIndex((x) => x.dueAt.getTime() > now.getTime());
+  return plans
+    .filter((x, i) => x.dueAt.getTime() <= now.getTime() || i === nextIndex)
+    .map((plan) => ({
+      data: { participantId: participant.id, flowId: flow.id, localDate: plan.localDate, dueAt: plan.dueAt.toISOString() },
+      delayMs: plan.dueAt.getTime() - now.getTime(),
+    }));
 }
 
 /**
@@ -73,7 +85,8 @@ async function planStartsFor(participant: Participant, flow: Flow, schedule: Flo
  */
 export async function planAllRecoveryCapital(deps: Deps, pageSize = 500): Promise<{ participants: number; jobs: number }> {
   const flow = deps.flows.engine[RECOVERY_CAPITAL_FLOW];
-  if (!flow?.schedule) return { participants: 0, jobs: 0 };
+  const schedule = flow?.schedule;
+  if (!flow || !schedule) return { participants: 0, jobs: 0 };
   const store = deps.store;
   let afterId: string | null = null;
   let participants = 0;
@@ -83,8 +96,17 @@ export async function planAllRecoveryCapital(deps: Deps, pageSize = 500): Promis
     if (page.length === 0) break;
     afterId = page[page.length - 1]!.id;
     participants += page.length;
-    // The page holds the rows (active and opted in): no second read per participant.
-    for (const p of page) jobs += await planStartsFor(p, flow, flow.schedule, deps);
+    // A page at a time (rows, cadences, Redis): per participant it was a store read and a
+    // Redis read each, most of the start-up's time and allocation at 100k (docs/perf.md).
+    const cadences = await store.recoveryCapital.cadencesFor(page.map((p) => p.id));
+    const now = deps.clock.now();
+    const starts = page.flatMap((p) => {
+      const cadence = effectiveCadence(flow, cadences.get(p.id));
+      return cadence ? startsToKeep(p, flow, schedule, cadence, now) : [];
+    });
+    jobs += await scheduleManyIn(deps.queues, JOBS.flowStart, starts);
+    // Lets webhooks and jobs in between pages.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { participants, jobs };
 }
