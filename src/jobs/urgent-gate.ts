@@ -5,9 +5,10 @@
  * queries waited behind every routine transaction the workers had started (p99 in seconds
  * at 200 texts/s). The gate bounds how many routine jobs run at once in this process and
  * starts none while crisis work (the crisis webhook, an escalation step, an urgent send) is
- * in flight. Routine work is delayed, never dropped: it waits in its queue, and a routine
- * job waits at most MAX_ROUTINE_WAIT_MS for crisis work to clear, so a hung crisis call
- * cannot stall everything else.
+ * in flight, and it tells the store while that is so (the embedded store's thread then
+ * starts no routine transaction). Routine work is delayed, never dropped: it waits in its
+ * queue, and a routine job waits at most MAX_ROUTINE_WAIT_MS for crisis work to clear, so
+ * a hung crisis call cannot stall everything else.
  */
 
 import { runWithPriority } from "../ports/work-priority";
