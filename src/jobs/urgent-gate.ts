@@ -56,40 +56,27 @@ export function createUrgentGate(opts: UrgentGateOptions = {}): UrgentGate {
   const lanes = new Map<string, { running: number; waiting: { since: number; start(): void }[] }>();
   let timer: NodeJS.Timeout | null = null;
   let announced = false;
-  let holdEndTimer: NodeJS.Timeout | null = null;
 
-  // Tells onActiveChange on every change of "crisis work in flight or held for", and wakes
-  // itself when a hold runs out.
-  const announce = () => {
-    if (!opts.onActiveChange) return;
-    if (holdEndTimer) {
-      clearTimeout(holdEndTimer);
-      holdEndTimer = null;
-    }
-    const t = now();
-    const active = urgentInFlight > 0 || t < holdUntil;
-    if (active && urgentInFlight === 0) {
-      holdEndTimer = setTimeout(announce, Math.max(1, Math.ceil(holdUntil - t)));
-      holdEndTimer.unref?.();
-    }
-    if (active !== announced) {
-      announced = active;
-      opts.onActiveChange(active);
-    }
-  };
-
+  // The one place that decides, after every change and when a hold or a wait runs out:
+  // whether crisis work is in flight or held for (onActiveChange hears each change), and
+  // which waiting routine jobs may start.
   const pump = () => {
     if (timer) {
       clearTimeout(timer);
       timer = null;
     }
-    let wakeAt = Infinity;
+    const t = now();
+    const held = urgentInFlight > 0 || t < holdUntil;
+    if (opts.onActiveChange && held !== announced) {
+      announced = held;
+      opts.onActiveChange(held);
+    }
+    // Held by a hold alone: look again when it ends, to tell the store. Urgent work ending pumps by itself.
+    let wakeAt = opts.onActiveChange && held && urgentInFlight === 0 ? holdUntil : Infinity;
     for (const lane of lanes.values()) {
       while (lane.waiting.length && lane.running < slots) {
-        const t = now();
         const head = lane.waiting[0]!;
-        if ((urgentInFlight > 0 || t < holdUntil) && t - head.since < maxWait) {
-          // Re-checked when the hold ends or the head's wait runs out; urgent work ending pumps too.
+        if (held && t - head.since < maxWait) {
           wakeAt = Math.min(wakeAt, urgentInFlight > 0 ? Infinity : holdUntil, head.since + maxWait);
           break;
         }
@@ -107,25 +94,23 @@ export function createUrgentGate(opts: UrgentGateOptions = {}): UrgentGate {
   return {
     async urgent(work, holdMs = 0) {
       urgentInFlight++;
-      announce();
+      pump();
       try {
         return await runWithPriority("urgent", work);
       } finally {
         urgentInFlight--;
         if (holdMs > 0) holdUntil = Math.max(holdUntil, now() + holdMs);
-        announce();
         pump();
       }
     },
     async networkWait(work) {
       urgentInFlight--;
-      announce();
       pump();
       try {
         return await work();
       } finally {
         urgentInFlight++;
-        announce();
+        pump();
       }
     },
     async routine(name, work) {
@@ -164,9 +149,6 @@ const gates = new WeakMap<object, UrgentGate>();
  */
 export function urgentGateFor(deps: { db: { urgentActive?(active: boolean): void } }): UrgentGate {
   let g = gates.get(deps);
-  if (!g) {
-    const db = deps.db;
-    gates.set(deps, (g = createUrgentGate({ onActiveChange: db.urgentActive && ((active) => db.urgentActive?.(active)) })));
-  }
+  if (!g) gates.set(deps, (g = createUrgentGate({ onActiveChange: deps.db.urgentActive?.bind(deps.db) })));
   return g;
 }
